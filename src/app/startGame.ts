@@ -1,0 +1,25 @@
+import * as Phaser from 'phaser';
+import { Boot } from '../scenes/Boot';
+import { Preloader } from '../scenes/Preloader';
+import { MainMenu } from '../scenes/MainMenu';
+import { palette } from '../view/theme';
+
+export const GAME_WIDTH = 1280;
+export const GAME_HEIGHT = 720;
+
+/** Creates the Phaser game: WebGL where the browser has it, Canvas otherwise (Phaser.AUTO). */
+export function startGame(parent: string): Phaser.Game {
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: GAME_WIDTH,
+    height: GAME_HEIGHT,
+    backgroundColor: palette.background,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    banner: false,
+    scene: [Boot, Preloader, MainMenu],
+  });
+  // A handle for the browser tests and for curious players in the console.
+  (window as unknown as { __forge: { game: Phaser.Game } }).__forge = { game };
+  return game;
+}

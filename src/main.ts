@@ -1,0 +1,3 @@
+import { startGame } from './app/startGame';
+
+startGame('game');

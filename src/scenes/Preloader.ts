@@ -1,0 +1,26 @@
+import * as Phaser from 'phaser';
+import { palette, fonts } from '../view/theme';
+
+/** Loads the game's art with a progress bar, then opens the main menu. */
+export class Preloader extends Phaser.Scene {
+  constructor() {
+    super('Preloader');
+  }
+
+  preload(): void {
+    const { width, height } = this.scale;
+    this.add
+      .text(width / 2, height / 2 - 40, 'Loading…', { fontFamily: fonts.family, fontSize: fonts.heading, color: palette.text })
+      .setOrigin(0.5);
+    const frame = this.add.rectangle(width / 2, height / 2 + 10, 404, 24).setStrokeStyle(2, palette.accentHex);
+    const bar = this.add.rectangle(frame.x - 200, frame.y, 4, 18, palette.accentHex).setOrigin(0, 0.5);
+    this.load.on('progress', (share: number) => {
+      bar.width = 4 + 396 * share;
+    });
+    this.load.svg('emblem', 'icons/emblem.svg', { width: 128, height: 128 });
+  }
+
+  create(): void {
+    this.scene.start('MainMenu');
+  }
+}

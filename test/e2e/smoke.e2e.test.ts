@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import type { BrowserContext } from 'playwright-core';
+import { distinctSampledColours, launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+
+let server: Server;
+let url: string;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the built game in headless Chromium', () => {
+  it('boots to the main menu with the title and the scenarios, without console errors', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const colours = await distinctSampledColours(page);
+    await screenshot(page, 'menu');
+    // Not all one colour: the title, the emblem, the panels and the text all show.
+    expect(colours).toBeGreaterThan(4);
+    const menuText = await page.evaluate(() => {
+      const game = (window as unknown as { __forge: { game: { scene: { getScene(key: string): { children: { list: { type: string; text?: string }[] } } } } } }).__forge.game;
+      return game.scene.getScene('MainMenu').children.list.filter((o) => o.type === 'Text').map((o) => o.text).join('\n');
+    });
+    expect(menuText).toContain('Forge & Shield');
+    expect(menuText).toContain('First Contract');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
