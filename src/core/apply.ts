@@ -1,0 +1,111 @@
+import { produce } from 'immer';
+import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type ActionType, type Rejection } from './actions';
+import type { GameState } from './state';
+import { createCtx, flushCtx, roleName, type Ctx, type GameEvent } from './context';
+import { reject } from './rejections';
+import { advance, endStep, phaseName } from './flow';
+import { checkSharedLoss } from './rules/assessment';
+import { applyChoice, checkChoice } from './rules/events';
+import { answerPending, applyDiplomacy, checkDiplomacy, type DiplomacyAction } from './rules/diplomacy';
+import { applyIndustry, checkIndustry, type IndustryAction } from './rules/industry';
+import { applyDeployment, checkDeployment, type DeploymentAction } from './rules/deployment';
+import { applyThreats, checkThreats, type ThreatAction } from './rules/threats';
+import { applyMove, checkMove, moveById } from './rules/moves';
+import { applyFacilitator, checkFacilitator, hasFacilitator, type FacilitatorAction } from './rules/facilitator';
+import type { Phase } from './vocabulary';
+
+export type ApplyResult =
+  | { ok: true; state: GameState; events: GameEvent[] }
+  | { ok: false; state: GameState; rejection: Rejection };
+
+const PHASE_OF: Partial<Record<ActionType, Phase>> = {
+  proposeAgreement: 'diplomacy', answerProposal: 'diplomacy', counterProposal: 'diplomacy', breakAgreement: 'diplomacy',
+  holdExercise: 'diplomacy', reassureAlly: 'diplomacy',
+  fundLine: 'industry', surgeLine: 'industry', improveQuality: 'industry', startTechStep: 'industry', startProject: 'industry',
+  orderInterceptors: 'industry', transferStock: 'industry', repairRegion: 'industry',
+  orderRedeploy: 'deployment', setDoctrine: 'deployment', setHalfCover: 'deployment',
+  launchWave: 'threats', launchProvocation: 'threats',
+};
+
+/** The one entry: the next state and what happened, or a rejection with the very same state. */
+export function applyAction(state: GameState, action: Action): ApplyResult {
+  const rejection = checkAction(state, action);
+  if (rejection) return { ok: false, state, rejection };
+  let events: GameEvent[] = [];
+  const next = produce(state, (draft) => {
+    const ctx = createCtx(draft as GameState, action.role);
+    perform(ctx, action);
+    draft.actionCount += 1;
+    if (!checkSharedLoss(ctx)) advance(ctx);
+    flushCtx(ctx);
+    events = ctx.events;
+  });
+  return { ok: true, state: next, events };
+}
+
+export function checkAction(s: GameState, action: Action): Rejection | null {
+  if (typeof action !== 'object' || action === null || !(ACTION_TYPES as readonly string[]).includes((action as { type?: unknown }).type as string))
+    return reject('action/unknown', 'That is not an action of this game.');
+  if (typeof action.role !== 'string') return reject('action/malformed', 'The action does not say which role takes it.');
+  if (s.outcome) return reject('game/over', 'The game is over.');
+  if (FACILITATOR_ACTIONS.includes(action.type)) {
+    if (action.role !== FACILITATOR || !hasFacilitator(s)) return reject('role/facilitator-only', 'Only the facilitator can do that.');
+    return checkFacilitator(s, action as FacilitatorAction);
+  }
+  const role = s.scenario.roles.find((r) => r.id === action.role);
+  if (!role) return reject('role/unknown', `There is no role "${action.role}" in this scenario.`);
+  const seat = s.seats[role.id];
+  if (!seat || seat.kind === 'scripted') return reject('role/not-seated', `${role.name} is not played by anyone in this game.`);
+  if (s.paused) return reject('game/paused', 'The facilitator has paused the game.');
+  if (action.type === 'chooseEventOption') {
+    if (s.pendingChoice?.role !== role.id) return reject('choice/invalid', `${role.name} has no event choice to make now.`);
+    return checkChoice(s, action);
+  }
+  if (s.pendingChoice) return reject('game/waiting-for-choice', `Waiting for ${roleName(s, s.pendingChoice.role)} to answer an event.`);
+  const phase = action.type === 'playMove' ? moveById(s, action.move)?.phase : PHASE_OF[action.type];
+  if (action.type !== 'endPhase' && phase !== undefined && phase !== s.phase)
+    return reject('phase/wrong-phase', `That can only be done in the ${phaseName(phase).toLowerCase()} phase; it is now the ${phaseName(s.phase).toLowerCase()} phase.`);
+  const onStep = s.queue[0];
+  if (onStep !== role.id)
+    return reject('step/not-your-step', onStep ? `It is ${roleName(s, onStep)}'s step, not ${role.name}'s.` : 'No role is on step now.');
+  switch (action.type) {
+    case 'endPhase':
+      return answerPending(s, role.id) ? reject('phase/answer-pending', `${role.name} must first answer the proposals made to it.`) : null;
+    case 'proposeAgreement': case 'answerProposal': case 'counterProposal': case 'breakAgreement': case 'holdExercise': case 'reassureAlly':
+      return checkDiplomacy(s, action);
+    case 'fundLine': case 'surgeLine': case 'improveQuality': case 'startTechStep': case 'startProject':
+    case 'orderInterceptors': case 'transferStock': case 'repairRegion':
+      return checkIndustry(s, action);
+    case 'orderRedeploy': case 'setDoctrine': case 'setHalfCover':
+      return checkDeployment(s, action);
+    case 'launchWave': case 'launchProvocation':
+      return checkThreats(s, action);
+    case 'playMove':
+      return checkMove(s, action);
+    default:
+      return reject('action/unknown', 'That is not an action of this game.');
+  }
+}
+
+function perform(ctx: Ctx, a: Action): void {
+  switch (a.type) {
+    case 'endPhase': return endStep(ctx, a.role);
+    case 'chooseEventOption': return applyChoice(ctx, a);
+    case 'proposeAgreement': case 'answerProposal': case 'counterProposal': case 'breakAgreement': case 'holdExercise': case 'reassureAlly':
+      return applyDiplomacy(ctx, a as DiplomacyAction);
+    case 'fundLine': case 'surgeLine': case 'improveQuality': case 'startTechStep': case 'startProject':
+    case 'orderInterceptors': case 'transferStock': case 'repairRegion':
+      return applyIndustry(ctx, a as IndustryAction);
+    case 'orderRedeploy': case 'setDoctrine': case 'setHalfCover':
+      return applyDeployment(ctx, a as DeploymentAction);
+    case 'launchWave': case 'launchProvocation':
+      return applyThreats(ctx, a as ThreatAction);
+    case 'playMove': return applyMove(ctx, a);
+    case 'pauseGame': case 'resumeGame': case 'injectCard': case 'adjustTrack': case 'revealHidden': case 'endGame':
+      return applyFacilitator(ctx, a as FacilitatorAction);
+    default: {
+      const never: never = a;
+      throw new Error(`unhandled action ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import type { Condition, Quantity, RollSpec } from './scenario/schema';
+import type { GameState } from './state';
+import { emit, resolveTrack, rollDie, type Ctx } from './context';
+import type { Stream } from './vocabulary';
+
+// Declarative conditions and rolls of scenario data, evaluated over the state.
+
+export interface Binding { actor: string | null; target: string | null }
+const NO_BINDING: Binding = { actor: null, target: null };
+
+export function bindRole(role: string, b: Binding): string {
+  if (role === 'actor') return b.actor ?? role;
+  if (role === 'target') return b.target ?? role;
+  return role;
+}
+
+export const isDisabled = (s: GameState, region: string): boolean => {
+  const def = s.scenario.regions.find((r) => r.id === region);
+  return !!def && (s.regions[region]?.damage ?? 0) >= def.stayingPower;
+};
+
+export function protectedPct(s: GameState, theatre: string): number {
+  let total = 0;
+  let kept = 0;
+  for (const r of s.scenario.regions) {
+    if (theatre !== 'all' && r.theatre !== theatre) continue;
+    total += r.value;
+    if (!isDisabled(s, r.id)) kept += r.value;
+  }
+  return total === 0 ? 100 : Math.round((1000 * kept) / total) / 10;
+}
+
+export function stockOf(s: GameState, owner: string, item: string, theatre?: string): number {
+  let sum = 0;
+  for (const t of s.scenario.theatres) {
+    if (theatre !== undefined && t.id !== theatre) continue;
+    sum += s.stocks[`${owner}|${item}|${t.id}`] ?? 0;
+  }
+  return sum;
+}
+
+export function leakersSoFar(s: GameState, theatre: string): number {
+  const pick = (rec: Record<string, number>) =>
+    theatre === 'all' ? Object.values(rec).reduce((a, b) => a + b, 0) : rec[theatre] ?? 0;
+  return s.history.reduce((sum, h) => sum + pick(h.leakers), 0) + pick(s.turnStats.leakers);
+}
+
+export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING): number {
+  if ('track' in q) {
+    const key = resolveTrack(s, q.track, b.actor, b.target);
+    return key === null ? 0 : s.tracks[key] ?? 0;
+  }
+  if ('budget' in q) return s.budgets[bindRole(q.budget, b)] ?? 0;
+  if ('stock' in q) return stockOf(s, bindRole(q.stock, b), q.item, q.theatre);
+  if ('techLevel' in q) return s.transfers.find((t) => t.id === q.techLevel)?.level ?? 0;
+  if ('protectedPct' in q) return protectedPct(s, q.protectedPct);
+  if ('disabledRegions' in q) {
+    const owner = q.owner === undefined ? undefined : bindRole(q.owner, b);
+    return s.scenario.regions.filter(
+      (r) => (q.disabledRegions === 'all' || r.theatre === q.disabledRegions) && (owner === undefined || r.owner === owner) && isDisabled(s, r.id),
+    ).length;
+  }
+  if ('longestStockout' in q) {
+    const prefix = `${bindRole(q.longestStockout, b)}|${q.item}|`;
+    return Object.entries(s.stockout).reduce((m, [k, v]) => (k.startsWith(prefix) ? Math.max(m, v.longest) : m), 0);
+  }
+  if ('arms' in q) return s.arms?.levels[bindRole(q.arms, b)] ?? 0;
+  if ('armsChange' in q) return Math.abs(s.arms?.change[bindRole(q.armsChange, b)] ?? 0);
+  if ('agreements' in q) {
+    const party = q.party === undefined ? undefined : bindRole(q.party, b);
+    return s.agreements.filter((a) => a.type === q.agreements && (party === undefined || a.parties.includes(party))).length;
+  }
+  if ('leakers' in q) return leakersSoFar(s, q.leakers);
+  if ('onTimePct' in q) {
+    const seller = bindRole(q.onTimePct, b);
+    let checks = 0;
+    let met = 0;
+    for (const c of s.scenario.contracts) {
+      if (c.seller !== seller) continue;
+      checks += s.contracts[c.id]?.onTimeChecks ?? 0;
+      met += s.contracts[c.id]?.onTimeMet ?? 0;
+    }
+    return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
+  }
+  if ('operationalBatteries' in q) {
+    const owner = bindRole(q.operationalBatteries, b);
+    const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
+    return s.batteries.filter((x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre)).length;
+  }
+  return s.turn;
+}
+
+export function evaluate(s: GameState, c: Condition, b: Binding = NO_BINDING): boolean {
+  if ('all' in c) return c.all.every((x) => evaluate(s, x, b));
+  if ('any' in c) return c.any.some((x) => evaluate(s, x, b));
+  if ('not' in c) return !evaluate(s, c.not, b);
+  const v = quantityValue(s, c.compare, b);
+  switch (c.op) {
+    case '>=': return v >= c.value;
+    case '<=': return v <= c.value;
+    case '>': return v > c.value;
+    case '<': return v < c.value;
+    case '==': return v === c.value;
+  }
+}
+
+/** The fixed part of a roll (track terms and bonuses), without the dice. */
+export function rollModifier(s: GameState, spec: RollSpec, b: Binding = NO_BINDING): number {
+  let mod = 0;
+  for (const t of spec.addTracks) {
+    const key = resolveTrack(s, t.track, b.actor, b.target);
+    mod += t.factor * (key === null ? 0 : s.tracks[key] ?? 0);
+  }
+  for (const bonus of spec.bonuses) if (evaluate(s, bonus.when, b)) mod += bonus.add;
+  return mod;
+}
+
+/** Rolls dice from a stream and reports the roll in the log. */
+export function performRoll(ctx: Ctx, stream: Stream, spec: RollSpec, label: string, b: Binding = NO_BINDING): boolean {
+  const rolls: number[] = [];
+  for (let i = 0; i < spec.dice; i++) rolls.push(rollDie(ctx, stream, spec.die));
+  const mod = rollModifier(ctx.s, spec, b);
+  const total = rolls.reduce((a, x) => a + x, 0) + mod;
+  const success = total >= spec.atLeast;
+  const dice = `${spec.dice > 1 ? spec.dice : ''}d${spec.die}`;
+  const modText = mod === 0 ? '' : ` ${mod > 0 ? '+' : '−'} ${Math.abs(mod)}`;
+  emit(ctx, {
+    kind: 'roll', die: spec.die, rolls, total, target: spec.atLeast, success,
+    text: `${label}: ${dice} rolled ${rolls.join(' + ')}${modText} = ${total}, needs ${spec.atLeast}: ${success ? 'success' : 'failure'}.`,
+  });
+  return success;
+}

@@ -1,0 +1,117 @@
+import type { GameState } from './state';
+import { dieFromUniform, restorePrng, type Prng } from './rng';
+import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
+import type { LaneMode, Stream } from './vocabulary';
+
+// What rule code works with while one action is applied: the draft state, the events it reports
+// and the random streams it draws from (restored once per action, written back at the end).
+
+export interface ShotRecord { battery: string; u: number; p: number; hit: boolean }
+
+export type GameEvent =
+  | { kind: 'log'; text: string }
+  | { kind: 'phase'; text: string; turn: number; phase: GameState['phase'] }
+  | { kind: 'card'; text: string; card: string }
+  | { kind: 'track'; text: string; track: string; from: number; to: number }
+  | { kind: 'interception'; text: string; theatre: string; target: string; threat: string; shots: ShotRecord[]; leaked: boolean; detected: boolean }
+  | { kind: 'redeploy'; text: string; battery: string; from: string; to: string; mode: LaneMode; status: string }
+  | { kind: 'delivery'; text: string; owner: string; item: string; theatre: string; amount: number }
+  | { kind: 'roll'; text: string; die: number; rolls: number[]; total: number; target: number; success: boolean }
+  | { kind: 'gameOver'; text: string };
+
+export interface Ctx {
+  s: GameState;
+  events: GameEvent[];
+  actor: string | null;
+  prngs: Partial<Record<Stream, Prng>>;
+}
+
+export function createCtx(s: GameState, actor: string | null): Ctx {
+  return { s, events: [], actor, prngs: {} };
+}
+
+/** Writes the advanced random streams back into the state. */
+export function flushCtx(ctx: Ctx): void {
+  for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) ctx.s.rng[stream] = prng.state();
+}
+
+export function emit(ctx: Ctx, event: GameEvent): void {
+  ctx.events.push(event);
+  ctx.s.log.push({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text });
+}
+
+export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });
+
+/** The next uniform number of a stream: u in [0, 1). */
+export function draw(ctx: Ctx, stream: Stream): number {
+  let prng = ctx.prngs[stream];
+  if (!prng) {
+    prng = restorePrng(ctx.s.rng[stream]);
+    ctx.prngs[stream] = prng;
+  }
+  return prng.next();
+}
+
+export const rollDie = (ctx: Ctx, stream: Stream, sides: number): number => dieFromUniform(draw(ctx, stream), sides);
+
+export function roleName(s: GameState, role: string): string {
+  return s.scenario.roles.find((r) => r.id === role)?.name ?? (role === 'facilitator' ? 'The facilitator' : role);
+}
+
+export function trackBounds(s: GameState, key: string): readonly [number, number] {
+  const ref = parseTrackRef(key);
+  if (!ref) return [0, 10];
+  const builtIn = builtInBounds(ref);
+  if (builtIn) return builtIn;
+  const custom = s.scenario.tracks.find((t) => t.id === key);
+  return custom ? [custom.min, custom.max] : [0, 10];
+}
+
+/** Canonical key for a track reference after binding actor/target, or null if it names nothing. */
+export function resolveTrack(s: GameState, ref: string, actor: string | null, target: string | null): string | null {
+  const parsed = parseTrackRef(bindTrackRef(ref, actor, target));
+  if (!parsed) return null;
+  const key = trackKey(parsed);
+  return key in s.tracks ? key : null;
+}
+
+export function trackName(s: GameState, key: string): string {
+  const ref = parseTrackRef(key);
+  if (!ref) return key;
+  switch (ref.kind) {
+    case 'tension':
+      return `tension in ${s.scenario.theatres.find((t) => t.id === ref.theatre)?.name ?? ref.theatre}`;
+    case 'custom':
+      return s.scenario.tracks.find((t) => t.id === ref.id)?.name ?? ref.id;
+    case 'trust':
+      return `trust between ${roleName(s, ref.a)} and ${roleName(s, ref.b)}`;
+    case 'interop':
+      return `interoperability of ${roleName(s, ref.a)} and ${roleName(s, ref.b)}`;
+    default:
+      return `${roleName(s, ref.role)}'s ${ref.kind === 'support' ? 'domestic support' : ref.kind}`;
+  }
+}
+
+/** Moves a track within its bounds; records who raised tension, for the shared-loss verdict. */
+export function adjustTrack(ctx: Ctx, key: string, by: number, cause: string | null = ctx.actor): number {
+  if (!(key in ctx.s.tracks) || by === 0) return 0;
+  const [min, max] = trackBounds(ctx.s, key);
+  const from = ctx.s.tracks[key] ?? 0;
+  const to = Math.min(max, Math.max(min, from + by));
+  if (to === from) return 0;
+  ctx.s.tracks[key] = to;
+  if (key.startsWith('tension:') && to > from) ctx.s.tensionCause[key.slice(8)] = cause;
+  emit(ctx, { kind: 'track', text: `${capitalise(trackName(ctx.s, key))} ${to > from ? 'rises' : 'falls'} from ${from} to ${to}.`, track: key, from, to });
+  return to - from;
+}
+
+export function setTrackValue(ctx: Ctx, key: string, value: number, cause: string | null = ctx.actor): number {
+  return adjustTrack(ctx, key, value - (ctx.s.tracks[key] ?? 0), cause);
+}
+
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function nextId(s: GameState, prefix: string): string {
+  s.nextId += 1;
+  return `${prefix}${s.nextId}`;
+}

@@ -1,0 +1,101 @@
+import type { GameState } from './state';
+import { emit, roleName, say, type Ctx } from './context';
+import { PHASES, type Phase } from './vocabulary';
+import { emptyTurnStatsValue } from './turnStats';
+import { legalActionsFor } from './legal';
+import { drawNextEvent } from './rules/events';
+import { expireProposals } from './rules/diplomacy';
+import { resolveIndustry } from './rules/industry';
+import { planWaves, resolveScriptedThreats } from './rules/threats';
+import { runAssessment } from './rules/assessment';
+
+// The turn machine of DESIGN §4: six phases; in the four role phases the seated roles act in the
+// scenario's order and end their step; the others run by themselves.
+
+const PHASE_NAMES: Record<Phase, string> = {
+  events: 'Events', diplomacy: 'Diplomacy', industry: 'Industry', deployment: 'Deployment', threats: 'Threats', assessment: 'Assessment',
+};
+export const phaseName = (p: Phase): string => PHASE_NAMES[p];
+
+export function turnLabel(s: GameState, turn = s.turn): string {
+  return s.scenario.turnLabels[turn - 1] ?? `turn ${turn}`;
+}
+
+/** Roles that take steps: every role with a seat other than 'scripted'. */
+export function playingRoles(s: GameState): string[] {
+  return s.scenario.roles.filter((r) => { const seat = s.seats[r.id]; return seat !== undefined && seat.kind !== 'scripted'; }).map((r) => r.id);
+}
+
+export function startTurn(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const r of s.scenario.roles) {
+    s.budgets[r.id] = round2(Math.min(s.budgets[r.id] ?? 0, r.budget.cap) + (s.turn === 1 ? 0 : r.budget.perTurn));
+    s.workforce[r.id] = r.workforce;
+  }
+  s.turnStats = emptyTurnStatsValue();
+  s.movesUsed = {};
+  for (const line of s.lines) line.fundedThisTurn = false;
+  say(ctx, `Turn ${s.turn} of ${s.scenario.turns} (${turnLabel(s)}) begins.`);
+  planWaves(ctx);
+  enterPhase(ctx, 'events');
+}
+
+function enterPhase(ctx: Ctx, phase: Phase): void {
+  const s = ctx.s;
+  s.phase = phase;
+  const hint = s.scenario.phaseHints[phase];
+  emit(ctx, { kind: 'phase', turn: s.turn, phase, text: `${phaseName(phase)} phase.${hint ? ` ${hint}` : ''}` });
+  s.queue = phase === 'events' || phase === 'assessment' ? [] : playingRoles(s);
+  if (phase === 'events') s.eventsLeft = s.scenario.eventsPerTurn;
+}
+
+function exitPhase(ctx: Ctx): void {
+  switch (ctx.s.phase) {
+    case 'diplomacy': expireProposals(ctx); break;
+    case 'industry': resolveIndustry(ctx); break;
+    case 'threats': resolveScriptedThreats(ctx); break;
+    default: break;
+  }
+}
+
+/** Runs automatic steps until a role must act, a choice is pending, or the game is over. */
+export function advance(ctx: Ctx): void {
+  const s = ctx.s;
+  for (let guard = 0; guard < 1000 && !s.outcome; guard++) {
+    if (s.pendingChoice) return;
+    if (s.phase === 'events') {
+      if (s.eventsLeft > 0) {
+        s.eventsLeft -= 1;
+        drawNextEvent(ctx);
+        continue;
+      }
+    } else if (s.phase === 'assessment') {
+      runAssessment(ctx);
+      if (s.outcome) return;
+      s.turn += 1;
+      startTurn(ctx);
+      continue;
+    } else {
+      const front = s.queue[0];
+      if (front !== undefined) {
+        if (legalActionsFor(s, front).some((l) => l.action.type !== 'endPhase')) return;
+        s.queue.shift();
+        say(ctx, `${roleName(s, front)} has nothing more to do in this phase.`);
+        continue;
+      }
+    }
+    exitPhase(ctx);
+    if (s.outcome) return;
+    const next = PHASES[PHASES.indexOf(s.phase) + 1];
+    if (next) enterPhase(ctx, next);
+  }
+}
+
+/** The role on step ends it; it leaves the queue. */
+export function endStep(ctx: Ctx, role: string): void {
+  const s = ctx.s;
+  s.queue = s.queue.filter((r, i) => !(i === 0 && r === role));
+  say(ctx, `${roleName(s, role)} ends the ${phaseName(s.phase).toLowerCase()} step.`);
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;

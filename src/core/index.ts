@@ -1,0 +1,29 @@
+// The one door into the rules core. Everything outside src/core/ imports from here.
+import { setAutoFreeze } from 'immer';
+
+export { parseScenario, type ScenarioResult } from './scenario/parse';
+export type { Scenario, ScenarioInput, Role, Region, Card, Move, Condition, Effect, Quantity } from './scenario/schema';
+export type { ScenarioError } from './scenario/messages';
+export { createGame, defaultSeats } from './create';
+export { applyAction, checkAction, type ApplyResult } from './apply';
+export { legalActions } from './legal';
+export { viewFor, stateHash, type RoleView } from './view';
+export { replay, type ReplayResult } from './replay';
+export { hashValue, canonicalJson } from './hash';
+export { phaseName, turnLabel, playingRoles } from './flow';
+export { coverage, gaps } from './rules/deployment';
+export { computeScores } from './rules/assessment';
+export { protectedPct, stockOf, isDisabled } from './conditions';
+export { trackName, roleName, type GameEvent, type ShotRecord } from './context';
+export { REJECTION_CODES, type RejectionCode } from './rejections';
+export { FACILITATOR, ACTION_TYPES, type Action, type ActionType, type LegalAction, type Rejection } from './actions';
+export type { GameState, Seat, Seats, Battery, Line, Agreement, Proposal, Outcome, TurnRecord, LogEntry } from './state';
+export * from './vocabulary';
+
+/**
+ * Immer freezes every produced state by default, which catches stray mutation in development and
+ * tests; production builds and the simulator switch it off for speed (results are identical).
+ */
+export function setCoreAutoFreeze(on: boolean): void {
+  setAutoFreeze(on);
+}

@@ -1,0 +1,140 @@
+import type { GameState, Outcome, TurnRecord } from '../state';
+import { emit, roleName, say, type Ctx } from '../context';
+import { evaluate, protectedPct, quantityValue } from '../conditions';
+import { applyEffects, round4 } from '../effects';
+import { costExchangeRatio, richardsonStep } from '../formulas';
+import { assessDeployment } from './deployment';
+import { assessIndustry } from './industry';
+import { assessAgreements } from './diplomacy';
+
+// Assessment (DESIGN §4.6, §5.6–5.7): tracks update, objectives are checked, the turn is recorded,
+// and the game ends on victory, shared loss or the last turn.
+
+export function runAssessment(ctx: Ctx): void {
+  const s = ctx.s;
+  assessDeployment(ctx);
+  assessIndustry(ctx);
+  assessAgreements(ctx);
+  updateArmsRace(ctx);
+  for (const rule of s.scenario.assessmentRules) {
+    if (!evaluate(s, rule.when)) continue;
+    say(ctx, rule.text);
+    applyEffects(ctx, rule.effects, { actor: null, target: null }, 'diplomacy');
+  }
+  for (const o of s.scenario.objectives)
+    if (o.byTurn !== undefined && s.objectivesMet[o.id] === undefined && s.turn <= o.byTurn && evaluate(s, o.condition)) {
+      s.objectivesMet[o.id] = s.turn;
+      say(ctx, `Objective met: ${o.text}`);
+    }
+  s.history.push(turnRecord(s));
+  if (checkSharedLoss(ctx)) return;
+  const early = s.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(s, v.condition));
+  if (early.length > 0) {
+    const sides = [...new Set(early.map((v) => v.side))];
+    finishGame(ctx, 'victory', early.map((v) => v.text).join(' '), sides);
+    return;
+  }
+  if (s.turn >= s.scenario.turns) endOnLastTurn(ctx);
+}
+
+function updateArmsRace(ctx: Ctx): void {
+  const s = ctx.s;
+  const r = s.scenario.richardson;
+  if (!s.arms || !r) return;
+  const x = s.arms.levels[r.x] ?? 0;
+  const y = s.arms.levels[r.y] ?? 0;
+  const next = richardsonStep({ x, y }, s.arms);
+  const nx = Math.max(0, round4(next.x));
+  const ny = Math.max(0, round4(next.y));
+  s.arms.change[r.x] = round4(nx - x);
+  s.arms.change[r.y] = round4(ny - y);
+  s.arms.levels[r.x] = nx;
+  s.arms.levels[r.y] = ny;
+  say(ctx, `Arms levels: ${roleName(s, r.x)} ${nx}, ${roleName(s, r.y)} ${ny}.`);
+}
+
+/** Shared loss: any theatre's tension at its top, or a scenario condition (trust at 0, …). */
+export function checkSharedLoss(ctx: Ctx): boolean {
+  const s = ctx.s;
+  if (s.outcome) return true;
+  for (const t of s.scenario.theatres) {
+    if ((s.tracks[`tension:${t.id}`] ?? 0) < 10) continue;
+    const cause = s.tensionCause[t.id] ?? null;
+    const by = cause && cause !== 'facilitator' ? ` ${roleName(s, cause)} took the step that caused it.` : '';
+    finishGame(ctx, 'sharedLoss', `Tension in ${t.name} reached 10: everyone loses.${by}`, [], cause);
+    return true;
+  }
+  for (const loss of s.scenario.sharedLoss)
+    if (evaluate(s, loss.condition)) {
+      finishGame(ctx, 'sharedLoss', `${loss.text} Everyone loses.`, [], null);
+      return true;
+    }
+  return false;
+}
+
+function endOnLastTurn(ctx: Ctx): void {
+  const s = ctx.s;
+  const sides = s.scenario.sides
+    .map((side) => side.id)
+    .filter((side) => {
+      const conditions = s.scenario.victory.filter((v) => v.side === side);
+      return conditions.length > 0 && conditions.every((v) => evaluate(s, v.condition));
+    });
+  const names = sides.map((id) => s.scenario.sides.find((x) => x.id === id)?.name ?? id);
+  const text = sides.length > 0 ? `The last turn is over. ${names.join(' and ')} ${sides.length > 1 ? 'reach' : 'reaches'} ${sides.length > 1 ? 'their' : 'its'} goals.` : 'The last turn is over. No side reached its goals.';
+  finishGame(ctx, 'lastTurn', text, sides);
+}
+
+export function objectiveMet(s: GameState, o: GameState['scenario']['objectives'][number]): boolean {
+  if (o.byTurn !== undefined) return s.objectivesMet[o.id] !== undefined;
+  return evaluate(s, o.condition);
+}
+
+export function computeScores(s: GameState): Outcome['scores'] {
+  const scores: Outcome['scores'] = {};
+  for (const role of s.scenario.roles) {
+    const breakdown: { label: string; points: number }[] = [];
+    for (const o of s.scenario.objectives)
+      if ((o.owner === role.id || o.owner === role.side) && objectiveMet(s, o)) breakdown.push({ label: o.text, points: o.points });
+    for (const item of role.score) {
+      const points = Math.round(item.weight * quantityValue(s, item.quantity, { actor: role.id, target: null }) * 10) / 10;
+      if (points !== 0) breakdown.push({ label: item.label, points });
+    }
+    const total = Math.round(breakdown.reduce((sum, b) => sum + b.points, 0) * 10) / 10;
+    scores[role.id] = { total, breakdown };
+  }
+  return scores;
+}
+
+export function finishGame(ctx: Ctx, reason: Outcome['reason'], text: string, winningSides: string[] = [], causedBy: string | null = null): void {
+  const s = ctx.s;
+  if (s.outcome) return;
+  const winners = s.scenario.roles.filter((r) => winningSides.includes(r.side)).map((r) => r.id);
+  s.outcome = { reason, winners, winningSides, text, causedBy, scores: computeScores(s) };
+  s.queue = [];
+  s.pendingChoice = null;
+  emit(ctx, { kind: 'gameOver', text });
+}
+
+function turnRecord(s: GameState): TurnRecord {
+  const stocks: Record<string, number> = {};
+  for (const [k, v] of Object.entries(s.stocks)) stocks[k] = v;
+  const scores = computeScores(s);
+  const stats = s.turnStats;
+  return {
+    turn: s.turn,
+    tracks: { ...s.tracks },
+    budgets: { ...s.budgets },
+    stocks,
+    leakers: { ...stats.leakers },
+    intercepted: { ...stats.intercepted },
+    interceptorsFired: stats.fired,
+    interceptorCost: round4(stats.interceptorCost),
+    threatCost: round4(stats.threatCost),
+    costExchange: round4(costExchangeRatio(stats.fired, stats.fired === 0 ? 0 : stats.interceptorCost / stats.fired, stats.threatCost)),
+    protectedPct: Object.fromEntries(s.scenario.theatres.map((t) => [t.id, protectedPct(s, t.id)])),
+    agreements: s.agreements.map((a) => ({ type: a.type, parties: [...a.parties] })),
+    scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.total])),
+    arms: s.arms ? { ...s.arms.levels } : {},
+  };
+}

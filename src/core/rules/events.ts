@@ -1,0 +1,99 @@
+import type { ActionOf, LegalAction, Rejection } from '../actions';
+import type { Card } from '../scenario/schema';
+import type { GameState } from '../state';
+import { draw, emit, roleName, say, type Ctx } from '../context';
+import { applyEffects } from '../effects';
+import { reject } from '../rejections';
+
+// The event deck (DESIGN §4.1, §5.6): shuffled once from the events stream at the start, one or
+// more cards drawn each turn; a card with a choice waits for its role's answer.
+
+export function shuffleDeck(ctx: Ctx): void {
+  const cards: string[] = [];
+  for (const card of ctx.s.scenario.deck) for (let i = 0; i < card.copies; i++) cards.push(card.id);
+  // Fisher–Yates with the events stream: the deck order is part of the seeded state.
+  for (let i = cards.length - 1; i > 0; i--) {
+    const j = Math.floor(draw(ctx, 'events') * (i + 1));
+    [cards[i], cards[j]] = [cards[j]!, cards[i]!];
+  }
+  ctx.s.deck = cards;
+  ctx.s.discard = [];
+}
+
+export const cardById = (s: GameState, id: string): Card | undefined => s.scenario.deck.find((c) => c.id === id);
+
+export function drawNextEvent(ctx: Ctx): void {
+  const s = ctx.s;
+  const id = s.deck.shift();
+  if (id === undefined) {
+    say(ctx, 'The event deck is empty: no event this turn.');
+    return;
+  }
+  s.discard.push(id);
+  const card = cardById(s, id);
+  if (!card) return;
+  resolveCard(ctx, card);
+}
+
+function resolveCard(ctx: Ctx, card: Card): void {
+  const s = ctx.s;
+  emit(ctx, { kind: 'card', card: card.id, text: `Event: ${card.title}. ${card.text}` });
+  applyEffects(ctx, card.effects, { actor: null, target: null }, 'events');
+  if (card.choice) {
+    const seat = s.seats[card.choice.role];
+    if (seat && seat.kind !== 'scripted') {
+      s.pendingChoice = { card: card.id, role: card.choice.role };
+      say(ctx, `${roleName(s, card.choice.role)} must choose: ${card.choice.prompt}`);
+    } else {
+      // An unplayed role takes the first option, as written in the scenario.
+      const option = card.choice.options[0]!;
+      say(ctx, `${roleName(s, card.choice.role)} chooses: ${option.label}.`);
+      applyEffects(ctx, option.effects, { actor: card.choice.role, target: null }, 'events');
+    }
+  }
+}
+
+export type EventAction = ActionOf<'chooseEventOption'>;
+
+export function checkChoice(s: GameState, a: EventAction): Rejection | null {
+  const pending = s.pendingChoice;
+  if (!pending) return reject('choice/invalid', 'There is no event choice to make now.');
+  const card = cardById(s, pending.card);
+  const options = card?.choice?.options ?? [];
+  if (!Number.isInteger(a.option) || a.option < 0 || a.option >= options.length)
+    return reject('choice/invalid', `Choose one of the ${options.length} options of "${card?.title ?? 'the event'}".`, { option: a.option });
+  return null;
+}
+
+export function applyChoice(ctx: Ctx, a: EventAction): void {
+  const pending = ctx.s.pendingChoice!;
+  const card = cardById(ctx.s, pending.card)!;
+  const option = card.choice!.options[a.option]!;
+  ctx.s.pendingChoice = null;
+  say(ctx, `${roleName(ctx.s, a.role)} chooses: ${option.label}.`);
+  applyEffects(ctx, option.effects, { actor: a.role, target: null }, 'events');
+}
+
+export function legalChoices(s: GameState, role: string): LegalAction[] {
+  const pending = s.pendingChoice;
+  if (!pending || pending.role !== role) return [];
+  const card = cardById(s, pending.card);
+  return (card?.choice?.options ?? []).map((o, i) => ({
+    action: { type: 'chooseEventOption', role, option: i },
+    label: o.label,
+    cost: 0,
+    effect: `Answer "${card?.title ?? ''}": ${o.label}.`,
+  }));
+}
+
+/** The facilitator plays a card out of turn: one from the deck, or one written on the spot. */
+export function injectCard(ctx: Ctx, card: Card): void {
+  const s = ctx.s;
+  const index = s.deck.indexOf(card.id);
+  if (index >= 0) {
+    s.deck.splice(index, 1);
+    s.discard.push(card.id);
+  }
+  say(ctx, 'The facilitator injects an event.');
+  resolveCard(ctx, card);
+}

@@ -1,0 +1,38 @@
+import type { GameState } from './state';
+import { hashValue } from './hash';
+
+// What a role may see: no deck order, no random-stream state, no other role's hidden objectives or
+// private intelligence, and the coming wave only with intelligence that reveals it.
+
+export type RoleView = Omit<GameState, 'rng' | 'deck' | 'plannedWaves' | 'intel'> & {
+  viewer: string;
+  deckSize: number;
+  /** The next event card, for a role whose intelligence reveals it. */
+  nextCard: string | null;
+  plannedWaves: GameState['plannedWaves'];
+  intel: GameState['intel'];
+};
+
+/** `role` may be a role id, 'facilitator' (sees everything but the dice) or 'public' (the projector). */
+export function viewFor(s: GameState, role: string): RoleView {
+  const facilitator = role === 'facilitator';
+  const own = s.scenario.roles.find((r) => r.id === role);
+  const canSee = (owner: string) => facilitator || s.revealed || owner === role || (own !== undefined && owner === own.side);
+  const intel = s.intel[role];
+  const { rng: _rng, deck, plannedWaves, intel: allIntel, ...rest } = s;
+  return {
+    ...rest,
+    scenario: { ...s.scenario, objectives: s.scenario.objectives.filter((o) => !o.hidden || canSee(o.owner)) },
+    viewer: role,
+    deckSize: deck.length,
+    nextCard: facilitator || intel?.nextCard ? deck[0] ?? null : null,
+    plannedWaves: facilitator || intel?.nextWave ? plannedWaves : {},
+    intel: Object.fromEntries(Object.entries(allIntel).filter(([r]) => canSee(r))),
+  };
+}
+
+/** A hash of everything in the state but the embedded scenario (which `scenarioHash` stands for). */
+export function stateHash(s: GameState): string {
+  const { scenario: _scenario, ...rest } = s;
+  return hashValue(rest);
+}
