@@ -3,12 +3,15 @@ import { Boot } from '../scenes/Boot';
 import { Preloader } from '../scenes/Preloader';
 import { MainMenu } from '../scenes/MainMenu';
 import { palette } from '../view/theme';
+import { setCoreAutoFreeze } from '../core';
 
 export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
 
 /** Creates the Phaser game: WebGL where the browser has it, Canvas otherwise (Phaser.AUTO). */
 export function startGame(parent: string): Phaser.Game {
+  // Frozen states catch stray mutation while developing; the production build skips the cost.
+  setCoreAutoFreeze(!import.meta.env.PROD);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,

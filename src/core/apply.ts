@@ -3,7 +3,7 @@ import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type Actio
 import type { GameState } from './state';
 import { createCtx, flushCtx, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
-import { advance, endStep, phaseName } from './flow';
+import { advance, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
 import { checkSharedLoss } from './rules/assessment';
 import { applyChoice, checkChoice } from './rules/events';
 import { answerPending, applyDiplomacy, checkDiplomacy, type DiplomacyAction } from './rules/diplomacy';
@@ -31,16 +31,31 @@ const PHASE_OF: Partial<Record<ActionType, Phase>> = {
 export function applyAction(state: GameState, action: Action): ApplyResult {
   const rejection = checkAction(state, action);
   if (rejection) return { ok: false, state, rejection };
-  let events: GameEvent[] = [];
+  const events: GameEvent[] = [];
   const next = produce(state, (draft) => {
     const ctx = createCtx(draft as GameState, action.role);
     perform(ctx, action);
     draft.actionCount += 1;
     if (!checkSharedLoss(ctx)) advance(ctx);
     flushCtx(ctx);
-    events = ctx.events;
+    events.push(...ctx.events);
   });
-  return { ok: true, state: next, events };
+  return { ok: true, state: settle(next, events), events };
+}
+
+/** Moves play past roles that have nothing left to do, each skip its own small step. */
+export function settle(state: GameState, events: GameEvent[]): GameState {
+  let s = state;
+  for (let role = idleRoleOnStep(s); role !== null; role = idleRoleOnStep(s)) {
+    const idle = role;
+    s = produce(s, (draft) => {
+      const ctx = createCtx(draft as GameState, null);
+      skipIdle(ctx, idle);
+      flushCtx(ctx);
+      events.push(...ctx.events);
+    });
+  }
+  return s;
 }
 
 export function checkAction(s: GameState, action: Action): Rejection | null {

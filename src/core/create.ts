@@ -6,6 +6,7 @@ import { hashValue } from './hash';
 import { pairKey } from './trackIds';
 import { createCtx, flushCtx } from './context';
 import { advance, startTurn } from './flow';
+import { settle } from './apply';
 import { emptyTurnStatsValue } from './turnStats';
 import { formAgreement } from './rules/diplomacy';
 import { shuffleDeck } from './rules/events';
@@ -106,7 +107,7 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     outcome: null,
   };
 
-  return produce(initial, (draft) => {
+  const started = produce(initial, (draft) => {
     const ctx = createCtx(draft as GameState, null);
     for (const a of scenario.agreements)
       formAgreement(ctx, a.type, a.parties, { bp: 0, duration: a.duration ?? null }, { transfer: a.transfer ?? null, line: a.line ?? null, quiet: true });
@@ -115,4 +116,5 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     advance(ctx);
     flushCtx(ctx);
   });
+  return settle(started, []);
 }

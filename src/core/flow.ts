@@ -75,20 +75,30 @@ export function advance(ctx: Ctx): void {
       s.turn += 1;
       startTurn(ctx);
       continue;
-    } else {
-      const front = s.queue[0];
-      if (front !== undefined) {
-        if (legalActionsFor(s, front).some((l) => l.action.type !== 'endPhase')) return;
-        s.queue.shift();
-        say(ctx, `${roleName(s, front)} has nothing more to do in this phase.`);
-        continue;
-      }
+    } else if (s.queue.length > 0) {
+      return;
     }
     exitPhase(ctx);
     if (s.outcome) return;
     const next = PHASES[PHASES.indexOf(s.phase) + 1];
     if (next) enterPhase(ctx, next);
   }
+}
+
+/**
+ * The role on step has nothing but "end my step" left: it leaves the queue and play goes on.
+ * Checked on plain (finalised) states between drafts, since reading legality through a draft is slow.
+ */
+export function idleRoleOnStep(s: GameState): string | null {
+  const front = s.queue[0];
+  if (front === undefined || s.pendingChoice || s.outcome) return null;
+  return legalActionsFor(s, front).some((l) => l.action.type !== 'endPhase') ? null : front;
+}
+
+export function skipIdle(ctx: Ctx, role: string): void {
+  ctx.s.queue.shift();
+  say(ctx, `${roleName(ctx.s, role)} has nothing more to do in this phase.`);
+  advance(ctx);
 }
 
 /** The role on step ends it; it leaves the queue. */

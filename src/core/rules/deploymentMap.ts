@@ -1,0 +1,124 @@
+import type { Battery, GameState } from '../state';
+import type { LaneMode } from '../vocabulary';
+import { hasAgreement } from './diplomacy';
+
+// The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
+
+export interface RegionCoverage { full: string[]; half: string[] }
+export type Lane = GameState['scenario']['lanes'][number];
+
+export const regionName = (s: GameState, id: string): string => s.scenario.regions.find((r) => r.id === id)?.name ?? id;
+export const regionOwner = (s: GameState, id: string): string | undefined => s.scenario.regions.find((r) => r.id === id)?.owner;
+export const theatreOf = (s: GameState, region: string): string | undefined => s.scenario.regions.find((r) => r.id === region)?.theatre;
+export const batteryType = (s: GameState, b: Battery) => s.scenario.batteryTypes.find((t) => t.id === b.type);
+
+/** Fewest-lane path of one mode (lanes are two-way), found breadth-first in scenario lane order; null if none. */
+export function findRoute(s: GameState, from: string, to: string, mode: LaneMode): Lane[] | null {
+  if (from === to) return [];
+  const via = new Map<string, Lane>();
+  const seen = new Set([from]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const here = queue[head]!;
+    for (const lane of s.scenario.lanes) {
+      if (lane.mode !== mode || (lane.from !== here && lane.to !== here)) continue;
+      const next = lane.from === here ? lane.to : lane.from;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      via.set(next, lane);
+      if (next === to) return pathTo(via, from, to);
+      queue.push(next);
+    }
+  }
+  return null;
+}
+
+function pathTo(via: Map<string, Lane>, from: string, to: string): Lane[] {
+  const path: Lane[] = [];
+  for (let at = to; at !== from; ) {
+    const lane = via.get(at)!;
+    path.unshift(lane);
+    at = lane.from === at ? lane.to : lane.from;
+  }
+  return path;
+}
+
+/** Every region a battery standing at `from` can reach by one mode, in scenario region order. */
+export function reachableRegions(s: GameState, from: string, mode: LaneMode): string[] {
+  const seen = new Set([from]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const here = queue[head]!;
+    for (const lane of s.scenario.lanes) {
+      if (lane.mode !== mode || (lane.from !== here && lane.to !== here)) continue;
+      const next = lane.from === here ? lane.to : lane.from;
+      if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    }
+  }
+  return s.scenario.regions.map((r) => r.id).filter((id) => id !== from && seen.has(id));
+}
+
+/** Regions joined to `region` by a lane of any mode, in scenario region order. */
+export function adjacentRegions(s: GameState, region: string): string[] {
+  const near = new Set<string>();
+  for (const lane of s.scenario.lanes) {
+    if (lane.from === region) near.add(lane.to);
+    if (lane.to === region) near.add(lane.from);
+  }
+  return s.scenario.regions.map((r) => r.id).filter((id) => id !== region && near.has(id));
+}
+
+/** Sea transit: the lanes' own turns, but never less than the scenario's sea transit time. */
+export function seaTurns(s: GameState, route: readonly Lane[]): number {
+  return Math.max(s.scenario.seaTransitTurns, route.reduce((sum, lane) => sum + lane.transit, 0));
+}
+
+/** Air transit estimate: the airlift flies the loads already waiting before this battery's. */
+export function airTurns(s: GameState, loadsAhead = 0): number {
+  const { loadsPerTurn, loadsPerBattery } = s.scenario.airlift;
+  return loadsPerTurn > 0 ? Math.ceil((loadsAhead + loadsPerBattery) / loadsPerTurn) : Infinity;
+}
+
+export function loadsWaiting(s: GameState): number {
+  return s.batteries.reduce((sum, b) => sum + (b.mode === 'air' && (b.status === 'packing' || b.status === 'transit') ? b.loadsLeft : 0), 0);
+}
+
+/** A battery defends its owner's regions, and those of roles it has a defence pact or alliance with. */
+export function mayDefend(s: GameState, owner: string, region: string): boolean {
+  const host = regionOwner(s, region);
+  if (host === undefined) return false;
+  return host === owner || hasAgreement(s, 'defencePact', owner, host) || hasAgreement(s, 'alliance', owner, host);
+}
+
+/** For every region: operational batteries standing in it, and those half-covering it from next door. */
+export function coverage(s: GameState, except: string | null = null): Record<string, RegionCoverage> {
+  const out: Record<string, RegionCoverage> = {};
+  for (const r of s.scenario.regions) out[r.id] = { full: [], half: [] };
+  for (const b of s.batteries) {
+    if (b.status !== 'operational' || b.id === except) continue;
+    const here = out[b.region];
+    if (here && mayDefend(s, b.owner, b.region)) here.full.push(b.id);
+    const half = b.halfCover === null ? undefined : out[b.halfCover];
+    if (half && b.halfCover !== null && adjacentRegions(s, b.region).includes(b.halfCover) && mayDefend(s, b.owner, b.halfCover))
+      half.half.push(b.id);
+  }
+  return out;
+}
+
+const covered = (c: RegionCoverage | undefined): boolean => !!c && c.full.length + c.half.length > 0;
+
+/** Away from home: packing or on the move, or standing anywhere but its home region. */
+export const isAway = (b: Battery): boolean => b.region !== b.home || b.status === 'packing' || b.status === 'transit';
+
+/** Home regions whose battery is away and that nothing else covers (the gap shown on the board). */
+export function gaps(s: GameState): string[] {
+  const cov = coverage(s);
+  const open = new Set<string>();
+  for (const b of s.batteries) if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+  return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
+}
+
+/** Whether `region` would be left with no cover at all if battery `leaving` stopped covering. */
+export function leftUncovered(s: GameState, leaving: string, region: string): boolean {
+  return !covered(coverage(s, leaving)[region]);
+}

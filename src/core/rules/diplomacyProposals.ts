@@ -1,0 +1,103 @@
+import type { ActionOf } from '../actions';
+import type { GameState, Proposal } from '../state';
+import { capitalise, nextId, roleName, say, type Ctx } from '../context';
+import type { AgreementType } from '../vocabulary';
+import { formAgreement } from './diplomacyAgreements';
+import { addresseesFor, proposalsKey } from './diplomacyTerms';
+import { aAgreement, agreementName, cleanTerms, describeTerms, listNames, partiesOf, pendingFor, round2 } from './diplomacyShared';
+
+// The life of a proposal: made, answered (accept, reject, counter) within the diplomacy phase.
+// A bot addressee is put at the front of the queue and answers at once; a human answers on its step.
+
+/** Marks a bot put at the front of the queue only to answer (kept in movesUsed, reset each turn). */
+const interruptKey = (role: string): string => `interrupt|${role}`;
+
+export function answerPending(s: GameState, role: string): boolean {
+  return pendingFor(s, role).length > 0;
+}
+
+function queueAddressees(s: GameState, addressees: readonly string[]): void {
+  const bots = addressees.filter((r) => s.seats[r]?.kind === 'bot');
+  for (const r of addressees) if (s.seats[r]?.kind !== 'bot' && !s.queue.includes(r)) s.queue.push(r);
+  s.queue.unshift(...bots);
+  for (const r of bots) s.movesUsed[interruptKey(r)] = (s.movesUsed[interruptKey(r)] ?? 0) + 1;
+}
+
+/** Bots that were only answering leave the front of the queue once nothing awaits their answer. */
+function releaseAnswerers(s: GameState): void {
+  for (let front = s.queue[0]; front !== undefined; front = s.queue[0]) {
+    const held = s.movesUsed[interruptKey(front)] ?? 0;
+    if (held <= 0 || answerPending(s, front)) return;
+    s.movesUsed[interruptKey(front)] = held - 1;
+    s.queue.shift();
+  }
+}
+
+function openProposal(ctx: Ctx, type: AgreementType, from: string, to: string[], terms: Proposal['terms'], round: number): Proposal {
+  const proposal: Proposal = { id: nextId(ctx.s, 'prop'), type, from, to, accepted: [], terms: cleanTerms(type, terms), round };
+  ctx.s.proposals.push(proposal);
+  queueAddressees(ctx.s, to);
+  return proposal;
+}
+
+export function applyPropose(ctx: Ctx, a: ActionOf<'proposeAgreement'>): void {
+  const s = ctx.s;
+  const to = addresseesFor(s, a.agreement, a.role, a.to);
+  s.movesUsed[proposalsKey(a.role)] = (s.movesUsed[proposalsKey(a.role)] ?? 0) + 1;
+  const p = openProposal(ctx, a.agreement, a.role, to, a.terms, 0);
+  say(ctx, `${roleName(s, a.role)} proposes ${aAgreement(p.type)} to ${listNames(s, to)} (${describeTerms(s, p.type, p.terms)}).`);
+}
+
+function close(s: GameState, id: string): void {
+  s.proposals = s.proposals.filter((p) => p.id !== id);
+}
+
+/** All addressees agreed: the proposer pays and the agreement forms. */
+function conclude(ctx: Ctx, p: Proposal): void {
+  const s = ctx.s;
+  close(s, p.id);
+  if (p.terms.bp > 0) {
+    s.budgets[p.from] = round2((s.budgets[p.from] ?? 0) - p.terms.bp);
+    const each = round2(p.terms.bp / p.to.length);
+    for (const r of p.to) s.budgets[r] = round2((s.budgets[r] ?? 0) + each);
+    say(ctx, `${roleName(s, p.from)} pays ${p.terms.bp} BP to ${listNames(s, p.to)}.`);
+  }
+  formAgreement(ctx, p.type, partiesOf(p), p.terms, {});
+}
+
+export function applyAnswer(ctx: Ctx, a: ActionOf<'answerProposal'>): void {
+  const s = ctx.s;
+  const p = s.proposals.find((x) => x.id === a.proposal);
+  if (!p) return;
+  const what = `${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)}`;
+  if (!a.accept) {
+    close(s, p.id);
+    // A refusal costs no trust, but the record keeps it.
+    say(ctx, `${roleName(s, a.role)} rejects ${what}; the proposal is closed.`);
+  } else {
+    p.accepted.push(a.role);
+    say(ctx, `${roleName(s, a.role)} accepts ${what}.`);
+    if (p.to.every((r) => p.accepted.includes(r))) conclude(ctx, p);
+  }
+  releaseAnswerers(s);
+}
+
+export function applyCounter(ctx: Ctx, a: ActionOf<'counterProposal'>): void {
+  const s = ctx.s;
+  const p = s.proposals.find((x) => x.id === a.proposal);
+  if (!p) return;
+  close(s, p.id);
+  const to = partiesOf(p).filter((r) => r !== a.role);
+  const counter = openProposal(ctx, p.type, a.role, to, a.terms, p.round + 1);
+  say(ctx, `${roleName(s, a.role)} answers ${roleName(s, p.from)}'s proposal with a counter-offer to ${listNames(s, to)}: ${aAgreement(p.type)} (${describeTerms(s, p.type, counter.terms)}).`);
+  releaseAnswerers(s);
+}
+
+/** Diplomacy exit: whatever is still unanswered lapses. */
+export function expireProposals(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const p of s.proposals)
+    say(ctx, capitalise(`${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)} to ${listNames(s, p.to)} lapses unanswered.`));
+  s.proposals = [];
+  for (const key of Object.keys(s.movesUsed)) if (key.startsWith('interrupt|')) delete s.movesUsed[key];
+}

@@ -1,0 +1,166 @@
+import type { Line } from '../state';
+import { stockKey } from '../state';
+import { adjustTrack, emit, roleName, say, type Ctx } from '../context';
+import { performRoll } from '../conditions';
+import { applyEffects } from '../effects';
+import { pairKey } from '../trackIds';
+import {
+  contractDueBy, deliveredOn, itemName, ladderOf, lineTheatre, QUALITY_SAFE, RAMP_FACTORS, theatreName,
+} from './industryShared';
+
+// End of the industry phase (lines, then transfers, then projects) and the industry part of the
+// assessment (resupply, deliveries, contracts, stockouts).
+
+export function resolveIndustry(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const line of s.lines) {
+    if (!line.fundedThisTurn) say(ctx, `${line.name} stood idle this turn: nobody funded it.`);
+    else if (line.buildLeft > 0) buildLine(ctx, line);
+    else produce(ctx, line);
+  }
+  // Surges were paid for: they mature whether or not the line runs this turn.
+  for (const line of s.lines) {
+    for (const surge of line.surges) {
+      surge.turnsLeft -= 1;
+      if (surge.turnsLeft === 0) {
+        line.capacity += surge.amount;
+        say(ctx, `The surge at ${line.name} comes on stream: capacity is now ${line.capacity} per turn.`);
+      }
+    }
+    line.surges = line.surges.filter((x) => x.turnsLeft > 0);
+  }
+  for (const t of s.transfers) {
+    if (!t.building) continue;
+    t.building.turnsLeft -= 1;
+    if (t.building.turnsLeft > 0) continue;
+    const level = t.building.level;
+    t.level = level;
+    t.building = null;
+    const name = ladderOf(s).find((x) => x.level === level)?.name ?? 'a new step';
+    say(ctx, `${roleName(s, t.recipient)} reaches L${level}: ${name}.`);
+  }
+  for (const p of s.projects) {
+    if (p.turnsLeft <= 0) continue;
+    p.turnsLeft -= 1;
+    if (p.turnsLeft > 0) continue;
+    const project = s.scenario.projects.find((x) => x.id === p.project);
+    if (!project) continue;
+    say(ctx, `${roleName(s, p.owner)} completes ${project.name}.`);
+    // The project's owner is the cause of what it does (e.g. who raised tension).
+    const actor = ctx.actor;
+    ctx.actor = p.owner;
+    applyEffects(ctx, project.effects, { actor: p.owner, target: null }, 'industry');
+    ctx.actor = actor;
+  }
+}
+
+function buildLine(ctx: Ctx, line: Line): void {
+  line.buildLeft -= 1;
+  if (line.buildLeft > 0) {
+    say(ctx, `Building ${line.name}: ${line.buildLeft} turn${line.buildLeft === 1 ? '' : 's'} to go.`);
+    return;
+  }
+  line.ramp = 1;
+  say(ctx, `${line.name} is built; it starts production at 25% of capacity when next funded.`);
+}
+
+function produce(ctx: Ctx, line: Line): void {
+  const s = ctx.s;
+  const req = line.requiredTech;
+  if (req) {
+    const have = s.transfers.find((t) => t.id === req.transfer)?.level ?? 0;
+    if (have < req.level) {
+      say(ctx, `${line.name} cannot produce yet: needs L${req.level} (now L${have}).`);
+      return;
+    }
+  }
+  const ramp = Math.min(3, Math.max(1, line.ramp));
+  const output = Math.floor(line.capacity * RAMP_FACTORS[ramp - 1]!);
+  line.ramp = Math.min(3, ramp + 1);
+  if (output <= 0) {
+    say(ctx, `${line.name} produces nothing this turn.`);
+    return;
+  }
+  if (line.quality < QUALITY_SAFE) {
+    const spec = { die: 6, dice: 1, atLeast: 2, addTracks: [], bonuses: [] };
+    if (!performRoll(ctx, 'industry', spec, `Quality check at ${line.name} (quality ${line.quality})`)) {
+      line.lotsLost += 1;
+      say(ctx, `${line.name} fails its quality check: this turn's lot of ${output} ${itemName(s, line.item)} is lost.`);
+      return;
+    }
+  }
+  line.produced += output;
+  const theatre = lineTheatre(s, line);
+  for (const { role, amount } of splitOutput(line, output)) {
+    if (amount <= 0) continue;
+    const key = stockKey(role, line.item, theatre);
+    s.stocks[key] = (s.stocks[key] ?? 0) + amount;
+    emit(ctx, {
+      kind: 'delivery', owner: role, item: line.item, theatre, amount,
+      text: `${line.name} delivers ${amount} ${itemName(s, line.item)} to ${roleName(s, role)} in ${theatreName(s, theatre)}.`,
+    });
+  }
+}
+
+/** Each owner gets floor(output × share); what rounding leaves goes to the largest share (first listed on ties). */
+export function splitOutput(line: Pick<Line, 'owners'>, output: number): { role: string; amount: number }[] {
+  const total = line.owners.reduce((sum, o) => sum + Math.max(0, o.share), 0);
+  const parts = line.owners.map((o) => ({
+    role: o.role,
+    amount: total > 0 ? Math.floor((output * Math.max(0, o.share)) / total + 1e-9) : 0,
+  }));
+  let largest = 0;
+  line.owners.forEach((o, i) => { if (o.share > (line.owners[largest]?.share ?? 0)) largest = i; });
+  const rest = output - parts.reduce((sum, p) => sum + p.amount, 0);
+  const top = parts[largest];
+  if (top) top.amount += rest;
+  return parts;
+}
+
+export function assessIndustry(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const r of s.scenario.resupply) {
+    if (s.turn < r.fromTurn || r.perTurn <= 0) continue;
+    s.pipeline.push({ owner: r.owner, item: r.item, theatre: r.theatre, amount: r.perTurn, arrives: s.turn + r.leadTime, source: 'resupply' });
+  }
+  const waiting = [];
+  for (const entry of s.pipeline) {
+    if (entry.arrives > s.turn) { waiting.push(entry); continue; }
+    const key = stockKey(entry.owner, entry.item, entry.theatre);
+    s.stocks[key] = (s.stocks[key] ?? 0) + entry.amount;
+    emit(ctx, {
+      kind: 'delivery', owner: entry.owner, item: entry.item, theatre: entry.theatre, amount: entry.amount,
+      text: `${entry.amount} ${itemName(s, entry.item)} ${entry.source === 'order' ? 'ordered' : 'of resupply'} arrive for ${roleName(s, entry.owner)} in ${theatreName(s, entry.theatre)}.`,
+    });
+  }
+  s.pipeline = waiting;
+  checkContracts(ctx);
+  for (const [key, amount] of Object.entries(s.stocks)) {
+    const item = key.split('|')[1];
+    if (s.scenario.items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
+    const record = (s.stockout[key] ??= { run: 0, longest: 0 });
+    if (amount > 0) record.run = 0;
+    else {
+      record.run += 1;
+      record.longest = Math.max(record.longest, record.run);
+    }
+  }
+}
+
+function checkContracts(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const c of s.scenario.contracts) {
+    const record = (s.contracts[c.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });
+    const due = contractDueBy(c, s.turn);
+    const delivered = deliveredOn(s, c);
+    if (c.schedule.some((x) => x.turn === s.turn)) {
+      record.onTimeChecks += 1;
+      if (delivered >= due) record.onTimeMet += 1;
+    }
+    if (delivered >= due) continue;
+    record.late += 1;
+    say(ctx, `${roleName(s, c.seller)} is behind on ${c.name}: ${delivered} of ${due} ${itemName(s, c.item)} delivered so far.`);
+    adjustTrack(ctx, `reputation:${c.seller}`, -1, c.seller);
+    adjustTrack(ctx, `trust:${pairKey(c.seller, c.buyer)}`, -1, c.seller);
+  }
+}

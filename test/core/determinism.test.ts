@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { canonicalJson, hashValue, replay, setCoreAutoFreeze, stateHash, viewFor } from '../../src/core';
+import { hashString } from '../../src/core/hash';
+import { edit, fixture, newGame, playRandom } from '../support/builders';
+
+function fnv1a64Reference(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    for (const byte of [c & 0xff, c >> 8]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+const picker = (seed: string) => {
+  const rng = seedrandom.alea(seed);
+  return (n: number) => Math.floor(rng() * n);
+};
+
+describe('hashing', () => {
+  it.each(['', 'a', 'Forge & Shield', 'Łódź · 한국 · ✓', '{"x":[1,2.5,null]}'])('FNV-1a 64 of %j matches a BigInt reference', (text) => {
+    expect(hashString(text)).toBe(fnv1a64Reference(text));
+  });
+
+  it('serialises objects canonically: key order does not change the hash, values do', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+    expect(hashValue({ a: 1, b: 2 })).toBe(hashValue({ b: 2, a: 1 }));
+    expect(hashValue({ a: 1, b: 2 })).not.toBe(hashValue({ a: 1, b: 3 }));
+  });
+});
+
+describe('determinism', () => {
+  afterEach(() => setCoreAutoFreeze(true));
+
+  it('same scenario, seed and actions give the same state hash; another seed does not', () => {
+    const a = playRandom(newGame({ seed: 'alpha' }), picker('policy'));
+    const b = playRandom(newGame({ seed: 'alpha' }), picker('policy'));
+    expect(stateHash(a.state)).toBe(stateHash(b.state));
+    const c = playRandom(newGame({ seed: 'beta' }), picker('policy'));
+    expect(stateHash(c.state)).not.toBe(stateHash(a.state));
+  });
+
+  it('replaying the action log reproduces the live game, turn by turn', () => {
+    const seats = newGame().seats;
+    const live = playRandom(newGame({ seed: 'replay-me' }), picker('p2'));
+    const again = replay(fixture(), 'replay-me', seats, live.actions);
+    expect(again.failure).toBeNull();
+    expect(again.finalHash).toBe(stateHash(live.state));
+    expect(again.turnHashes.length).toBe(live.state.turn);
+    expect(new Set(again.turnHashes).size).toBeGreaterThan(1);
+  });
+
+  it('a replay with a tampered action reports where it stopped', () => {
+    const seats = newGame().seats;
+    const live = playRandom(newGame({ seed: 'tamper' }), picker('p3'));
+    const actions = [...live.actions];
+    actions[5] = { type: 'endPhase', role: 'nobody' };
+    const result = replay(fixture(), 'tamper', seats, actions);
+    expect(result.failure?.index).toBe(5);
+    expect(result.failure?.rejection.code).toBe('role/unknown');
+  });
+
+  it('gives identical results with immer auto-freeze on and off', () => {
+    setCoreAutoFreeze(true);
+    const frozen = playRandom(newGame({ seed: 'freeze' }), picker('p4'));
+    expect(Object.isFrozen(frozen.state)).toBe(true);
+    setCoreAutoFreeze(false);
+    const thawed = playRandom(newGame({ seed: 'freeze' }), picker('p4'));
+    expect(Object.isFrozen(thawed.state)).toBe(false);
+    expect(stateHash(thawed.state)).toBe(stateHash(frozen.state));
+    expect(thawed.actions).toEqual(frozen.actions);
+  });
+
+  it('keeps each subsystem’s dice in its own stream', () => {
+    const s = newGame({ seed: 'streams' });
+    const streams = Object.values(s.rng).map((r) => JSON.stringify(r));
+    expect(new Set(streams).size).toBe(streams.length);
+  });
+});
+
+describe('what a role may see', () => {
+  it('hides the deck order, the dice, other roles’ hidden objectives and the coming wave', () => {
+    const s = newGame({ seed: 'view' });
+    const view = viewFor(s, 'north') as unknown as Record<string, unknown>;
+    expect(view.rng).toBeUndefined();
+    expect(view.deck).toBeUndefined();
+    expect(view.deckSize).toBe(s.deck.length);
+    expect(view.nextCard).toBeNull();
+    const objectives = (view.scenario as { objectives: { owner: string; hidden: boolean }[] }).objectives;
+    expect(objectives.some((o) => o.hidden && o.owner !== 'north' && o.owner !== 'allies')).toBe(false);
+    expect(objectives.some((o) => o.hidden && o.owner === 'north')).toBe(true);
+  });
+
+  it('shows the next card and wave to a role whose intelligence reveals them', () => {
+    const s = edit(newGame({ seed: 'view' }), (d) => { d.intel.north = { nextCard: true, nextWave: true, reports: [] }; d.plannedWaves = { east: [{ threat: 'drone', target: 's-port', count: 3 }] }; });
+    const view = viewFor(s, 'north');
+    expect(view.nextCard).toBe(s.deck[0]);
+    expect(view.plannedWaves.east).toHaveLength(1);
+    expect(viewFor(s, 'south').plannedWaves).toEqual({});
+  });
+
+  it('shows everything hidden once the facilitator reveals it', () => {
+    const s = edit(newGame(), (d) => { d.revealed = true; });
+    const objectives = viewFor(s, 'public').scenario.objectives;
+    expect(objectives.length).toBe(fixture().objectives.length);
+  });
+});

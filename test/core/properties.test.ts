@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyAction, legalActions, replay, stateHash, type Action, type GameState } from '../../src/core';
+import { actingRole, fixture, newGame } from '../support/builders';
+
+// Random legal play over the all-mechanics fixture, checking the invariants after every action.
+const scenario = fixture();
+const regionIds = new Set(scenario.regions.map((r) => r.id));
+const theatreIds = new Set(scenario.theatres.map((t) => t.id));
+const bounds = (s: GameState, key: string): [number, number] => {
+  if (key.startsWith('interop:')) return [0, 5];
+  const custom = scenario.tracks.find((t) => t.id === key);
+  return custom ? [custom.min, custom.max] : [0, 10];
+};
+
+function checkInvariants(s: GameState): void {
+  for (const [role, bp] of Object.entries(s.budgets)) expect(bp, `budget of ${role}`).toBeGreaterThanOrEqual(0);
+  for (const [role, w] of Object.entries(s.workforce)) expect(w, `workforce of ${role}`).toBeGreaterThanOrEqual(0);
+  for (const [key, n] of Object.entries(s.stocks)) {
+    expect(n, `stock ${key}`).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(n), `stock ${key} is whole`).toBe(true);
+  }
+  for (const [key, v] of Object.entries(s.tracks)) {
+    const [min, max] = bounds(s, key);
+    expect(v, `track ${key}`).toBeGreaterThanOrEqual(min);
+    expect(v, `track ${key}`).toBeLessThanOrEqual(max);
+    expect(Number.isInteger(v), `track ${key} is whole`).toBe(true);
+  }
+  const ids = new Set<string>();
+  for (const b of s.batteries) {
+    expect(ids.has(b.id), `battery ${b.id} listed once`).toBe(false);
+    ids.add(b.id);
+    expect(regionIds.has(b.region), `battery ${b.id} stands in a region`).toBe(true);
+    expect(['operational', 'packing', 'transit', 'setup']).toContain(b.status);
+    if (b.status === 'packing' || b.status === 'transit') expect(b.destination !== null && regionIds.has(b.destination), `battery ${b.id} on the move has a destination`).toBe(true);
+    else expect(b.destination, `battery ${b.id} at rest has no destination`).toBeNull();
+    expect(b.rounds).toBeGreaterThanOrEqual(0);
+    expect(b.rounds).toBeLessThanOrEqual(b.capacity);
+  }
+  for (const key of Object.keys(s.tracks).filter((k) => k.startsWith('tension:'))) expect(theatreIds.has(key.slice(8))).toBe(true);
+}
+
+/** A move that must be refused: a role acting out of step, or an unknown action. */
+function illegalAction(s: GameState, n: number): Action {
+  const other = scenario.roles.map((r) => r.id).find((r) => r !== actingRole(s)) ?? 'nobody';
+  const options: Action[] = [
+    { type: 'endPhase', role: other },
+    { type: 'orderRedeploy', role: other, battery: 'no-such-battery', to: 'nowhere', mode: 'air' },
+    { type: 'fundLine', role: actingRole(s) ?? 'north', line: 'no-such-line' },
+    { type: 'transferStock', role: actingRole(s) ?? 'north', to: 'south', item: 'interceptor', theatre: 'east', amount: -3, contract: null },
+  ];
+  return options[n % options.length]!;
+}
+
+describe('property: random legal play keeps every invariant', () => {
+  it('over at least 10,000 random legal actions', () => {
+    let total = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.infiniteStream(fc.nat()), (seed, picks) => {
+        const seats = { north: { kind: 'human' as const }, south: { kind: 'human' as const }, red: { kind: 'human' as const } };
+        let s = newGame({ scenario, seed: String(seed), seats });
+        const log: Action[] = [];
+        const it = picks[Symbol.iterator]();
+        for (let i = 0; i < 3000 && !s.outcome; i++) {
+          const role = actingRole(s)!;
+          const options = legalActions(s, role);
+          expect(options.length, `${role} has a legal action in ${s.phase}`).toBeGreaterThan(0);
+          const choice = options[it.next().value % options.length]!;
+          const result = applyAction(s, choice.action);
+          if (!result.ok) throw new Error(`legal action refused: ${JSON.stringify(choice.action)} → ${result.rejection.code}: ${result.rejection.message}`);
+          s = result.state;
+          log.push(choice.action);
+          checkInvariants(s);
+          if (i % 7 === 0) {
+            const bad = applyAction(s, illegalAction(s, i));
+            expect(bad.ok).toBe(false);
+            expect(bad.state).toBe(s);
+          }
+        }
+        total += log.length;
+        expect(s.outcome, 'the game reaches an end').not.toBeNull();
+        expect(replay(scenario, String(seed), seats, log).finalHash).toBe(stateHash(s));
+      }),
+      { numRuns: 90, seed: 20261121 },
+    );
+    expect(total).toBeGreaterThanOrEqual(10_000);
+  }, 120_000);
+});
