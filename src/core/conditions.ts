@@ -2,6 +2,7 @@ import type { Condition, Quantity, RollSpec } from './scenario/schema';
 import type { GameState } from './state';
 import { emit, resolveTrack, rollDie, type Ctx } from './context';
 import type { Stream } from './vocabulary';
+import { gaps } from './rules/deploymentMap';
 
 // Declarative conditions and rolls of scenario data, evaluated over the state.
 
@@ -81,6 +82,10 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
       met += s.contracts[c.id]?.onTimeMet ?? 0;
     }
     return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
+  }
+  if ('gaps' in q) {
+    const open = gaps(s);
+    return q.gaps === 'all' ? open.length : open.filter((r) => s.scenario.regions.find((x) => x.id === r)?.theatre === q.gaps).length;
   }
   if ('operationalBatteries' in q) {
     const owner = bindRole(q.operationalBatteries, b);

@@ -6,7 +6,7 @@ import type { LaneMode, Stream } from './vocabulary';
 // What rule code works with while one action is applied: the draft state, the events it reports
 // and the random streams it draws from (restored once per action, written back at the end).
 
-export interface ShotRecord { battery: string; u: number; p: number; hit: boolean }
+export interface ShotRecord { battery: string; u: number; p: number; hit: boolean; source?: 'battery' | 'counterDrone' }
 
 export type GameEvent =
   | { kind: 'log'; text: string }

@@ -11,6 +11,7 @@ export const REJECTION_CODES = [
   'stock/insufficient', 'battery/not-owner', 'battery/not-operational', 'battery/no-route',
   'battery/same-region', 'airlift/none', 'threat/over-limit', 'threat/no-table', 'track/unknown',
   'track/out-of-bounds', 'card/unknown', 'choice/invalid', 'move/requirement-unmet', 'region/undamaged',
+  'role/not-red', 'tech/approval-refused',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

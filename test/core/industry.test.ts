@@ -105,7 +105,7 @@ describe('startTechStep', () => {
     const { state, events } = act(s0, techStep());
     expect(events.find((e) => e.kind === 'roll')).toMatchObject({ rolls: [2], target: 3, success: false });
     expect([state.transfers[0]!.building, state.transfers[0]!.refusals, state.budgets.poland, state.workforce.poland]).toEqual([null, 1, 10, 4]);
-    expect(check(state, techStep())).toMatchObject({ code: 'limit/reached', message: 'Export approval for L3 was refused this turn; it can be asked again next turn.' });
+    expect(check(state, techStep())).toMatchObject({ code: 'tech/approval-refused', message: 'Export approval for L3 was refused this turn; it can be asked again next turn.' });
     expect(check({ ...state, movesUsed: {} }, techStep())).toBeNull();
   });
   it('the same d6 of 2 passes with a defence pact in force (strategic partnership)', () => {

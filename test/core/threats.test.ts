@@ -193,7 +193,7 @@ describe('launchWave and launchProvocation', () => {
 
   it('threat/no-table for a role that is not a Red cell', () => {
     expect(checkAction(onStep(newGame(), 'threats', 'us'), { type: 'launchWave', role: 'us', attacks: [{ threat: 'drone', target: 'energy', count: 1 }] })).toMatchObject({
-      code: 'threat/no-table', message: 'United States does not command threats: only a Red cell launches waves and provocations.',
+      code: 'role/not-red', message: 'United States does not command threats: only a Red cell launches waves and provocations.',
     });
   });
 

@@ -89,7 +89,7 @@ function checkTechStep(s: GameState, a: ActionOf<'startTechStep'>): Rejection | 
   const step = nextStep(s, t);
   if (t.level >= 4 || !step) return reject('tech/max-level', `${roleName(s, t.recipient)} is already at the top of the ladder (L${t.level}).`, { transfer: t.id });
   if (step.needsApproval && marked(s, markKey('approval', t.id)) > 0)
-    return reject('limit/reached', `Export approval for L${step.level} was refused this turn; it can be asked again next turn.`, { transfer: t.id });
+    return reject('tech/approval-refused', `Export approval for L${step.level} was refused this turn; it can be asked again next turn.`, { transfer: t.id });
   if (!canAfford(s, t.recipient, step.cost)) return reject('budget/insufficient', cantAfford(s, t.recipient, step.cost));
   const workforce = s.workforce[t.recipient] ?? 0;
   if (workforce < step.workforce)

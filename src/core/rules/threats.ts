@@ -105,7 +105,7 @@ function assignAttacks(s: GameState, attacks: unknown): number[] | Rejection {
 
 function checkRed(s: GameState, role: string): Rejection | null {
   const r = s.scenario.roles.find((x) => x.id === role);
-  return r?.kind === 'red' ? null : reject('threat/no-table', `${roleName(s, role)} does not command threats: only a Red cell launches waves and provocations.`);
+  return r?.kind === 'red' ? null : reject('role/not-red', `${roleName(s, role)} does not command threats: only a Red cell launches waves and provocations.`);
 }
 
 export function checkThreats(s: GameState, a: ThreatAction): Rejection | null {

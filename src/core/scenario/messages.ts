@@ -50,6 +50,7 @@ export function issueToError(issue: z.core.$ZodIssue): ScenarioError {
       return { path: where, message: `unknown field "${first ?? ''}"${others}: check its spelling against the scenario format` };
     }
     case 'invalid_value':
+      if (input === undefined) return { path, message: `is missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})` };
       if (issue.path[issue.path.length - 1] === 'formatVersion')
         return { path, message: `this game reads scenario format version ${issue.values.map(String).join(', ')}, got ${describeValue(input)}` };
       return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}` };

@@ -70,6 +70,7 @@ export function checkReferences(s: Scenario): ScenarioError[] {
     if ('agreements' in q && q.party) role(q.party, `${path}.party`, ph);
     if ('leakers' in q && q.leakers !== 'all') ref(theatres, q.leakers, `${path}.leakers`, 'theatre');
     if ('onTimePct' in q) role(q.onTimePct, `${path}.onTimePct`, ph);
+    if ('gaps' in q && q.gaps !== 'all') ref(theatres, q.gaps, `${path}.gaps`, 'theatre');
     if ('operationalBatteries' in q) { role(q.operationalBatteries, `${path}.operationalBatteries`, ph); ref(theatres, q.theatre, `${path}.theatre`, 'theatre'); }
   };
   const condition = (c: Condition, path: string, ph: boolean): void => {

@@ -30,6 +30,8 @@ export const quantitySchema = z.union([
   z.strictObject({ leakers: id }),
   z.strictObject({ onTimePct: roleRef }),
   z.strictObject({ operationalBatteries: roleRef, theatre: id.optional() }),
+  /** Regions of a theatre (or 'all') left uncovered because their own battery is away. */
+  z.strictObject({ gaps: id }),
   z.strictObject({ turn: z.literal(true) }),
 ]);
 export type Quantity = z.infer<typeof quantitySchema>;
