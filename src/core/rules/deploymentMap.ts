@@ -12,9 +12,8 @@ export const regionOwner = (s: GameState, id: string): string | undefined => s.s
 export const theatreOf = (s: GameState, region: string): string | undefined => s.scenario.regions.find((r) => r.id === region)?.theatre;
 export const batteryType = (s: GameState, b: Battery) => s.scenario.batteryTypes.find((t) => t.id === b.type);
 
-/** Fewest-lane path of one mode (lanes are two-way), found breadth-first in scenario lane order; null if none. */
-export function findRoute(s: GameState, from: string, to: string, mode: LaneMode): Lane[] | null {
-  if (from === to) return [];
+/** Breadth-first over lanes of one mode (two-way, scenario lane order): the lane that first reached each region. */
+function explore(s: GameState, from: string, mode: LaneMode, stopAt?: string): Map<string, Lane> {
   const via = new Map<string, Lane>();
   const seen = new Set([from]);
   const queue = [from];
@@ -26,14 +25,18 @@ export function findRoute(s: GameState, from: string, to: string, mode: LaneMode
       if (seen.has(next)) continue;
       seen.add(next);
       via.set(next, lane);
-      if (next === to) return pathTo(via, from, to);
+      if (next === stopAt) return via;
       queue.push(next);
     }
   }
-  return null;
+  return via;
 }
 
-function pathTo(via: Map<string, Lane>, from: string, to: string): Lane[] {
+/** Fewest-lane path of one mode; null if none. */
+export function findRoute(s: GameState, from: string, to: string, mode: LaneMode): Lane[] | null {
+  if (from === to) return [];
+  const via = explore(s, from, mode, to);
+  if (!via.has(to)) return null;
   const path: Lane[] = [];
   for (let at = to; at !== from; ) {
     const lane = via.get(at)!;
@@ -45,17 +48,8 @@ function pathTo(via: Map<string, Lane>, from: string, to: string): Lane[] {
 
 /** Every region a battery standing at `from` can reach by one mode, in scenario region order. */
 export function reachableRegions(s: GameState, from: string, mode: LaneMode): string[] {
-  const seen = new Set([from]);
-  const queue = [from];
-  for (let head = 0; head < queue.length; head++) {
-    const here = queue[head]!;
-    for (const lane of s.scenario.lanes) {
-      if (lane.mode !== mode || (lane.from !== here && lane.to !== here)) continue;
-      const next = lane.from === here ? lane.to : lane.from;
-      if (!seen.has(next)) { seen.add(next); queue.push(next); }
-    }
-  }
-  return s.scenario.regions.map((r) => r.id).filter((id) => id !== from && seen.has(id));
+  const via = explore(s, from, mode);
+  return s.scenario.regions.map((r) => r.id).filter((id) => id !== from && via.has(id));
 }
 
 /** Regions joined to `region` by a lane of any mode, in scenario region order. */
