@@ -143,6 +143,22 @@ export function incident(ctx: Ctx, theatre: string): void {
   adjustTrack(ctx, key, step);
 }
 
+/**
+ * An alliance whose members hold regions in the crisis theatre must agree to act together:
+ * 2d6 ≥ 6 + (members − 3). If they do, its deterrence bonus (members − 2, at most 4) joins the defence.
+ */
+function allianceConsensus(ctx: Ctx, owners: string[]): number {
+  const alliance = ctx.s.agreements.find((a) => a.type === 'alliance' && a.parties.some((p) => owners.includes(p)));
+  if (!alliance) return 0;
+  const members = alliance.parties.length;
+  const agreed = performRoll(ctx, 'diplomacy', { die: 6, dice: 2, atLeast: 6 + (members - 3), addTracks: [], bonuses: [] }, 'Alliance consensus in the crisis');
+  if (!agreed) {
+    say(ctx, 'The alliance cannot agree in time: each member defends alone.');
+    return 0;
+  }
+  return Math.max(0, Math.min(4, members - 2));
+}
+
 /** A crisis fought out with the Hughes salvo model: the theatre's operational batteries defend. */
 function crisis(ctx: Ctx, e: Extract<Effect, { crisis: string }>): void {
   const s = ctx.s;
@@ -155,7 +171,7 @@ function crisis(ctx: Ctx, e: Extract<Effect, { crisis: string }>): void {
   for (let i = 0; i < owners.length; i++)
     for (let j = i + 1; j < owners.length; j++) { interop += s.tracks[`interop:${pairKey(owners[i]!, owners[j]!)}`] ?? 0; pairs += 1; }
   const multiplier = owners.length > 1 ? interoperabilityMultiplier(interop / pairs) : 1;
-  const deterrence = Math.min(4, Math.max(0, ...s.agreements.filter((a) => a.type === 'alliance').map((a) => a.parties.length - 2)));
+  const deterrence = allianceConsensus(ctx, regions.map((r) => r.owner));
   const result = salvoExchange({
     A: e.attackers, B: defenders.length, alpha: e.alpha, beta: 1, a1: e.attackerStaying, b1: 2,
     a3: e.attackerDefence, b3: round4((1 + deterrence * 0.25) * multiplier),
