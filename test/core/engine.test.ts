@@ -240,3 +240,16 @@ describe('who acts', () => {
     expect(s.log.some((l) => l.turn === 1 && l.phase === 'threats' && l.text === 'North has nothing more to do in this phase.')).toBe(true);
   });
 });
+
+describe('custom cards are checked like scenario data', () => {
+  it.each([
+    [[{ adjustTrack: 5, by: 1 }], /effects\[0\]/],
+    [[{ adjustTrack: 'tension:moon', by: 1 }], /effects\[0\]\.adjustTrack: unknown theatre "moon"/],
+    [[{ grantBudget: 'south', amount: 'lots' }], /effects\[0\]/],
+  ])('%j is refused with where and why', (effects, message) => {
+    const s = atDiplomacy();
+    const r = rejection(s, { type: 'injectCard', role: 'facilitator', card: null, custom: { title: 'Odd', text: 'Odd card.', effects: effects as never } });
+    expect(r.code).toBe('action/malformed');
+    expect(r.message).toMatch(message);
+  });
+});

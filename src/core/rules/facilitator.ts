@@ -5,6 +5,12 @@ import { adjustTrack, say, trackBounds, trackName, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { cardById, injectCard } from './events';
 import { finishGame } from './assessment';
+import * as z from 'zod';
+import { effectSchema } from '../scenario/schema';
+import { checkEffectReferences } from '../scenario/references';
+import { issueToError } from '../scenario/messages';
+
+const customEffects = z.array(effectSchema).max(16);
 
 // The facilitator (teacher) is not a nation: every intervention is an ordinary logged action,
 // so a class session replays exactly.
@@ -29,6 +35,12 @@ export function checkFacilitator(s: GameState, a: FacilitatorAction): Rejection 
       if (!c || typeof c.title !== 'string' || c.title.trim() === '' || typeof c.text !== 'string' || !Array.isArray(c.effects))
         return reject('action/malformed', 'A custom card needs a title, a text and a list of effects.');
       if (c.title.length > 80 || c.text.length > 500) return reject('action/malformed', 'A custom card’s title is at most 80 characters and its text at most 500.');
+      const parsed = customEffects.safeParse(c.effects, { reportInput: true });
+      const problems = parsed.success ? checkEffectReferences(s.scenario, parsed.data, 'effects') : parsed.error.issues.map(issueToError).map((e) => ({ ...e, path: `effects${e.path}` }));
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        return reject('action/malformed', `The custom card's effects cannot be used: ${first.path}: ${first.message}.`, { problems });
+      }
       return null;
     }
     case 'adjustTrack': {
@@ -57,7 +69,7 @@ export function applyFacilitator(ctx: Ctx, a: FacilitatorAction): void {
     case 'injectCard': {
       const card: Card = a.card
         ? cardById(s, a.card)!
-        : { id: 'custom', title: a.custom!.title, text: a.custom!.text, copies: 1, effects: a.custom!.effects };
+        : { id: 'custom', title: a.custom!.title, text: a.custom!.text, copies: 1, effects: customEffects.parse(a.custom!.effects) };
       injectCard(ctx, card);
       break;
     }

@@ -4,6 +4,21 @@ import { parseTrackRef } from '../trackIds';
 
 // Checks that every id a scenario mentions exists, once. zod has already checked shapes and ranges.
 export function checkReferences(s: Scenario): ScenarioError[] {
+  const checker = createChecker(s);
+  checkWhole(s, checker);
+  return checker.errors;
+}
+
+/** Checks effects written outside a scenario file (a facilitator's custom card) against the scenario. */
+export function checkEffectReferences(s: Scenario, effects: readonly Effect[], path: string): ScenarioError[] {
+  const checker = createChecker(s);
+  effects.forEach((e, i) => checker.effect(e, `${path}[${i}]`, false));
+  return checker.errors;
+}
+
+type Checker = ReturnType<typeof createChecker>;
+
+function createChecker(s: Scenario) {
   const errors: ScenarioError[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
   const ids = (list: readonly { id: string }[], name: string) => {
@@ -109,6 +124,13 @@ export function checkReferences(s: Scenario): ScenarioError[] {
     }
   };
 
+  return { errors, err, ids: { roles, sides, theatres, regions, items, threatTypes, batteryTypes, templates, transfers }, ref, role, track, quantity, condition, roll, effect };
+}
+
+function checkWhole(s: Scenario, c: Checker): void {
+  const { err, ref, role, quantity, condition, roll, effect } = c;
+  const { roles, sides, theatres, regions, items, threatTypes, batteryTypes, templates, transfers } = c.ids;
+  const regionTheatre = new Map(s.regions.map((r) => [r.id, r.theatre]));
   const RESERVED = ['actor', 'target', 'facilitator', 'all', 'public'];
   s.roles.forEach((r, i) => { if (RESERVED.includes(r.id)) err(`roles[${i}].id`, `"${r.id}" is a reserved word; choose another role id`); });
   const lines = new Set(s.lines.map((l) => l.id));
@@ -224,5 +246,4 @@ export function checkReferences(s: Scenario): ScenarioError[] {
   });
   s.victory.forEach((v, i) => { ref(sides, v.side, `victory[${i}].side`, 'side'); condition(v.condition, `victory[${i}].condition`, false); });
   s.sharedLoss.forEach((l, i) => condition(l.condition, `sharedLoss[${i}].condition`, false));
-  return errors;
 }
