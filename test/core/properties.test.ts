@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyAction, legalActions, replay, stateHash, type Action, type GameState } from '../../src/core';
+import { ACTION_TYPES, applyAction, legalActions, replay, stateHash, type Action, type GameState } from '../../src/core';
 import { actingRole, fixture, newGame } from '../support/builders';
 
 // Random legal play over the all-mechanics fixture, checking the invariants after every action.
@@ -85,4 +85,33 @@ describe('property: random legal play keeps every invariant', () => {
     );
     expect(total).toBeGreaterThanOrEqual(10_000);
   }, 120_000);
+});
+
+describe('property: malformed actions never throw', () => {
+  it('any action type with arbitrary fields is refused or applied, never an exception, and a refusal leaves the state', () => {
+    const seats = { north: { kind: 'human' as const }, south: { kind: 'human' as const }, red: { kind: 'human' as const }, facilitator: { kind: 'facilitator' as const } };
+    const states: GameState[] = [];
+    let s = newGame({ scenario, seed: 'garbage', seats });
+    for (let i = 0; i < 60 && !s.outcome; i++) {
+      states.push(s);
+      const role = actingRole(s)!;
+      s = applyAction(s, legalActions(s, role).at(-1)!.action).state;
+    }
+    const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+    const fields = fc.dictionary(fc.constantFrom('role', 'line', 'battery', 'to', 'mode', 'amount', 'lots', 'item', 'theatre', 'terms', 'agreement', 'proposal', 'accept', 'partner', 'move', 'target', 'transfer', 'project', 'region', 'threat', 'doctrine', 'attacks', 'provocation', 'card', 'custom', 'track', 'by', 'reveal', 'reason', 'option', 'contract'), anything);
+    const roleName = fc.constantFrom('north', 'south', 'red', 'facilitator', 'nobody');
+    fc.assert(
+      fc.property(fc.constantFrom(...ACTION_TYPES), fields, roleName, fc.nat(states.length - 1), (type, extra, role, at) => {
+        const state = states[at]!;
+        const action = { ...extra, type, role } as unknown as Action;
+        const result = applyAction(state, action);
+        if (!result.ok) {
+          expect(result.state).toBe(state);
+          expect(typeof result.rejection.code).toBe('string');
+          expect(result.rejection.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 4000, seed: 42 },
+    );
+  }, 60_000);
 });
