@@ -2,6 +2,9 @@ import * as Phaser from 'phaser';
 import { Boot } from '../scenes/Boot';
 import { Preloader } from '../scenes/Preloader';
 import { MainMenu } from '../scenes/MainMenu';
+import { Briefing } from '../scenes/Briefing';
+import { Game } from '../scenes/Game';
+import { GameOver } from '../scenes/GameOver';
 import { palette } from '../view/theme';
 import { setCoreAutoFreeze } from '../core';
 
@@ -20,9 +23,10 @@ export function startGame(parent: string): Phaser.Game {
     backgroundColor: palette.background,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     banner: false,
-    scene: [Boot, Preloader, MainMenu],
+    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver],
   });
   // A handle for the browser tests and for curious players in the console.
-  (window as unknown as { __forge: { game: Phaser.Game } }).__forge = { game };
+  const w = window as unknown as { __forge?: { game?: Phaser.Game } };
+  (w.__forge ??= {}).game = game;
   return game;
 }

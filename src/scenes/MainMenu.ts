@@ -1,47 +1,44 @@
 import * as Phaser from 'phaser';
-import { loadCatalogue, type CatalogueEntry } from '../app/catalogue';
-import { palette, fonts } from '../view/theme';
+import { loadCatalogue } from '../app/catalogue';
+import { readScenarioText } from '../app/scenarioFile';
+import { currentSession, endSession, randomSeed, startSession } from '../app/session';
+import { defaultSeats } from '../core';
+import { renderMenu, type MenuEntry } from '../ui/menu';
+import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
+import { setShortcuts } from '../ui/keys';
+import { drawBackdrop } from '../view/backdrop';
+import { label } from '../view/draw';
+import { palette } from '../view/theme';
 
-/** The title screen and the list of scenarios found in scenarios/. */
+/** The title screen: scenarios, seats and seed (DOM panels over a Phaser backdrop). */
 export class MainMenu extends Phaser.Scene {
   constructor() {
     super('MainMenu');
   }
 
   create(): void {
-    const { width } = this.scale;
-    this.add.image(width / 2, 110, 'emblem').setDisplaySize(112, 112);
-    this.add
-      .text(width / 2, 200, 'Forge & Shield', { fontFamily: fonts.family, fontSize: fonts.title, color: palette.accent, fontStyle: 'bold' })
-      .setOrigin(0.5);
-    this.add
-      .text(width / 2, 250, 'A strategy game of defence partnerships', { fontFamily: fonts.family, fontSize: fonts.body, color: palette.textMuted })
-      .setOrigin(0.5);
-    this.drawCatalogue(loadCatalogue());
-    document.body.dataset.scene = 'MainMenu';
-  }
-
-  private drawCatalogue(entries: CatalogueEntry[]): void {
-    const { width } = this.scale;
-    const top = 310;
-    if (entries.length === 0) {
-      this.add
-        .text(width / 2, top + 40, 'No scenarios found.\nAdd scenario files to the scenarios folder to play.', {
-          fontFamily: fonts.family, fontSize: fonts.body, color: palette.text, align: 'center',
-        })
-        .setOrigin(0.5);
-      return;
-    }
-    this.add.text(width / 2, top, 'Scenarios', { fontFamily: fonts.family, fontSize: fonts.heading, color: palette.text }).setOrigin(0.5);
-    entries.forEach((entry, index) => {
-      const y = top + 50 + index * 44;
-      const label = entry.ok
-        ? `${entry.scenario.title} — ${entry.scenario.roles.length} roles, ${entry.scenario.turns} turns`
-        : `${entry.file} cannot be played: ${entry.errors[0]?.path ?? ''} ${entry.errors[0]?.message ?? ''}`;
-      this.add.rectangle(width / 2, y, 760, 38, palette.panel).setStrokeStyle(1, palette.panelEdge);
-      this.add
-        .text(width / 2, y, label, { fontFamily: fonts.family, fontSize: fonts.body, color: entry.ok ? palette.text : palette.accent })
-        .setOrigin(0.5);
+    if (currentSession()) endSession();
+    drawBackdrop(this);
+    this.add.image(70, 62, 'emblem').setDisplaySize(84, 84);
+    label(this, 126, 30, 'Forge & Shield', { size: 44, bold: true, colour: palette.accent });
+    label(this, 128, 82, 'A strategy game of defence partnerships: build together, defend together.', { size: 18, colour: palette.textMuted });
+    mountOverlay(this.game.canvas);
+    const layer = sceneLayer('menu');
+    setShortcuts([]);
+    const entries: MenuEntry[] = loadCatalogue().map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
+    renderMenu(layer, {
+      entries,
+      seed: randomSeed(),
+      newSeed: randomSeed,
+      readFile: readScenarioText,
+      defaultSeats,
+      onContinue: null,
+      onStart: (scenario, seats, seed) => {
+        startSession(scenario, seats, seed);
+        this.scene.start('Briefing');
+      },
     });
+    this.events.once('shutdown', () => removeLayer('menu'));
+    document.body.dataset.scene = 'MainMenu';
   }
 }

@@ -1,6 +1,8 @@
 import * as Phaser from 'phaser';
 import { palette, fonts } from '../view/theme';
 
+const ICONS = ['battery', 'line', 'interceptor', 'drone', 'ballistic', 'agreement', 'intel', 'card', 'crate', 'launcher', 'rocket'] as const;
+
 /** Loads the game's art with a progress bar, then opens the main menu. */
 export class Preloader extends Phaser.Scene {
   constructor() {
@@ -18,6 +20,8 @@ export class Preloader extends Phaser.Scene {
       bar.width = 4 + 396 * share;
     });
     this.load.svg('emblem', 'icons/emblem.svg', { width: 128, height: 128 });
+    // Icons are white line art, drawn at twice their largest size on the board and tinted where needed.
+    for (const icon of ICONS) this.load.svg(`icon-${icon}`, `icons/${icon}.svg`, { width: 96, height: 96 });
   }
 
   create(): void {

@@ -13,31 +13,28 @@ const bounds = (s: GameState, key: string): [number, number] => {
   return custom ? [custom.min, custom.max] : [0, 10];
 };
 
+/** Throws with the broken invariant; plain checks keep 10,000+ actions fast. */
 function checkInvariants(s: GameState): void {
-  for (const [role, bp] of Object.entries(s.budgets)) expect(bp, `budget of ${role}`).toBeGreaterThanOrEqual(0);
-  for (const [role, w] of Object.entries(s.workforce)) expect(w, `workforce of ${role}`).toBeGreaterThanOrEqual(0);
-  for (const [key, n] of Object.entries(s.stocks)) {
-    expect(n, `stock ${key}`).toBeGreaterThanOrEqual(0);
-    expect(Number.isInteger(n), `stock ${key} is whole`).toBe(true);
-  }
+  const fail = (what: string) => { throw new Error(`invariant broken after action ${s.actionCount}: ${what}`); };
+  for (const [role, bp] of Object.entries(s.budgets)) if (!(bp >= 0)) fail(`budget of ${role} is ${bp}`);
+  for (const [role, w] of Object.entries(s.workforce)) if (!(w >= 0)) fail(`workforce of ${role} is ${w}`);
+  for (const [key, n] of Object.entries(s.stocks)) if (!(n >= 0) || !Number.isInteger(n)) fail(`stock ${key} is ${n}`);
   for (const [key, v] of Object.entries(s.tracks)) {
     const [min, max] = bounds(s, key);
-    expect(v, `track ${key}`).toBeGreaterThanOrEqual(min);
-    expect(v, `track ${key}`).toBeLessThanOrEqual(max);
-    expect(Number.isInteger(v), `track ${key} is whole`).toBe(true);
+    if (!(v >= min && v <= max) || !Number.isInteger(v)) fail(`track ${key} is ${v}, outside ${min}–${max}`);
+    if (key.startsWith('tension:') && !theatreIds.has(key.slice(8))) fail(`tension of unknown theatre ${key}`);
   }
   const ids = new Set<string>();
   for (const b of s.batteries) {
-    expect(ids.has(b.id), `battery ${b.id} listed once`).toBe(false);
+    if (ids.has(b.id)) fail(`battery ${b.id} listed twice`);
     ids.add(b.id);
-    expect(regionIds.has(b.region), `battery ${b.id} stands in a region`).toBe(true);
-    expect(['operational', 'packing', 'transit', 'setup']).toContain(b.status);
-    if (b.status === 'packing' || b.status === 'transit') expect(b.destination !== null && regionIds.has(b.destination), `battery ${b.id} on the move has a destination`).toBe(true);
-    else expect(b.destination, `battery ${b.id} at rest has no destination`).toBeNull();
-    expect(b.rounds).toBeGreaterThanOrEqual(0);
-    expect(b.rounds).toBeLessThanOrEqual(b.capacity);
+    if (!regionIds.has(b.region)) fail(`battery ${b.id} stands nowhere (${b.region})`);
+    if (!['operational', 'packing', 'transit', 'setup'].includes(b.status)) fail(`battery ${b.id} has status ${b.status}`);
+    const moving = b.status === 'packing' || b.status === 'transit';
+    if (moving && (b.destination === null || !regionIds.has(b.destination))) fail(`battery ${b.id} is moving with no destination`);
+    if (!moving && b.destination !== null) fail(`battery ${b.id} at rest has a destination`);
+    if (!(b.rounds >= 0 && b.rounds <= b.capacity)) fail(`battery ${b.id} has ${b.rounds} of ${b.capacity} rounds`);
   }
-  for (const key of Object.keys(s.tracks).filter((k) => k.startsWith('tension:'))) expect(theatreIds.has(key.slice(8))).toBe(true);
 }
 
 /** A move that must be refused: a role acting out of step, or an unknown action. */
@@ -84,7 +81,7 @@ describe('property: random legal play keeps every invariant', () => {
       { numRuns: 90, seed: 20261121 },
     );
     expect(total).toBeGreaterThanOrEqual(10_000);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('property: malformed actions never throw', () => {

@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 // Serves the production build on loopback and drives Debian's Chromium with playwright-core.
-const DIST = join(__dirname, '../../dist');
-export const RESULTS = join(__dirname, '../../test-results');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = join(HERE, '../../dist');
+export const RESULTS = join(HERE, '../../test-results');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -59,7 +61,12 @@ export function watchProblems(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
   const path = join(RESULTS, `${name}.png`);
+  // Headless software compositing can keep a stale tile of the WebGL canvas under the overlay;
+  // nudging the canvas's opacity makes it repaint whole before the capture.
+  await page.evaluate(() => { const c = document.querySelector('canvas'); if (c) c.style.opacity = '0.999'; });
+  await page.waitForTimeout(60);
   await page.screenshot({ path });
+  await page.evaluate(() => { const c = document.querySelector('canvas'); if (c) c.style.opacity = ''; });
   return path;
 }
 

@@ -27,9 +27,11 @@ describe('the built game in headless Chromium', () => {
     await screenshot(page, 'menu');
     // Not all one colour: the title, the emblem, the panels and the text all show.
     expect(colours).toBeGreaterThan(4);
+    // The title is drawn by Phaser; the scenario list is DOM over the canvas (keyboard and screen readers).
     const menuText = await page.evaluate(() => {
       const game = (window as unknown as { __forge: { game: { scene: { getScene(key: string): { children: { list: { type: string; text?: string }[] } } } } } }).__forge.game;
-      return game.scene.getScene('MainMenu').children.list.filter((o) => o.type === 'Text').map((o) => o.text).join('\n');
+      const drawn = game.scene.getScene('MainMenu').children.list.filter((o) => o.type === 'Text').map((o) => o.text);
+      return [...drawn, document.getElementById('ui')?.innerText ?? ''].join('\n');
     });
     expect(menuText).toContain('Forge & Shield');
     expect(menuText).toContain('First Contract');

@@ -51,7 +51,7 @@ describe.each(files)('scenario %s', (file) => {
       const { state } = playOut(scenario, String(seed));
       expect(state.outcome).not.toBeNull();
     }
-  }, 120_000);
+  }, 600_000);
 
   it('keeps its golden final hash for a fixed seed and policy', () => {
     const hash = stateHash(playOut(scenario, 'golden').state);
@@ -62,7 +62,7 @@ describe.each(files)('scenario %s', (file) => {
       expect(goldens[scenario.id], `no golden for ${scenario.id}: run UPDATE_GOLDENS=1 npx vitest run test/scenarios`).toBeDefined();
       expect(hash).toBe(goldens[scenario.id]);
     }
-  });
+  }, 120_000);
 
   it('has an event deck of at least 12 cards (the tutorial excepted) with plain, short texts', () => {
     const cards = scenario.deck;

@@ -81,7 +81,7 @@ function endOnLastTurn(ctx: Ctx): void {
       return conditions.length > 0 && conditions.every((v) => evaluate(s, v.condition));
     });
   const names = sides.map((id) => s.scenario.sides.find((x) => x.id === id)?.name ?? id);
-  const text = sides.length > 0 ? `The last turn is over. ${names.join(' and ')} ${sides.length > 1 ? 'reach' : 'reaches'} ${sides.length > 1 ? 'their' : 'its'} goals.` : 'The last turn is over. No side reached its goals.';
+  const text = sides.length > 0 ? `The last turn is over. Victory conditions met by ${names.join(' and ')}.` : 'The last turn is over. No side met its victory conditions.';
   finishGame(ctx, 'lastTurn', text, sides);
 }
 

@@ -1,0 +1,268 @@
+import type { Condition, Quantity } from '../core';
+import { effectsValue } from './effectValue';
+import {
+  compareHolds, holds, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
+  type Binding, type View,
+} from './knowledge';
+
+// A role's interests, read from the scenario as its view shows it: score items, visible objectives,
+// its side's victory conditions, the other sides' (to deny) and the shared-loss conditions (to avoid).
+// Each becomes a per-unit weight on a "lever": a track, a stock, a tech level, protected value, …
+
+/** Points a bot puts on its side's victory, on denying another side's, and on avoiding a shared loss. */
+export const WIN_POINTS = 25;
+export const DENY_POINTS = 12;
+export const SHARED_LOSS_POINTS = 30;
+const KEEP = 0.3;
+const SHARED_LOSS_KEEP = 0.6;
+
+export interface Interests {
+  role: string;
+  side: string;
+  red: boolean;
+  /** Per-unit weight of each lever (positive: more is better). */
+  levers: Map<string, number>;
+  /** What one budget point is worth to the role now. */
+  bp: number;
+}
+
+type Compare = Extract<Condition, { compare: unknown }>;
+
+/** The lever a quantity moves, e.g. `track:trust:a+b`, `stock:poland|cgr-080|*`, `protect:europe`. */
+export function leverOf(v: View, q: Quantity, b: Binding): string | null {
+  const role = (r: string) => (r === 'actor' ? b.actor ?? r : r === 'target' ? b.target ?? r : r);
+  if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? null : `track:${key}`; }
+  if ('budget' in q) return `budget:${role(q.budget)}`;
+  if ('stock' in q) return `stock:${role(q.stock)}|${q.item}|${q.theatre ?? '*'}`;
+  if ('techLevel' in q) return `tech:${q.techLevel}`;
+  if ('protectedPct' in q) return `protect:${q.protectedPct}`;
+  if ('disabledRegions' in q) return `disabled:${q.disabledRegions}|${q.owner === undefined ? '*' : role(q.owner)}`;
+  if ('longestStockout' in q) return `stockout:${role(q.longestStockout)}|${q.item}`;
+  if ('arms' in q) return `arms:${role(q.arms)}`;
+  if ('armsChange' in q) return `armsChange:${role(q.armsChange)}`;
+  if ('agreements' in q) return `agreements:${q.agreements}|${q.party === undefined ? '*' : role(q.party)}`;
+  if ('leakers' in q) return `leakers:${q.leakers}`;
+  if ('onTimePct' in q) return `ontime:${role(q.onTimePct)}`;
+  if ('gaps' in q) return `gaps:${q.gaps}`;
+  if ('operationalBatteries' in q) return `batteries:${role(q.operationalBatteries)}|${q.theatre ?? '*'}`;
+  return null;
+}
+
+const FLIP: Record<string, Compare['op']> = { '>=': '<', '<=': '>', '>': '<=', '<': '>=' };
+
+function negate(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(negate) };
+  if ('any' in c) return { all: c.any.map(negate) };
+  if ('not' in c) return c.not;
+  // Quantities in this game do not go below 0: "not 0" means "more than 0".
+  if (c.op === '==') return c.value <= 0 ? { ...c, op: '>' } : { any: [{ ...c, op: '<' }, { ...c, op: '>' }] };
+  return { compare: c.compare, op: FLIP[c.op]!, value: c.value };
+}
+
+/** Arms levels run on by themselves (the Richardson model): the path from now to the last turn. */
+function armsPath(v: View, role: string, change: boolean): number[] {
+  const arms = v.arms;
+  const r = v.scenario.richardson;
+  if (!arms || !r || (role !== r.x && role !== r.y)) return [0];
+  let x = arms.levels[r.x] ?? 0;
+  let y = arms.levels[r.y] ?? 0;
+  const pick = (nx: number, ny: number, dx: number, dy: number) => (role === r.x ? (change ? Math.abs(dx) : nx) : change ? Math.abs(dy) : ny);
+  const path = [pick(x, y, arms.change[r.x] ?? 0, arms.change[r.y] ?? 0)];
+  for (let t = 0; t < turnsLeft(v); t++) {
+    const nx = Math.max(0, x + arms.k * y - arms.a * x + arms.g);
+    const ny = Math.max(0, y + arms.l * x - arms.b * y + arms.h);
+    path.push(pick(nx, ny, nx - x, ny - y));
+    x = nx; y = ny;
+  }
+  return path;
+}
+
+const armsRole = (q: Quantity, b: Binding): { role: string; change: boolean } | null => {
+  const bind = (r: string) => (r === 'actor' ? b.actor ?? r : r === 'target' ? b.target ?? r : r);
+  if ('arms' in q) return { role: bind(q.arms), change: false };
+  if ('armsChange' in q) return { role: bind(q.armsChange), change: true };
+  return null;
+};
+
+/**
+ * A goal on an arms level that holds now but fails later along the projected path is treated as
+ * failing soon: each unit of arms brings the failure closer, so the weight grows as it nears.
+ */
+function armsWeight(v: View, c: Compare, b: Binding, points: number): number | null {
+  const who = armsRole(c.compare, b);
+  if (!who) return null;
+  const path = armsPath(v, who.role, who.change);
+  const failsAt = path.findIndex((x) => !compareHolds(x, c.op, c.value));
+  if (failsAt <= 0) return null;
+  return points / (1 + failsAt);
+}
+
+/** How far a compare is from holding (0 if it holds), in the quantity's own units. */
+function distance(v: View, c: Compare, b: Binding): number {
+  const x = quantity(v, c.compare, b);
+  if (compareHolds(x, c.op, c.value)) return 0;
+  const strict = c.op === '>' || c.op === '<' ? 1 : 0;
+  return Math.max(1e-3, Math.abs(x - c.value) + strict);
+}
+
+export class InterestBuilder {
+  readonly levers = new Map<string, number>();
+  /** Share of a condition's points kept on it once it holds (scaled by the margin). */
+  keep = KEEP;
+  constructor(private readonly v: View, private readonly binding: Binding) {}
+
+  add(lever: string | null, w: number): void {
+    if (lever === null || w === 0 || !Number.isFinite(w)) return;
+    this.levers.set(lever, (this.levers.get(lever) ?? 0) + w);
+  }
+
+  /** Spreads `points` over the levers that make the condition hold (or keep holding). */
+  condition(c: Condition, points: number): void {
+    const v = this.v;
+    const b = this.binding;
+    if ('not' in c) return this.condition(negate(c.not), points);
+    if ('all' in c) {
+      const open = c.all.filter((x) => !holds(v, x, b)).length;
+      for (const x of c.all) this.condition(x, holds(v, x, b) ? points * 0.5 : points / Math.max(1, open));
+      return;
+    }
+    if ('any' in c) {
+      if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
+      const nearest = [...c.any].sort((x, y) => roughDistance(v, x, b) - roughDistance(v, y, b))[0];
+      if (nearest) this.condition(nearest, points);
+      return;
+    }
+    const lever = leverOf(v, c.compare, b);
+    if (lever === null || 'turn' in c.compare) return;
+    const x = quantity(v, c.compare, b);
+    const dir = c.op === '>=' || c.op === '>' ? 1 : c.op === '<=' || c.op === '<' ? -1 : Math.sign(c.value - x);
+    if (dir === 0) return;
+    const soon = armsWeight(v, c, b, points);
+    const gap = distance(v, c, b);
+    // Short of the goal: the points spread over the units still missing; reached: a smaller weight
+    // to keep it, larger the thinner the margin.
+    const w = soon ?? (gap > 0 ? points / Math.max(1, gap) : (points * this.keep) / (1 + Math.abs(x - c.value)));
+    this.add(lever, dir * w);
+    if ('armsChange' in c.compare) this.armsChange(c.compare.armsChange === 'actor' ? b.actor ?? '' : c.compare.armsChange, dir * w);
+  }
+
+  /**
+   * Next turn's arms change of `role` is k·rival − a·own + g (Richardson): wanting it larger or
+   * smaller (by `w` per unit of its size) is wanting the two arms levels moved, now, before it is counted.
+   */
+  private armsChange(role: string, w: number): void {
+    const arms = this.v.arms;
+    const r = this.v.scenario.richardson;
+    if (!arms || !r || (role !== r.x && role !== r.y)) return;
+    const rival = role === r.x ? r.y : r.x;
+    const [a, k, g] = role === r.x ? [arms.a, arms.k, arms.g] : [arms.b, arms.l, arms.h];
+    const change = k * (arms.levels[rival] ?? 0) - a * (arms.levels[role] ?? 0) + g;
+    const sign = change >= 0 ? 1 : -1;
+    this.add(`arms:${role}`, w * -a * sign);
+    this.add(`arms:${rival}`, w * k * sign);
+  }
+}
+
+function roughDistance(v: View, c: Condition, b: Binding): number {
+  if ('compare' in c) return distance(v, c, b);
+  return holds(v, c, b) ? 0 : 1;
+}
+
+export function interestsOf(v: View, role: string): Interests {
+  const def = roleDef(v, role);
+  const side = def?.side ?? role;
+  const red = isRedRole(v, role);
+  const binding: Binding = { actor: role, target: null };
+  const build = new InterestBuilder(v, binding);
+  const late = turnsLeft(v) <= 1;
+  for (const item of def?.score ?? []) build.add(leverOf(v, item.quantity, binding), item.weight);
+  for (const o of v.scenario.objectives) {
+    if (o.owner !== role && o.owner !== side) continue;
+    if (o.byTurn !== undefined && (v.objectivesMet[o.id] !== undefined || v.turn > o.byTurn)) continue;
+    build.condition(o.condition, o.points);
+  }
+  for (const vc of v.scenario.victory) {
+    if (vc.side === side) build.condition(vc.condition, WIN_POINTS);
+    else if (v.scenario.roles.some((r) => r.side === vc.side)) build.condition({ not: vc.condition }, DENY_POINTS);
+  }
+  // A shared loss can come in one jump (a card, an incident at 7+): its margin is watched more closely.
+  build.keep = SHARED_LOSS_KEEP;
+  for (const loss of v.scenario.sharedLoss) build.condition({ not: loss.condition }, SHARED_LOSS_POINTS);
+  for (const t of v.scenario.theatres)
+    build.condition({ compare: { track: `tension:${t.id}` }, op: '<', value: 10 }, SHARED_LOSS_POINTS);
+  build.keep = KEEP;
+  // A nation also cares a little for its own standing, its partners' trust and its own regions.
+  if (!red) {
+    for (const kind of ['support', 'reputation', 'readiness']) build.add(`track:${kind}:${role}`, 0.3);
+    for (const r of v.scenario.roles)
+      if (r.id !== role && sameSide(v, role, r.id)) build.add(`track:trust:${pairKey(role, r.id)}`, 0.5);
+    for (const t of v.scenario.theatres)
+      if (v.scenario.regions.some((r) => r.theatre === t.id && r.owner === role)) build.add(`protect:${t.id}`, 0.05);
+  }
+  const budget = v.budgets[role] ?? 0;
+  const nearCap = def !== undefined && budget + def.budget.perTurn > def.budget.cap;
+  const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (build.levers.get(`budget:${role}`) ?? 0);
+  const base: Interests = { role, side, red, levers: new Map(build.levers), bp };
+  // The scenario's assessment rules fire every turn their condition holds: a role wants the
+  // conditions of the rules that help it and not those of the rules that hurt it.
+  const turns = Math.min(RULE_TURNS, turnsLeft(v) + 1);
+  for (const rule of v.scenario.assessmentRules) {
+    const worth = effectsValue(v, base, rule.effects, { actor: null, target: null });
+    if (Math.abs(worth) > 0.1) build.condition(worth > 0 ? rule.when : { not: rule.when }, Math.abs(worth) * turns);
+  }
+  // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
+  for (const move of v.scenario.moves) {
+    if (!move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)) continue;
+    const worth = effectsValue(v, base, move.effects, binding) - move.cost * bp;
+    if (worth > 0.5) build.condition(move.requires, worth * ENABLER_SHARE * turns);
+  }
+  return { role, side, red, levers: build.levers, bp };
+}
+
+/** Share of a blocked move's worth a role puts on meeting its requirement. */
+const ENABLER_SHARE = 0.3;
+
+/** Turns of an assessment rule's effect a role counts when it weighs the rule's condition. */
+const RULE_TURNS = 3;
+
+export const lever = (i: Interests, key: string): number => i.levers.get(key) ?? 0;
+
+export function trackWeight(i: Interests, key: string): number {
+  return lever(i, `track:${key}`);
+}
+
+/** What keeping a region intact (not disabled) is worth to the role; negative for a role that wants it disabled. */
+export function regionWorth(v: View, i: Interests, region: string): number {
+  let memo = worthMemo.get(i);
+  if (!memo) { memo = new Map(); worthMemo.set(i, memo); }
+  let found = memo.get(region);
+  if (found === undefined) { found = regionWorthNow(v, i, region); memo.set(region, found); }
+  return found;
+}
+
+const worthMemo = new WeakMap<Interests, Map<string, number>>();
+
+function regionWorthNow(v: View, i: Interests, region: string): number {
+  const def = regionDef(v, region);
+  if (!def) return 0;
+  let total = 0;
+  let all = 0;
+  for (const r of v.scenario.regions) { all += r.value; if (r.theatre === def.theatre) total += r.value; }
+  let w = 0;
+  if (total > 0) w += lever(i, `protect:${def.theatre}`) * (100 * def.value) / total;
+  if (all > 0) w += lever(i, 'protect:all') * (100 * def.value) / all;
+  for (const scope of [def.theatre, 'all'])
+    for (const owner of [def.owner, '*']) w -= lever(i, `disabled:${scope}|${owner}`);
+  return w;
+}
+
+/** What one more unit of `item` in `role`'s stock (in `theatre`) is worth to the interested role. */
+export function stockWorth(i: Interests, role: string, item: string, theatre: string): number {
+  return lever(i, `stock:${role}|${item}|${theatre}`) + lever(i, `stock:${role}|${item}|*`);
+}
+
+/** What one leaker in a theatre is worth (negative for defenders). */
+export function leakerWorth(i: Interests, theatre: string): number {
+  return lever(i, `leakers:${theatre}`) + lever(i, 'leakers:all');
+}
+

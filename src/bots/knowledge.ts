@@ -1,0 +1,210 @@
+import {
+  gaps, isDisabled, protectedPct, stockOf,
+  type Condition, type GameState, type Quantity, type Role, type RoleView,
+} from '../core';
+
+// What a bot can read off its view: the scenario's quantities and conditions evaluated over public
+// data only, with the same meaning as the rules give them.
+
+export type View = RoleView;
+export interface Binding { actor: string | null; target: string | null }
+export const NO_BINDING: Binding = { actor: null, target: null };
+type RollSpec = { die: number; dice: number; atLeast: number; addTracks: { track: string; factor: number }[]; bonuses: { when: Condition; add: number }[] };
+
+/** The core's board helpers read only public fields, all of which a view carries (it lacks just dice and deck). */
+export const board = (v: View): GameState => v as unknown as GameState;
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}+${b}` : `${b}+${a}`);
+export const roleDef = (v: View, id: string): Role | undefined => v.scenario.roles.find((r) => r.id === id);
+export const sideOf = (v: View, id: string): string | undefined => roleDef(v, id)?.side;
+export const isRedRole = (v: View, id: string): boolean => roleDef(v, id)?.kind === 'red';
+export const sameSide = (v: View, a: string, b: string): boolean => sideOf(v, a) !== undefined && sideOf(v, a) === sideOf(v, b);
+export const regionDef = (v: View, id: string) => v.scenario.regions.find((r) => r.id === id);
+export const theatreOf = (v: View, region: string): string | undefined => regionDef(v, region)?.theatre;
+export const budgetOf = (v: View, role: string): number => v.budgets[role] ?? 0;
+export const trackValue = (v: View, key: string): number => v.tracks[key] ?? 0;
+export const isDisabledRegion = (v: View, region: string): boolean => isDisabled(board(v), region);
+export const turnsLeft = (v: View): number => Math.max(0, v.scenario.turns - v.turn);
+export const isPlayed = (v: View, role: string): boolean => { const seat = v.seats[role]; return seat !== undefined && seat.kind !== 'scripted'; };
+
+export function bindRole(role: string, b: Binding): string {
+  if (role === 'actor') return b.actor ?? role;
+  if (role === 'target') return b.target ?? role;
+  return role;
+}
+
+const trackKeys = new WeakMap<object, Map<string, string | null>>();
+
+/** The stored key of a track reference after binding actor/target, or null if the game has no such track. */
+export function trackKeyOf(v: View, ref: string, b: Binding = NO_BINDING): string | null {
+  // The set of tracks is fixed by the scenario: remember the answer per scenario.
+  let memo = trackKeys.get(v.scenario.roles);
+  if (!memo) { memo = new Map(); trackKeys.set(v.scenario.roles, memo); }
+  const key = `${ref}|${b.actor}|${b.target}`;
+  let found = memo.get(key);
+  if (found === undefined) { found = trackKeyNow(v, ref, b); memo.set(key, found); }
+  return found;
+}
+
+function trackKeyNow(v: View, ref: string, b: Binding): string | null {
+  const colon = ref.indexOf(':');
+  let key = ref;
+  if (colon >= 0) {
+    const kind = ref.slice(0, colon);
+    const parts = ref.slice(colon + 1).split('+').map((p) => bindRole(p, b));
+    key = `${kind}:${parts.length === 2 ? pairKey(parts[0]!, parts[1]!) : parts.join('+')}`;
+  }
+  return key in v.tracks ? key : null;
+}
+
+export function trackBounds(v: View, key: string): [number, number] {
+  const custom = v.scenario.tracks.find((t) => t.id === key);
+  if (custom) return [custom.min, custom.max];
+  if (key.startsWith('interop:')) return [0, 5];
+  return [0, 10];
+}
+
+function leakersSoFar(v: View, theatre: string): number {
+  const pick = (rec: Record<string, number>) => (theatre === 'all' ? Object.values(rec).reduce((a, x) => a + x, 0) : rec[theatre] ?? 0);
+  return v.history.reduce((sum, h) => sum + pick(h.leakers), 0) + pick(v.turnStats.leakers);
+}
+
+export function onTimePct(v: View, seller: string): number {
+  let checks = 0;
+  let met = 0;
+  for (const c of v.scenario.contracts) {
+    if (c.seller !== seller) continue;
+    checks += v.contracts[c.id]?.onTimeChecks ?? 0;
+    met += v.contracts[c.id]?.onTimeMet ?? 0;
+  }
+  return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
+}
+
+const quantityMemo = new WeakMap<View, WeakMap<Quantity, Map<string, number>>>();
+
+/** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
+export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
+  let perView = quantityMemo.get(v);
+  if (!perView) { perView = new WeakMap(); quantityMemo.set(v, perView); }
+  let memo = perView.get(q);
+  if (!memo) { memo = new Map(); perView.set(q, memo); }
+  const key = `${b.actor}|${b.target}`;
+  let found = memo.get(key);
+  if (found === undefined) { found = quantityNow(v, q, b); memo.set(key, found); }
+  return found;
+}
+
+function quantityNow(v: View, q: Quantity, b: Binding): number {
+  const s = board(v);
+  if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? 0 : trackValue(v, key); }
+  if ('budget' in q) return budgetOf(v, bindRole(q.budget, b));
+  if ('stock' in q) return stockOf(s, bindRole(q.stock, b), q.item, q.theatre);
+  if ('techLevel' in q) return v.transfers.find((t) => t.id === q.techLevel)?.level ?? 0;
+  if ('protectedPct' in q) return protectedPct(s, q.protectedPct);
+  if ('disabledRegions' in q) {
+    const owner = q.owner === undefined ? undefined : bindRole(q.owner, b);
+    return v.scenario.regions.filter((r) => (q.disabledRegions === 'all' || r.theatre === q.disabledRegions)
+      && (owner === undefined || r.owner === owner) && isDisabled(s, r.id)).length;
+  }
+  if ('longestStockout' in q) {
+    const prefix = `${bindRole(q.longestStockout, b)}|${q.item}|`;
+    return Object.entries(v.stockout).reduce((m, [k, x]) => (k.startsWith(prefix) ? Math.max(m, x.longest) : m), 0);
+  }
+  if ('arms' in q) return v.arms?.levels[bindRole(q.arms, b)] ?? 0;
+  if ('armsChange' in q) return Math.abs(v.arms?.change[bindRole(q.armsChange, b)] ?? 0);
+  if ('agreements' in q) {
+    const party = q.party === undefined ? undefined : bindRole(q.party, b);
+    return v.agreements.filter((a) => a.type === q.agreements && (party === undefined || a.parties.includes(party))).length;
+  }
+  if ('leakers' in q) return leakersSoFar(v, q.leakers);
+  if ('onTimePct' in q) return onTimePct(v, bindRole(q.onTimePct, b));
+  if ('gaps' in q) {
+    const open = gaps(s);
+    return q.gaps === 'all' ? open.length : open.filter((r) => theatreOf(v, r) === q.gaps).length;
+  }
+  if ('operationalBatteries' in q) {
+    const owner = bindRole(q.operationalBatteries, b);
+    return v.batteries.filter((x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(v, x.region) === q.theatre)).length;
+  }
+  return v.turn;
+}
+
+export function compareHolds(value: number, op: string, target: number): boolean {
+  switch (op) {
+    case '>=': return value >= target;
+    case '<=': return value <= target;
+    case '>': return value > target;
+    case '<': return value < target;
+    default: return value === target;
+  }
+}
+
+export function holds(v: View, c: Condition, b: Binding = NO_BINDING): boolean {
+  if ('all' in c) return c.all.every((x) => holds(v, x, b));
+  if ('any' in c) return c.any.some((x) => holds(v, x, b));
+  if ('not' in c) return !holds(v, c.not, b);
+  return compareHolds(quantity(v, c.compare, b), c.op, c.value);
+}
+
+/** Chance that a scenario roll (dice + track terms + bonuses) reaches its target. */
+export function rollChance(v: View, spec: RollSpec, b: Binding = NO_BINDING): number {
+  let mod = 0;
+  for (const t of spec.addTracks) { const key = trackKeyOf(v, t.track, b); mod += t.factor * (key === null ? 0 : trackValue(v, key)); }
+  for (const bonus of spec.bonuses) if (holds(v, bonus.when, b)) mod += bonus.add;
+  // Distribution of the sum of the dice, built one die at a time.
+  let dist = [1];
+  for (let d = 0; d < spec.dice; d++) {
+    const next = new Array<number>(dist.length + spec.die).fill(0);
+    dist.forEach((p, sum) => { for (let face = 1; face <= spec.die; face++) next[sum + face]! += p / spec.die; });
+    dist = next;
+  }
+  return dist.reduce((acc, p, sum) => (sum + mod >= spec.atLeast ? acc + p : acc), 0);
+}
+
+const defenceLinks = new WeakMap<object, Set<string>>();
+
+/** Whether batteries of `owner` may defend `region` (own region, or a pact or alliance with its owner). */
+export function mayDefend(v: View, owner: string, region: string): boolean {
+  const host = regionDef(v, region)?.owner;
+  if (host === undefined) return false;
+  if (host === owner) return true;
+  let links = defenceLinks.get(v.agreements);
+  if (!links) {
+    links = new Set();
+    for (const g of v.agreements)
+      if (g.type === 'defencePact' || g.type === 'alliance') for (const a of g.parties) for (const b of g.parties) if (a !== b) links.add(`${a}|${b}`);
+    defenceLinks.set(v.agreements, links);
+  }
+  return links.has(`${owner}|${host}`);
+}
+
+const adjacency = new WeakMap<object, Map<string, string[]>>();
+
+/** Regions joined to `region` by a lane, in scenario order (worked out once per scenario). */
+export function neighbours(v: View, region: string): string[] {
+  let map = adjacency.get(v.scenario.lanes);
+  if (!map) {
+    map = new Map();
+    for (const r of v.scenario.regions) {
+      const near = new Set<string>();
+      for (const lane of v.scenario.lanes) {
+        if (lane.from === r.id) near.add(lane.to);
+        if (lane.to === r.id) near.add(lane.from);
+      }
+      map.set(r.id, v.scenario.regions.map((x) => x.id).filter((id) => id !== r.id && near.has(id)));
+    }
+    adjacency.set(v.scenario.lanes, map);
+  }
+  return map.get(region) ?? [];
+}
+
+/** Log entries of this role in the current phase of this turn: a bot stops after too many. */
+export function stepsTakenNow(v: View, role: string): number {
+  let n = 0;
+  for (let i = v.log.length - 1; i >= 0; i--) {
+    const e = v.log[i]!;
+    if (e.turn !== v.turn || e.phase !== v.phase) break;
+    if (e.role === role) n++;
+  }
+  return n;
+}

@@ -1,0 +1,204 @@
+import type { Battery, ThreatKind } from '../core';
+import { leakerWorth, regionWorth, type Interests } from './interests';
+import { mayDefend, neighbours, regionDef, type View } from './knowledge';
+
+// The bots' picture of the threat: how many threats the public table is likely to send at each
+// region, and how likely one is to get through the batteries that cover it.
+
+/** Half cover fires at half the hit chance; a counter-drone layer stops half the drones; SLS looks half the time at missiles [A]. */
+const HALF = 0.5;
+const COUNTER_DRONE = 0.5;
+const LOOK_BALLISTIC = 0.5;
+const INTEL_BONUS = 0.1;
+
+export interface Shooter { p: number; rounds: number; owner: string }
+export type Placement = Pick<Battery, 'owner' | 'region' | 'halfCover' | 'status' | 'type' | 'rounds' | 'id'>;
+
+export const threatKind = (v: View, threat: string): ThreatKind | undefined => v.scenario.threatTypes.find((t) => t.id === threat)?.kind;
+
+/** A Red role seated by anyone but the script launches the waves itself. */
+export const redPlayed = (v: View): boolean =>
+  v.scenario.roles.some((r) => r.kind === 'red' && v.seats[r.id] !== undefined && v.seats[r.id]!.kind !== 'scripted');
+
+/** Expected threats of a kind at a region over `turns` turns from now, from the public table (or revealed waves). */
+export function expectedThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
+  // Asked many times per decision: remembered per view (a view is never changed once made).
+  let memo = threatMemo.get(v);
+  if (!memo) { memo = new Map(); threatMemo.set(v, memo); }
+  const key = `${region}|${kind}|${turns}`;
+  let found = memo.get(key);
+  if (found === undefined) { found = countThreats(v, region, kind, turns); memo.set(key, found); }
+  return found;
+}
+
+const threatMemo = new WeakMap<View, Map<string, number>>();
+
+function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
+  let sum = 0;
+  const played = redPlayed(v);
+  const theatre = regionDef(v, region)?.theatre;
+  const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
+  const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
+    if (t === v.turn && threatsDone) continue;
+    if (t === v.turn && revealed && revealed.length > 0) {
+      for (const a of revealed) if (a.target === region && threatKind(v, a.threat) === kind) sum += a.count;
+      continue;
+    }
+    for (const w of v.scenario.waves) {
+      if (w.fromTurn > t || w.toTurn < t || !w.targets.includes(region) || threatKind(v, w.threat) !== kind) continue;
+      sum += (played ? w.max : (w.min + w.max) / 2) / w.targets.length;
+    }
+  }
+  return sum;
+}
+
+/** The batteries of a placement that engage a threat at `region`, full cover first. */
+export function shootersAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter[] {
+  const full: Shooter[] = [];
+  const half: Shooter[] = [];
+  for (const b of placement) {
+    if (b.status !== 'operational') continue;
+    const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
+    if (!type) continue;
+    const p = type.sspk[kind] * type.reliability;
+    if (b.region === region && mayDefend(v, b.owner, region)) full.push({ p, rounds: b.rounds, owner: b.owner });
+    else if (b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
+      half.push({ p: p * HALF, rounds: b.rounds, owner: b.owner });
+  }
+  return [...full, ...half];
+}
+
+type CoverTable = Map<string, Shooter>;
+const coverMemo = new WeakMap<readonly Placement[], CoverTable>();
+
+/** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
+function coverTable(v: View, placement: readonly Placement[]): CoverTable {
+  const found = coverMemo.get(placement);
+  if (found) return found;
+  const full: CoverTable = new Map();
+  const half: CoverTable = new Map();
+  for (const b of placement) {
+    if (b.status !== 'operational' || b.rounds <= 0) continue;
+    const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
+    if (!type) continue;
+    for (const kind of ['drone', 'ballistic'] as const) {
+      const p = type.sspk[kind] * type.reliability;
+      const here = `${b.region}|${kind}`;
+      if (!full.has(here) && mayDefend(v, b.owner, b.region)) full.set(here, { p, rounds: b.rounds, owner: b.owner });
+      if (b.halfCover === null) continue;
+      const there = `${b.halfCover}|${kind}`;
+      if (!half.has(there) && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover))
+        half.set(there, { p: p * HALF, rounds: b.rounds, owner: b.owner });
+    }
+  }
+  for (const [key, shooter] of half) if (!full.has(key)) full.set(key, shooter);
+  coverMemo.set(placement, full);
+  return full;
+}
+
+function doctrineLeak(v: View, owner: string, kind: ThreatKind, p: number): number {
+  const doctrine = v.doctrines[owner]?.[kind] ?? (kind === 'drone' ? 'single' : 'barrage');
+  if (doctrine === 'single') return 1 - p;
+  if (doctrine === 'barrage' || kind === 'drone') return (1 - p) * (1 - p);
+  return (1 - p) * (1 - LOOK_BALLISTIC * p);
+}
+
+/** Expected interceptors fired per threat under the owner's doctrine. */
+export function shotsPerThreat(v: View, owner: string, kind: ThreatKind, p: number): number {
+  const doctrine = v.doctrines[owner]?.[kind] ?? (kind === 'drone' ? 'single' : 'barrage');
+  if (doctrine === 'single') return 1;
+  if (doctrine === 'barrage') return 2;
+  return 1 + (1 - p) * (kind === 'drone' ? 1 : LOOK_BALLISTIC);
+}
+
+const exposureOfRegion = new WeakMap<View, Map<string, { q: number; layer: number }>>();
+
+/** Detection chance and counter-drone factor at a region (they depend on the view, not on the batteries). */
+function passiveDefence(v: View, region: string, kind: ThreatKind): { q: number; layer: number } {
+  let memo = exposureOfRegion.get(v);
+  if (!memo) { memo = new Map(); exposureOfRegion.set(v, memo); }
+  const key = `${region}|${kind}`;
+  let found = memo.get(key);
+  if (!found) {
+    const def = regionDef(v, region);
+    const theatre = def && v.scenario.theatres.find((t) => t.id === def.theatre);
+    const shares = !!def && v.agreements.some((a) => a.type === 'intelSharing' && a.parties.includes(def.owner));
+    found = {
+      q: Math.min(1, (theatre?.detection ?? 1) + (shares ? INTEL_BONUS : 0)),
+      layer: kind === 'drone' && (v.regions[region]?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
+    };
+    memo.set(key, found);
+  }
+  return found;
+}
+
+/** Chance that one threat of `kind` aimed at `region` gets through. */
+export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
+  const { q, layer } = passiveDefence(v, region, kind);
+  const first = coverTable(v, placement).get(`${region}|${kind}`);
+  const shots = first ? doctrineLeak(v, first.owner, kind, first.p) : 1;
+  return 1 - q + q * layer * shots;
+}
+
+/** What `leakers` threats getting through at a region are worth to a role: linear per hit, softly capped at the
+ *  hits that disable it (a disabled region loses nothing more but the leakers themselves). */
+export function harm(v: View, i: Interests, region: string, leakers: number): number {
+  const def = regionDef(v, region);
+  if (!def || leakers <= 0) return 0;
+  const left = Math.max(0, def.stayingPower - (v.regions[region]?.damage ?? 0));
+  const hits = left === 0 ? 0 : left * (1 - Math.exp(-leakers / left));
+  return (regionWorth(v, i, region) * hits) / def.stayingPower - leakerWorth(i, def.theatre) * leakers;
+}
+
+export interface Exposure { kind: ThreatKind; targets: readonly string[]; count: number }
+
+/** The threats a theatre can expect over `turns` turns: table entries (or this turn's revealed waves). */
+export function exposure(v: View, theatre: string, turns: number): Exposure[] {
+  let memo = exposureMemo.get(v);
+  if (!memo) { memo = new Map(); exposureMemo.set(v, memo); }
+  const key = `${theatre}|${turns}`;
+  const found = memo.get(key);
+  if (found) return found;
+  const played = redPlayed(v);
+  const revealed = v.plannedWaves[theatre];
+  const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  const out: Exposure[] = [];
+  for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
+    if (t === v.turn && threatsDone) continue;
+    if (t === v.turn && revealed && revealed.length > 0) {
+      for (const a of revealed) { const kind = threatKind(v, a.threat); if (kind) out.push({ kind, targets: [a.target], count: a.count }); }
+      continue;
+    }
+    v.scenario.waves.forEach((w, n) => {
+      const kind = threatKind(v, w.threat);
+      if (!kind || w.theatre !== theatre || w.fromTurn > t || w.toTurn < t) return;
+      const count = played ? w.max - (t === v.turn ? v.turnStats.launched[String(n)] ?? 0 : 0) : (w.min + w.max) / 2;
+      if (count > 0) out.push({ kind, targets: w.targets, count });
+    });
+  }
+  memo.set(key, out);
+  return out;
+}
+
+const exposureMemo = new WeakMap<View, Map<string, Exposure[]>>();
+
+/**
+ * Value a role expects to lose in a theatre over the horizon under a placement of batteries. A Red
+ * cell that is played picks its targets, so each wave is counted at its worst target; the rules'
+ * own dice spread a scripted wave evenly over its targets.
+ */
+export function theatreRisk(v: View, i: Interests, theatre: string, turns: number, placement: readonly Placement[] = v.batteries): number {
+  const played = redPlayed(v);
+  let risk = 0;
+  for (const e of exposure(v, theatre, turns)) {
+    if (played) {
+      let worst = 0;
+      for (const r of e.targets) worst = Math.max(worst, harm(v, i, r, e.count * leakChance(v, r, e.kind, placement)));
+      risk += worst;
+    } else {
+      for (const r of e.targets) risk += harm(v, i, r, (e.count / e.targets.length) * leakChance(v, r, e.kind, placement));
+    }
+  }
+  return risk;
+}

@@ -1,0 +1,41 @@
+import * as Phaser from 'phaser';
+import { currentSession } from '../app/session';
+import { renderBriefing } from '../ui/briefing';
+import { clear } from '../ui/dom';
+import { showCurtain } from '../ui/gameDialogs';
+import { setShortcuts } from '../ui/keys';
+import { removeLayer, sceneLayer } from '../ui/overlay';
+import { drawBackdrop } from '../view/backdrop';
+
+/** One briefing per human role before turn 1; a curtain between seats when several share the screen. */
+export class Briefing extends Phaser.Scene {
+  constructor() {
+    super('Briefing');
+  }
+
+  create(): void {
+    const session = currentSession();
+    if (!session) { this.scene.start('MainMenu'); return; }
+    drawBackdrop(this);
+    setShortcuts([]);
+    const layer = sceneLayer('briefing');
+    this.events.once('shutdown', () => removeLayer('briefing'));
+    document.body.dataset.scene = 'Briefing';
+    const state = session.store.getState();
+    const humans = session.humans;
+    const show = (i: number) => {
+      clear(layer);
+      if (i >= humans.length) { this.scene.start('Game'); return; }
+      const role = state.scenario.roles.find((r) => r.id === humans[i])!;
+      const next = humans[i + 1];
+      const brief = () => renderBriefing(layer, {
+        scenario: state.scenario, role, index: i, count: humans.length,
+        continueLabel: next ? `Done: pass to ${state.scenario.roles.find((r) => r.id === next)?.name ?? next}` : 'To the board',
+        onContinue: () => show(i + 1),
+      });
+      if (humans.length > 1) showCurtain(state, role.id, brief);
+      else brief();
+    };
+    show(0);
+  }
+}

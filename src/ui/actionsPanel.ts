@@ -1,0 +1,117 @@
+import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
+import { clear, h } from './dom';
+import { roleTag, roleOf } from './roleStyle';
+
+// The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
+// with its cost and effect in view. Choosing one opens a confirmation; "End my step" is its own button.
+
+const GROUPS: { title: string; types: ActionType[] }[] = [
+  { title: 'Event choice', types: ['chooseEventOption'] },
+  { title: 'Proposals to answer', types: ['answerProposal', 'counterProposal'] },
+  { title: 'Propose an agreement', types: ['proposeAgreement'] },
+  { title: 'Diplomacy', types: ['holdExercise', 'reassureAlly', 'breakAgreement'] },
+  { title: 'Production', types: ['fundLine', 'surgeLine', 'improveQuality', 'startTechStep', 'startProject', 'repairRegion'] },
+  { title: 'Orders and deliveries', types: ['orderInterceptors', 'transferStock'] },
+  { title: 'Move a battery', types: ['orderRedeploy'] },
+  { title: 'Half cover', types: ['setHalfCover'] },
+  { title: 'Firing doctrine', types: ['setDoctrine'] },
+  { title: 'Threats', types: ['launchWave', 'launchProvocation'] },
+  { title: 'Moves', types: ['playMove'] },
+];
+
+export interface ActionsPanelHandlers {
+  onChoose(legal: LegalAction): void;
+  onEnd(legal: LegalAction): void;
+  onPreview(action: Action | null): void;
+}
+
+export function renderActions(el: HTMLElement, s: GameState, phase: GameState['phase'], viewer: string | null, actor: string | null, legal: readonly LegalAction[], busy: boolean, isBot: (r: string) => boolean, handlers: ActionsPanelHandlers): void {
+  clear(el);
+  const hint = s.scenario.phaseHints[phase];
+  const title = busy ? ['What happens now'] : viewer && actor === viewer ? ['Your step · ', roleTag(roleOf(s, viewer))] : stepTitle(s, actor, isBot);
+  el.append(h('div', { class: 'step-card' },
+    h('h2', { class: 'step-title' }, title),
+    h('p', { class: 'step-phase' }, h('b', { text: `${phaseName(phase)} phase. ` }), hint ?? ''),
+    viewer ? h('p', { class: 'step-budget' }, 'Budget ', h('b', { class: 'big-num', text: fmt(s.budgets[viewer] ?? 0) }), ' BP', (s.workforce[viewer] ?? 0) > 0 ? ` · workforce ${s.workforce[viewer]}` : '') : null));
+  const list = h('div', { class: 'action-list', id: 'action-list', role: 'group', 'aria-label': 'What you can do' });
+  const end = legal.find((l) => l.action.type === 'endPhase');
+  const acting = legal.filter((l) => l.action.type !== 'endPhase');
+  if (busy) {
+    list.append(h('p', { class: 'muted waiting', text: 'Watch the board and the log; your choices come back when it has caught up.' }));
+  } else if (viewer === null || actor !== viewer) {
+    list.append(h('p', { class: 'muted waiting', text: actor && isBot(actor) ? `${roleName(s, actor)} is thinking. Watch the board and the log.` : 'Waiting…' }));
+  } else {
+    if (acting.length === 0) list.append(h('p', { class: 'muted waiting', text: 'Nothing more to do in this phase: end your step.' }));
+    for (const g of GROUPS) {
+      const items = acting.filter((l) => g.types.includes(l.action.type));
+      if (items.length === 0) continue;
+      list.append(h('h3', { class: 'group-title', text: g.title }));
+      for (const l of items) list.append(actionButton(s, l, handlers));
+    }
+  }
+  el.append(list);
+  const endButton = h('button', {
+    class: 'btn btn-primary btn-end', type: 'button', id: 'end-step', 'data-testid': 'end-step',
+    disabled: !end || busy || actor !== viewer,
+    title: end?.effect ?? '',
+  }, h('span', { class: 'btn-label', text: 'End my step' }), h('kbd', { text: 'E' }));
+  endButton.addEventListener('click', () => { if (end) handlers.onEnd(end); });
+  el.append(endButton);
+}
+
+function actionButton(s: GameState, l: LegalAction, handlers: ActionsPanelHandlers): HTMLElement {
+  const b = h('button', { class: 'action', type: 'button', 'data-action': l.action.type },
+    h('span', { class: 'action-top' },
+      h('span', { class: 'action-label', text: displayLabel(s, l) }),
+      h('span', { class: `cost${l.cost > 0 ? '' : ' free'}`, text: costText(l) })),
+    h('span', { class: 'action-effect', text: l.effect }));
+  b.addEventListener('click', () => handlers.onChoose(l));
+  b.addEventListener('focus', () => handlers.onPreview(l.action));
+  b.addEventListener('mouseenter', () => handlers.onPreview(l.action));
+  b.addEventListener('blur', () => handlers.onPreview(null));
+  b.addEventListener('mouseleave', () => handlers.onPreview(null));
+  return b;
+}
+
+export function costText(l: LegalAction): string {
+  if (l.cost <= 0) return 'free';
+  return l.amount ? `${fmt(l.cost)} BP each` : `${fmt(l.cost)} BP`;
+}
+
+function stepTitle(s: GameState, actor: string | null, isBot: (r: string) => boolean): (string | HTMLElement)[] {
+  if (s.outcome) return ['The game is over'];
+  if (!actor) return ['The rules are running'];
+  return [roleTag(roleOf(s, actor)), isBot(actor) ? ' (bot) is on step' : ' is on step'];
+}
+
+/** Names repeated across theatres ("Capital region") get their theatre added, so every choice is distinct. */
+export function displayLabel(s: GameState, l: LegalAction): string {
+  const a = l.action as Record<string, unknown>;
+  const region = typeof a.to === 'string' ? a.to : typeof a.region === 'string' ? a.region : null;
+  const r = region ? s.scenario.regions.find((x) => x.id === region) : undefined;
+  if (!r || s.scenario.regions.filter((x) => x.name === r.name).length < 2) return l.label;
+  const theatre = s.scenario.theatres.find((t) => t.id === r.theatre)?.name ?? '';
+  return l.label.replace(r.name, `${r.name} (${theatre})`);
+}
+
+/** The regions an action is about, for the board to highlight while it is focused. */
+export function actionRegions(s: GameState, action: Action | null): string[] {
+  if (!action) return [];
+  const a = action as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of ['to', 'region', 'target'] as const) {
+    const v = a[key];
+    if (typeof v === 'string' && s.scenario.regions.some((r) => r.id === v)) out.push(v);
+  }
+  if (typeof a.battery === 'string') {
+    const b = s.batteries.find((x) => x.id === a.battery);
+    if (b) out.push(b.region);
+  }
+  if (typeof a.line === 'string') {
+    const line = s.lines.find((x) => x.id === a.line);
+    if (line) out.push(line.region);
+  }
+  return out;
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

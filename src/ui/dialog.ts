@@ -1,0 +1,86 @@
+import { append, h, type Child } from './dom';
+import { pushDialog } from './keys';
+import { overlayRoot } from './overlay';
+
+// Modal dialogs: a titled panel with buttons. The first (or the `focus`) button takes focus;
+// Esc cancels when the dialog can be cancelled.
+
+export interface DialogButton {
+  label: string;
+  kind?: 'primary' | 'secondary' | 'danger';
+  /** Return false to keep the dialog open. */
+  onClick: () => void | boolean;
+  focus?: boolean;
+  describe?: string;
+}
+
+export interface DialogOptions {
+  title: string;
+  icon?: string;
+  body: Child | Child[];
+  buttons: DialogButton[];
+  /** Runs on Esc; omit to make Esc do nothing (a choice must be made). */
+  onCancel?: () => void;
+  className?: string;
+  /** Names the role the dialog belongs to (shown as a coloured tag). */
+  tag?: HTMLElement;
+}
+
+export interface DialogHandle { close(): void; root: HTMLElement }
+
+export function openDialog(o: DialogOptions): DialogHandle {
+  const titleId = `dlg-${Math.random().toString(36).slice(2)}`;
+  const panel = h('div', { class: `dialog ${o.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
+  const head = h('div', { class: 'dialog-head' },
+    o.icon ? h('img', { src: o.icon, alt: '', class: 'dialog-icon' }) : null,
+    h('h2', { id: titleId, text: o.title }),
+    o.tag ?? null);
+  const body = h('div', { class: 'dialog-body' });
+  append(body, [o.body].flat());
+  const buttons = h('div', { class: 'dialog-buttons' });
+  const backdrop = h('div', { class: 'backdrop' }, panel);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    release();
+    backdrop.remove();
+  };
+  let focusTarget: HTMLElement | null = null;
+  for (const b of o.buttons) {
+    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}`, type: 'button' },
+      h('span', { class: 'btn-label', text: b.label }),
+      b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
+    btn.addEventListener('click', () => {
+      if (closed) return;
+      if (b.onClick() !== false) close();
+    });
+    buttons.append(btn);
+    if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
+  }
+  panel.append(head, body, buttons);
+  overlayRoot().append(backdrop);
+  const release = pushDialog(panel, o.onCancel ? () => { o.onCancel!(); close(); } : null);
+  queueMicrotask(() => (focusTarget ?? panel).focus());
+  return { close, root: panel };
+}
+
+/** A short message that fades by itself (rejections, notices); read out to screen readers. */
+export function toast(text: string, kind: 'error' | 'info' = 'info'): void {
+  const el = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
+  overlayRoot().append(el);
+  window.setTimeout(() => el.classList.add('toast-out'), kind === 'error' ? 5000 : 2800);
+  window.setTimeout(() => el.remove(), kind === 'error' ? 5600 : 3400);
+}
+
+let tip: HTMLElement | null = null;
+
+/** A hover panel of plain lines near a point of the board (in canvas pixels); null hides it. */
+export function hoverTip(lines: readonly string[] | null, x: number, y: number): void {
+  if (!lines) { tip?.remove(); tip = null; return; }
+  tip ??= h('div', { class: 'hover-tip', role: 'tooltip' });
+  tip.replaceChildren(...lines.map((l, i) => h(i === 0 ? 'strong' : 'span', { text: l })));
+  tip.style.left = `${Math.min(x + 18, 1280 - 340)}px`;
+  tip.style.top = `${Math.min(y + 18, 720 - 140)}px`;
+  if (!tip.isConnected) overlayRoot().append(tip);
+}

@@ -1,0 +1,36 @@
+// A tiny element builder for the overlay panels: plain DOM, so buttons bring keyboard focus and
+// screen-reader text with them.
+
+type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
+export type Child = Node | string | number | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key === 'class') el.className = String(value);
+    else if (key === 'text') el.textContent = String(value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: HTMLElement, children: (Child | Child[])[]): void {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+export function clear(el: HTMLElement): void {
+  while (el.firstChild) el.firstChild.remove();
+}
+
+/** Focusable elements inside a container, in tab order. */
+export function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"]), a[href]')]
+    .filter((e) => e.offsetParent !== null || e === document.activeElement);
+}

@@ -1,0 +1,55 @@
+import type { GameState } from '../core';
+import { h } from './dom';
+import { roleOf, roleTag } from './roleStyle';
+
+// The end screen: the outcome, every role's score with how it was earned, and the ways on.
+// (The debrief arrives with its own issue; no button for it until then.)
+
+export interface EndOptions {
+  onAgain(): void;
+  onMenu(): void;
+  /** The replay file to save, when the game can make one. */
+  replay: (() => { name: string; text: string }) | null;
+}
+
+const HEADINGS: Record<string, string> = {
+  victory: 'Victory', sharedLoss: 'Shared loss', lastTurn: 'The last turn is over', facilitator: 'Ended by the facilitator',
+};
+
+export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions): void {
+  const out = s.outcome;
+  if (!out) return;
+  const sides = out.winningSides.map((id) => s.scenario.sides.find((x) => x.id === id)?.name ?? id);
+  const heading = out.reason === 'victory' || (out.reason === 'lastTurn' && sides.length > 0) ? `${HEADINGS.victory} for ${sides.join(' and ')}` : HEADINGS[out.reason] ?? 'Game over';
+  const best = Math.max(...Object.values(out.scores).map((x) => x.total), 0);
+  const scores = s.scenario.roles.map((r) => {
+    const sc = out.scores[r.id];
+    if (!sc) return null;
+    return h('section', { class: 'score-card', 'aria-label': `${r.name}: ${sc.total} points` },
+      h('header', {}, roleTag(roleOf(s, r.id)), h('span', { class: `score-total${sc.total === best && best > 0 ? ' top' : ''}`, text: fmt(sc.total) })),
+      h('table', { class: 'breakdown' },
+        h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
+  });
+  const again = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'play-again' }, 'Play again with the same seed');
+  again.addEventListener('click', o.onAgain);
+  const menu = h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'to-menu' }, 'Main menu');
+  menu.addEventListener('click', o.onMenu);
+  const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
+  save?.addEventListener('click', () => {
+    const file = o.replay!();
+    const link = h('a', { href: URL.createObjectURL(new Blob([file.text], { type: 'application/json' })), download: file.name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  });
+  layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },
+    h('p', { class: 'eyebrow', text: `${s.scenario.title} · seed ${s.seed}` }),
+    h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, 'data-testid': 'outcome-heading', text: heading }),
+    h('p', { class: 'lead', 'data-testid': 'outcome-text', text: out.text }),
+    h('div', { class: 'scores' }, scores),
+    h('div', { class: 'end-buttons' }, again, save, menu)));
+  queueMicrotask(() => again.focus());
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,0 +1,63 @@
+import type { Action, GameState, LegalAction } from '../core';
+import { renderActions, type ActionsPanelHandlers } from './actionsPanel';
+import { h } from './dom';
+import { renderNations, renderTopBar, type TopBarHandlers } from './hud';
+import { LogPanel } from './logPanel';
+
+// The panels around the board in one place: the top bar, the side panel (step, actions, end step,
+// log) and the nations strip under the board.
+
+export interface HudView {
+  state: GameState;
+  /** While the board replays events, the turn and phase it shows. */
+  shown: { turn: number; phase: GameState['phase'] } | null;
+  viewer: string | null;
+  actor: string | null;
+  legal: readonly LegalAction[];
+  busy: boolean;
+  speed: string;
+}
+
+export interface HudHandlers extends ActionsPanelHandlers, Omit<TopBarHandlers, 'speed'> {
+  isBot(role: string): boolean;
+}
+
+export class GameHud {
+  readonly log: LogPanel;
+  private readonly top: HTMLElement;
+  private readonly actions: HTMLElement;
+  private readonly nations: HTMLElement;
+  private lastKey = '';
+
+  constructor(layer: HTMLElement, private readonly handlers: HudHandlers) {
+    this.top = h('header', { class: 'top-bar' });
+    this.actions = h('div', { class: 'actions-panel' });
+    const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.actions);
+    this.log = new LogPanel(side);
+    this.nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+    layer.append(this.top, side, this.nations);
+  }
+
+  update(v: HudView): void {
+    renderTopBar(this.top, v.state, v.shown, v.busy ? null : v.actor, this.handlers.isBot, { ...this.handlers, speed: v.speed });
+    renderNations(this.nations, v.state, v.viewer);
+    // Rebuild the action list only when it changes, so keyboard focus is not lost needlessly.
+    const key = JSON.stringify([v.state.actionCount, v.shown, v.viewer, v.actor, v.busy, v.legal.map((l) => l.label)]);
+    if (key === this.lastKey) return;
+    const focusedAction = !!(document.activeElement as HTMLElement | null)?.closest('.actions-panel');
+    this.lastKey = key;
+    renderActions(this.actions, v.state, v.shown?.phase ?? v.state.phase, v.viewer, v.actor, v.legal, v.busy, this.handlers.isBot, this.handlers);
+    if (focusedAction) this.focusActions();
+  }
+
+  focusActions(): void {
+    const first = this.actions.querySelector<HTMLElement>('.action, #end-step:not([disabled])');
+    first?.focus();
+  }
+
+  endButton(): HTMLButtonElement | null {
+    return this.actions.querySelector<HTMLButtonElement>('#end-step');
+  }
+}
+
+export type { Action };

@@ -1,0 +1,153 @@
+import { BOT_LEVELS, type BotLevel, type Scenario, type Seat, type Seats } from '../core';
+import { clear, h } from './dom';
+import { roleTag, swatch } from './roleStyle';
+
+// The main menu: the scenarios with title, summary, roles and length; seats (human or bot with its
+// level); the seed (random, shown, editable); start. A scenario file from disk is checked by the
+// same parser and its problems are listed by path.
+
+export type MenuEntry = { ok: true; file: string; scenario: Scenario } | { ok: false; file: string; problems: { where: string; message: string }[] };
+
+export interface MenuOptions {
+  entries: MenuEntry[];
+  seed: string;
+  newSeed(): string;
+  readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; problems: { where: string; message: string }[] };
+  onStart(scenario: Scenario, seats: Seats, seed: string): void;
+  /** Shown only when there is a saved game to continue (autosave arrives with a later issue). */
+  onContinue: (() => void) | null;
+  defaultSeats(scenario: Scenario): Seats;
+}
+
+const BOT_NAMES: Record<BotLevel, string> = { easy: 'Bot — easy', standard: 'Bot — standard', lookahead: 'Bot — lookahead' };
+
+export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
+  const entries = [...o.entries];
+  let selected = entries.findIndex((e) => e.ok && e.scenario.id === 'first-contract');
+  if (selected < 0) selected = entries.findIndex((e) => e.ok);
+  let seed = o.seed;
+  const seatChoice: Record<string, string> = {};
+
+  const list = h('div', { class: 'menu-list', role: 'list', 'aria-label': 'Scenarios' });
+  const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
+  const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
+  const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
+  const loadButton = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'load-file' }, 'Load a scenario file…');
+  loadButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void file.text().then((text) => {
+      const result = o.readFile(text);
+      clear(fileProblems);
+      if (result.ok) {
+        entries.push({ ok: true, file: file.name, scenario: result.scenario });
+        selected = entries.length - 1;
+        drawList();
+        drawSetup();
+      } else {
+        fileProblems.append(
+          h('h3', { text: `${file.name} cannot be played:` }),
+          h('ul', {}, result.problems.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.where }), ` ${p.message}`))),
+        );
+        if (result.problems.length > 8) fileProblems.append(h('p', { text: `…and ${result.problems.length - 8} more.` }));
+      }
+      fileInput.value = '';
+    });
+  });
+
+  function drawList(): void {
+    clear(list);
+    entries.forEach((e, i) => {
+      if (!e.ok) {
+        list.append(h('div', { class: 'scenario-card broken', role: 'listitem' },
+          h('strong', { text: `${e.file} cannot be played` }),
+          h('span', { class: 'muted', text: `${e.problems[0]?.where ?? ''}: ${e.problems[0]?.message ?? ''}` })));
+        return;
+      }
+      const sc = e.scenario;
+      const card = h('button', {
+        class: `scenario-card${i === selected ? ' selected' : ''}`, type: 'button', role: 'listitem',
+        'aria-pressed': i === selected ? 'true' : 'false', 'data-scenario': sc.id,
+      },
+      h('span', { class: 'scenario-title', text: sc.title }),
+      h('span', { class: 'scenario-meta' },
+        h('span', { class: 'roles' }, sc.roles.map((r) => h('span', { class: 'mini-role' }, swatch(r, 'sm'), r.name))),
+        h('span', { class: 'length', text: lengthText(sc) })));
+      card.addEventListener('click', () => {
+        selected = i;
+        drawList();
+        drawSetup();
+        (setup.querySelector('select, input') as HTMLElement | null)?.focus();
+      });
+      list.append(card);
+    });
+  }
+
+  function drawSetup(): void {
+    clear(setup);
+    const e = entries[selected];
+    if (!e || !e.ok) {
+      setup.append(h('p', { text: 'No playable scenario. Add scenario files to the scenarios folder, or load one from disk.' }));
+      return;
+    }
+    const sc = e.scenario;
+    const defaults = o.defaultSeats(sc);
+    const seats = h('div', { class: 'seats' });
+    for (const r of sc.roles) {
+      const key = `${sc.id}:${r.id}`;
+      seatChoice[key] ??= seatValue(defaults[r.id]);
+      const select = h('select', { id: `seat-${r.id}`, 'data-role': r.id });
+      const options = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`), ...(r.seat === 'scripted' ? ['scripted'] : [])];
+      for (const v of options)
+        select.append(h('option', { value: v, selected: v === seatChoice[key] }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : BOT_NAMES[v.slice(4) as BotLevel]));
+      select.addEventListener('change', () => { seatChoice[key] = select.value; });
+      seats.append(h('label', { class: 'seat', for: `seat-${r.id}` }, roleTag(r), h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind }), select));
+    }
+    const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
+    seedInput.addEventListener('input', () => { seed = seedInput.value; });
+    const reroll = h('button', { class: 'btn btn-secondary', type: 'button' }, 'New seed');
+    reroll.addEventListener('click', () => { seed = o.newSeed(); seedInput.value = seed; });
+    const start = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'start' }, `Start “${sc.title}”`);
+    start.addEventListener('click', () => {
+      const chosen: Seats = {};
+      for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
+      o.onStart(sc, chosen, seed.trim() || o.newSeed());
+    });
+    setup.append(
+      h('h2', { text: sc.title }),
+      h('p', { class: 'summary', text: sc.summary }),
+      h('h3', { text: 'Who plays which role' }),
+      seats,
+      h('div', { class: 'seed-row' }, h('label', { for: 'seed', text: 'Seed' }), seedInput, reroll),
+      h('p', { class: 'muted small', text: 'The same seed, seats and moves always give the same game.' }),
+      start,
+    );
+  }
+
+  const side = h('section', { class: 'menu-left' },
+    o.onContinue ? h('button', { class: 'btn btn-primary', type: 'button', onclick: o.onContinue }, 'Continue the saved game') : null,
+    h('h2', { class: 'section-title', text: 'Scenarios' }),
+    list,
+    h('div', { class: 'menu-file' }, loadButton, fileInput),
+    fileProblems);
+  layer.append(h('div', { class: 'menu' }, side, setup));
+  drawList();
+  drawSetup();
+  queueMicrotask(() => (list.querySelector('.selected') as HTMLElement | null)?.focus());
+}
+
+function lengthText(sc: Scenario): string {
+  const first = sc.turnLabels[0];
+  const last = sc.turnLabels[Math.min(sc.turns, sc.turnLabels.length) - 1];
+  return `${sc.turns} turns${first && last && sc.turnLabels.length >= sc.turns ? ` · ${first} – ${last}` : ''}`;
+}
+
+const seatValue = (seat: Seat | undefined): string =>
+  !seat ? 'human' : seat.kind === 'bot' ? `bot:${seat.level}` : seat.kind === 'scripted' ? 'scripted' : 'human';
+
+function seatFrom(value: string): Seat {
+  if (value.startsWith('bot:')) return { kind: 'bot', level: value.slice(4) as BotLevel };
+  if (value === 'scripted') return { kind: 'scripted' };
+  return { kind: 'human' };
+}

@@ -1,0 +1,126 @@
+import * as Phaser from 'phaser';
+import type { GameEvent, GameState } from '../core';
+import type { BoardView } from './board';
+import { label, scaled, tweenPromise, wait } from './draw';
+import { BOARD, quadPoint, type Point } from './layout';
+import { ITEM_ICONS } from './shelf';
+import { palette } from './theme';
+
+// Motion that explains cause and effect (DESIGN §10): a wave arcs in from outside its theatre,
+// interceptors rise to meet each threat, hits flash, leakers strike the region card; deliveries
+// fly to the stockpile shelf; a banner names each new phase. Every duration is scaled by the speed.
+
+type Interception = Extract<GameEvent, { kind: 'interception' }>;
+type Delivery = Extract<GameEvent, { kind: 'delivery' }>;
+
+const DEPTH = 10;
+
+export async function playWave(scene: Phaser.Scene, board: BoardView, s: GameState, events: readonly Interception[], speed: number): Promise<void> {
+  if (speed <= 0 || events.length === 0) return;
+  const runs = events.map((e, i) => wait(scene, scaled(i * 420, speed)).then(() => playOne(scene, board, s, e, speed)));
+  await Promise.all(runs);
+}
+
+async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: Interception, speed: number): Promise<void> {
+  const target = board.layout.regions[e.target];
+  const origin = board.layout.threatOrigin[e.theatre];
+  if (!target || !origin) return;
+  const kind = s.scenario.threatTypes.find((t) => t.id === e.threat)?.kind ?? 'drone';
+  const start = { x: origin.x, y: origin.y + (Math.abs(hashText(e.text)) % 80) };
+  const control = { x: (start.x + target.x) / 2 + 40, y: Math.min(start.y, target.y) - 70 };
+  const meet = quadPoint(start, control, target, 0.72);
+  const threat = scene.add.image(start.x, start.y, kind === 'ballistic' ? 'icon-ballistic' : 'icon-drone')
+    .setDisplaySize(30, 30).setTint(palette.threat).setDepth(DEPTH);
+  const flight = { t: 0 };
+  const place = () => {
+    const p = quadPoint(start, control, target, flight.t);
+    const ahead = quadPoint(start, control, target, Math.min(1, flight.t + 0.02));
+    threat.setPosition(p.x, p.y).setRotation(Math.atan2(ahead.y - p.y, ahead.x - p.x) + Math.PI / 2);
+  };
+  await tweenPromise(scene, { targets: flight, t: 0.72, duration: scaled(1100, speed), ease: 'Sine.easeIn', onUpdate: place });
+  let killed = false;
+  for (const shot of e.shots) {
+    const from = shot.source === 'counterDrone' ? target : board.batteryAt(shot.battery) ?? target;
+    await fireInterceptor(scene, from, meet, shot.hit, shot.u, shot.p, speed);
+    if (shot.hit) { killed = true; break; }
+  }
+  if (killed) {
+    await burst(scene, meet, 0xffffff, speed);
+    threat.destroy();
+    return;
+  }
+  await tweenPromise(scene, { targets: flight, t: 1, duration: scaled(380, speed), onUpdate: place });
+  threat.destroy();
+  await Promise.all([burst(scene, target, palette.danger, speed), board.regions[e.target]?.strike(scaled(520, speed))]);
+}
+
+async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit: boolean, u: number, p: number, speed: number): Promise<void> {
+  const missile = scene.add.image(from.x, from.y, 'icon-interceptor').setDisplaySize(22, 22).setTint(palette.interceptor).setDepth(DEPTH);
+  missile.setRotation(Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2);
+  const trail = scene.add.graphics().setDepth(DEPTH - 1);
+  const pos = { t: 0 };
+  const end = hit ? to : { x: to.x + (to.x - from.x) * 0.25, y: to.y + (to.y - from.y) * 0.25 };
+  await tweenPromise(scene, {
+    targets: pos, t: 1, duration: scaled(480, speed), ease: 'Quad.easeOut',
+    onUpdate: () => {
+      const x = from.x + (end.x - from.x) * pos.t;
+      const y = from.y + (end.y - from.y) * pos.t;
+      missile.setPosition(x, y);
+      trail.clear().lineStyle(2, palette.interceptor, 0.5).lineBetween(from.x, from.y, x, y);
+    },
+  });
+  const verdict = label(scene, to.x + 14, to.y - 30, `${u.toFixed(2)} ${hit ? '<' : '≥'} ${p.toFixed(2)} ${hit ? 'hit' : 'miss'}`, {
+    size: 15, bold: true, colour: hit ? '#ffffff' : '#ffb27a',
+  }).setDepth(DEPTH + 1);
+  const plate = scene.add.graphics().setDepth(DEPTH).fillStyle(0x0b121b, 0.85).fillRoundedRect(verdict.x - 6, verdict.y - 2, verdict.width + 12, verdict.height + 4, 6);
+  missile.destroy();
+  void tweenPromise(scene, { targets: [trail], alpha: 0, duration: scaled(600, speed) }).then(() => trail.destroy());
+  void wait(scene, scaled(900, speed)).then(() => { verdict.destroy(); plate.destroy(); });
+  if (!hit) await wait(scene, scaled(120, speed));
+}
+
+async function burst(scene: Phaser.Scene, at: Point, colour: number, speed: number): Promise<void> {
+  const ring = scene.add.graphics().setDepth(DEPTH + 1).setPosition(at.x, at.y);
+  ring.fillStyle(colour, 0.85).fillCircle(0, 0, 10);
+  ring.lineStyle(3, colour, 1).strokeCircle(0, 0, 16);
+  await tweenPromise(scene, { targets: ring, scale: 2.6, alpha: 0, duration: scaled(420, speed), ease: 'Quad.easeOut' });
+  ring.destroy();
+}
+
+export async function playDelivery(scene: Phaser.Scene, board: BoardView, s: GameState, e: Delivery, speed: number): Promise<void> {
+  if (speed <= 0) return;
+  const to = board.shelfSlot(e.theatre, e.owner, e.item);
+  const from = board.linePoint(e.item, s) ?? { x: to.x, y: to.y - 120 };
+  const kind = s.scenario.items.find((i) => i.id === e.item)?.kind ?? 'equipment';
+  const icon = scene.add.image(from.x, from.y, ITEM_ICONS[kind] ?? 'icon-crate').setDisplaySize(26, 26).setDepth(DEPTH);
+  const colour = s.scenario.roles.find((r) => r.id === e.owner)?.colour;
+  if (colour) icon.setTint(Number.parseInt(colour.slice(1), 16));
+  await tweenPromise(scene, { targets: icon, x: to.x, y: to.y, duration: scaled(800, speed), ease: 'Cubic.easeInOut' });
+  await burst(scene, to, palette.accentHex, speed * 0.7);
+  icon.destroy();
+}
+
+/** A banner across the board naming the phase that begins. */
+export async function phaseBanner(scene: Phaser.Scene, title: string, hint: string, speed: number): Promise<void> {
+  if (speed <= 0) return;
+  const cx = BOARD.x + BOARD.w / 2;
+  const cy = BOARD.y + BOARD.h / 2;
+  const heading = label(scene, cx, cy - 14, title.toUpperCase(), { size: 44, bold: true, colour: palette.accent }).setOrigin(0.5);
+  const sub = label(scene, cx, cy + 28, hint, { size: 18, align: 'center', width: 640 }).setOrigin(0.5, 0);
+  const h = 110 + sub.height;
+  const bg = scene.add.graphics();
+  bg.fillStyle(0x0b121b, 0.88).fillRect(BOARD.x, cy - 56, BOARD.w, h);
+  bg.lineStyle(2, palette.accentHex, 0.8).lineBetween(BOARD.x, cy - 56, BOARD.x + BOARD.w, cy - 56).lineBetween(BOARD.x, cy - 56 + h, BOARD.x + BOARD.w, cy - 56 + h);
+  const group = [bg, heading, sub];
+  for (const o of group) o.setDepth(DEPTH + 2).setAlpha(0);
+  await tweenPromise(scene, { targets: group, alpha: 1, duration: scaled(220, speed) });
+  await wait(scene, scaled(hint ? 1300 : 650, speed));
+  await tweenPromise(scene, { targets: group, alpha: 0, duration: scaled(260, speed) });
+  for (const o of group) o.destroy();
+}
+
+function hashText(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return h;
+}
