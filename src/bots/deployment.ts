@@ -2,7 +2,7 @@ import type { Battery, LegalAction, ThreatKind } from '../core';
 import { lever, trackWeight } from './interests';
 import { pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
-import { expectedThreats, theatreRisk, type Placement } from './threatModel';
+import { expectedThreats, exposure, theatreRisk, type Placement } from './threatModel';
 
 // Deployment: keep coverage where the threatened value is highest, move a battery only when the
 // gain over the next turns clearly beats the gap it leaves and the trust it costs, and fire a
@@ -31,8 +31,10 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
     const v = ctx.v;
     const h = horizon(v);
     const theatre = theatreOf(v, at ?? b.region);
-    if (theatre === undefined) return 0;
-    const away = replace(v.batteries, b.id, null);
+    if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
+    // The placement without the battery is the same for every destination: made once, so its cover is worked out once.
+    let away = ctx.placements.get(b.id);
+    if (!away) { away = replace(v.batteries, b.id, null); ctx.placements.set(b.id, away); }
     const with_ = at === null ? v.batteries : replace(v.batteries, b.id, { region: at, halfCover: null, status: 'operational' });
     return (theatreRisk(ctx.v, ctx.i, theatre, h, away) - theatreRisk(ctx.v, ctx.i, theatre, h, with_)) / h;
   });

@@ -119,7 +119,7 @@ function quantityNow(v: View, q: Quantity, b: Binding): number {
   if ('leakers' in q) return leakersSoFar(v, q.leakers);
   if ('onTimePct' in q) return onTimePct(v, bindRole(q.onTimePct, b));
   if ('gaps' in q) {
-    const open = gaps(s);
+    const open = openGaps(v);
     return q.gaps === 'all' ? open.length : open.filter((r) => theatreOf(v, r) === q.gaps).length;
   }
   if ('operationalBatteries' in q) {
@@ -127,6 +127,15 @@ function quantityNow(v: View, q: Quantity, b: Binding): number {
     return v.batteries.filter((x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(v, x.region) === q.theatre)).length;
   }
   return v.turn;
+}
+
+const gapsMemo = new WeakMap<View, string[]>();
+
+/** The core's gaps (home regions left uncovered), once per view. */
+export function openGaps(v: View): string[] {
+  let found = gapsMemo.get(v);
+  if (!found) { found = gaps(board(v)); gapsMemo.set(v, found); }
+  return found;
 }
 
 export function compareHolds(value: number, op: string, target: number): boolean {

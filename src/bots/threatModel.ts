@@ -69,7 +69,8 @@ export function shootersAt(v: View, region: string, kind: ThreatKind, placement:
   return [...full, ...half];
 }
 
-type CoverTable = Map<string, Shooter>;
+/** For each region, the battery that fires first at drones and at missiles. */
+type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
 const coverMemo = new WeakMap<readonly Placement[], CoverTable>();
 
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
@@ -78,21 +79,23 @@ function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   if (found) return found;
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
+  const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
   for (const b of placement) {
     if (b.status !== 'operational' || b.rounds <= 0) continue;
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
+    const here = mayDefend(v, b.owner, b.region) ? slot(full, b.region) : null;
+    const there = b.halfCover !== null && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover) ? slot(half, b.halfCover) : null;
     for (const kind of ['drone', 'ballistic'] as const) {
       const p = type.sspk[kind] * type.reliability;
-      const here = `${b.region}|${kind}`;
-      if (!full.has(here) && mayDefend(v, b.owner, b.region)) full.set(here, { p, rounds: b.rounds, owner: b.owner });
-      if (b.halfCover === null) continue;
-      const there = `${b.halfCover}|${kind}`;
-      if (!half.has(there) && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover))
-        half.set(there, { p: p * HALF, rounds: b.rounds, owner: b.owner });
+      if (here && !here[kind]) here[kind] = { p, rounds: b.rounds, owner: b.owner };
+      if (there && !there[kind]) there[kind] = { p: p * HALF, rounds: b.rounds, owner: b.owner };
     }
   }
-  for (const [key, shooter] of half) if (!full.has(key)) full.set(key, shooter);
+  for (const [region, shooters] of half) {
+    const own = slot(full, region);
+    for (const kind of ['drone', 'ballistic'] as const) if (!own[kind] && shooters[kind]) own[kind] = shooters[kind];
+  }
   coverMemo.set(placement, full);
   return full;
 }
@@ -112,33 +115,33 @@ export function shotsPerThreat(v: View, owner: string, kind: ThreatKind, p: numb
   return 1 + (1 - p) * (kind === 'drone' ? 1 : LOOK_BALLISTIC);
 }
 
-const exposureOfRegion = new WeakMap<View, Map<string, { q: number; layer: number }>>();
+const passiveMemo = new WeakMap<View, Map<string, { q: number; drone: number; ballistic: number }>>();
 
 /** Detection chance and counter-drone factor at a region (they depend on the view, not on the batteries). */
-function passiveDefence(v: View, region: string, kind: ThreatKind): { q: number; layer: number } {
-  let memo = exposureOfRegion.get(v);
-  if (!memo) { memo = new Map(); exposureOfRegion.set(v, memo); }
-  const key = `${region}|${kind}`;
-  let found = memo.get(key);
+function passiveDefence(v: View, region: string): { q: number; drone: number; ballistic: number } {
+  let memo = passiveMemo.get(v);
+  if (!memo) { memo = new Map(); passiveMemo.set(v, memo); }
+  let found = memo.get(region);
   if (!found) {
     const def = regionDef(v, region);
     const theatre = def && v.scenario.theatres.find((t) => t.id === def.theatre);
     const shares = !!def && v.agreements.some((a) => a.type === 'intelSharing' && a.parties.includes(def.owner));
     found = {
       q: Math.min(1, (theatre?.detection ?? 1) + (shares ? INTEL_BONUS : 0)),
-      layer: kind === 'drone' && (v.regions[region]?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
+      drone: (v.regions[region]?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
+      ballistic: 1,
     };
-    memo.set(key, found);
+    memo.set(region, found);
   }
   return found;
 }
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */
 export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
-  const { q, layer } = passiveDefence(v, region, kind);
-  const first = coverTable(v, placement).get(`${region}|${kind}`);
+  const passive = passiveDefence(v, region);
+  const first = coverTable(v, placement).get(region)?.[kind];
   const shots = first ? doctrineLeak(v, first.owner, kind, first.p) : 1;
-  return 1 - q + q * layer * shots;
+  return 1 - passive.q + passive.q * passive[kind] * shots;
 }
 
 /** What `leakers` threats getting through at a region are worth to a role: linear per hit, softly capped at the

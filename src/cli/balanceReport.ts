@@ -47,6 +47,7 @@ export function balanceMarkdown(reports: readonly BalanceReport[], seeds: number
   }
   for (const r of reports) {
     out.push('', `## ${r.scenario.title} (\`${r.scenario.id}\`)`, '');
+    out.push(`Scenario content hash \`${r.scenario.hash}\` (it changes whenever the scenario file does).`);
     out.push(`${r.games} games (seeds ${r.seeds.from}–${r.seeds.to}); seats: ${Object.entries(r.seats).map(([k, s]) => `${k} ${s.kind === 'bot' ? `bot:${s.level}` : s.kind}`).join(', ')}.`);
     out.push(`Outcomes: ${Object.entries(r.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}. Mean length ${round1(r.meanTurns)} turns; shared loss ${range(r.sharedLoss)}.`);
     out.push(`Bot actions refused by the rules: ${r.rejections}. About ${Math.round(r.actionsPerGame)} actions and ${Math.round(r.msPerGame)} ms per game.`, '');

@@ -1,4 +1,4 @@
-import type { Outcome, Scenario, Seats } from '../core';
+import { hashValue, type Outcome, type Scenario, type Seats } from '../core';
 import type { PlayedGame } from '../bots';
 
 // Statistics over many simulated games: win rates per role and side with Wilson 95% intervals,
@@ -32,7 +32,7 @@ export function gameResult(seed: number, game: PlayedGame): GameResult {
 export interface Rate { count: number; rate: number; low: number; high: number }
 
 export interface BalanceReport {
-  scenario: { id: string; title: string };
+  scenario: { id: string; title: string; hash: string };
   seeds: { from: number; to: number };
   games: number;
   seats: Seats;
@@ -64,7 +64,7 @@ export function summarise(scenario: Scenario, seats: Seats, results: readonly Ga
   const outcomes: Record<string, number> = {};
   for (const r of results) outcomes[r.reason] = (outcomes[r.reason] ?? 0) + 1;
   return {
-    scenario: { id: scenario.id, title: scenario.title },
+    scenario: { id: scenario.id, title: scenario.title, hash: hashValue(scenario) },
     seeds: { from: results[0]?.seed ?? 0, to: results[n - 1]?.seed ?? 0 },
     games: n,
     seats,

@@ -39,7 +39,10 @@ export class GameHud {
   }
 
   update(v: HudView): void {
+    // The top bar is rebuilt each time; a control that had focus gets it back.
+    const focusedTool = this.top.contains(document.activeElement) ? (document.activeElement as HTMLElement).id || (document.activeElement as HTMLElement).title : null;
     renderTopBar(this.top, v.state, v.shown, v.busy ? null : v.actor, this.handlers.isBot, { ...this.handlers, speed: v.speed });
+    if (focusedTool) [...this.top.querySelectorAll<HTMLElement>('select, button')].find((e) => e.id === focusedTool || e.title === focusedTool)?.focus();
     renderNations(this.nations, v.state, v.viewer);
     // Rebuild the action list only when it changes, so keyboard focus is not lost needlessly.
     const key = JSON.stringify([v.state.actionCount, v.shown, v.viewer, v.actor, v.busy, v.legal.map((l) => l.label)]);

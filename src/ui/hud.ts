@@ -20,7 +20,7 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
   const phases = h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
     PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) })));
   const who = actor === null
-    ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : 'Play goes on…' })
+    ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : `${phaseName(phase)} under way…` })
     : h('span', { class: 'step-who' }, roleTag(roleOf(s, actor)), h('span', { text: isBot(actor) ? ' (bot) is deciding…' : s.pendingChoice ? ' must answer an event' : '’s step' }));
   const speed = h('select', { id: 'speed', 'aria-label': 'Animation speed' },
     [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => h('option', { value: v!, selected: v === handlers.speed }, t!)));

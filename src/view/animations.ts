@@ -17,11 +17,11 @@ const DEPTH = 10;
 
 export async function playWave(scene: Phaser.Scene, board: BoardView, s: GameState, events: readonly Interception[], speed: number): Promise<void> {
   if (speed <= 0 || events.length === 0) return;
-  const runs = events.map((e, i) => wait(scene, scaled(i * 420, speed)).then(() => playOne(scene, board, s, e, speed)));
+  const runs = events.map((e, i) => wait(scene, scaled(i * 420, speed)).then(() => playOne(scene, board, s, e, speed, i)));
   await Promise.all(runs);
 }
 
-async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: Interception, speed: number): Promise<void> {
+async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: Interception, speed: number, index: number): Promise<void> {
   const target = board.layout.regions[e.target];
   const origin = board.layout.threatOrigin[e.theatre];
   if (!target || !origin) return;
@@ -41,7 +41,7 @@ async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: I
   let killed = false;
   for (const shot of e.shots) {
     const from = shot.source === 'counterDrone' ? target : board.batteryAt(shot.battery) ?? target;
-    await fireInterceptor(scene, from, meet, shot.hit, shot.u, shot.p, speed);
+    await fireInterceptor(scene, from, meet, shot.hit, shot.u, shot.p, speed, index);
     if (shot.hit) { killed = true; break; }
   }
   if (killed) {
@@ -54,7 +54,7 @@ async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: I
   await Promise.all([burst(scene, target, palette.danger, speed), board.regions[e.target]?.strike(scaled(520, speed))]);
 }
 
-async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit: boolean, u: number, p: number, speed: number): Promise<void> {
+async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit: boolean, u: number, p: number, speed: number, index: number): Promise<void> {
   const missile = scene.add.image(from.x, from.y, 'icon-interceptor').setDisplaySize(22, 22).setTint(palette.interceptor).setDepth(DEPTH);
   missile.setRotation(Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2);
   const trail = scene.add.graphics().setDepth(DEPTH - 1);
@@ -69,7 +69,8 @@ async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit:
       trail.clear().lineStyle(2, palette.interceptor, 0.5).lineBetween(from.x, from.y, x, y);
     },
   });
-  const verdict = label(scene, to.x + 14, to.y - 30, `${u.toFixed(2)} ${hit ? '<' : '≥'} ${p.toFixed(2)} ${hit ? 'hit' : 'miss'}`, {
+  // Successive threats put their dice on successive lines, so overlapping verdicts stay readable.
+  const verdict = label(scene, to.x + 14, to.y - 44 + (index % 3) * 22, `${u.toFixed(2)} ${hit ? '<' : '≥'} ${p.toFixed(2)} ${hit ? 'hit' : 'miss'}`, {
     size: 15, bold: true, colour: hit ? '#ffffff' : '#ffb27a',
   }).setDepth(DEPTH + 1);
   const plate = scene.add.graphics().setDepth(DEPTH).fillStyle(0x0b121b, 0.85).fillRoundedRect(verdict.x - 6, verdict.y - 2, verdict.width + 12, verdict.height + 4, 6);

@@ -87,7 +87,7 @@ describe('playing First Contract in the browser', () => {
 
     expect(problems).toEqual([]);
     await page.close();
-  }, 400_000);
+  }, 600_000);
 
   it('lines the panels up with the board on a 1920×1080 screen', async () => {
     const big = await launchBrowser(1920, 1080);
