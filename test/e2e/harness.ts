@@ -7,7 +7,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 // Serves the production build on loopback and drives Debian's Chromium with playwright-core.
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = join(HERE, '../../dist');
+// FORGE_DIST lets several people (or helpers) build and test side by side without sharing one dist/.
+const DIST = process.env.FORGE_DIST ?? join(HERE, '../../dist');
 export const RESULTS = join(HERE, '../../test-results');
 
 const TYPES: Record<string, string> = {
