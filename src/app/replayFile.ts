@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import {
-  ACTION_TYPES, BOT_LEVELS, applyAction, createGame, hashValue, parseScenario, replay,
-  type Action, type Scenario, type ScenarioError, type Seats,
+  BOT_LEVELS, applyAction, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, stateHash,
+  type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
 } from '../core';
+import { actionLogSchema } from './actionSchema';
+import { parseJsonText } from './jsonText';
 
 // The replay file (docs/replay-format.md): everything needed to re-run a game exactly and to check
 // that it came out the same. Untrusted on load: validated here, with errors that name the JSON path.
@@ -17,8 +19,6 @@ const seatSchema = z.union([
   z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
   z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
 ]);
-/** Each action is checked field by field by the rules when it is replayed; here only its frame. */
-const actionSchema = z.looseObject({ type: z.enum(ACTION_TYPES), role: z.string().min(1).max(40) });
 const lookaheadSchema = z.strictObject({
   candidates: z.number().int().min(1).max(64), samples: z.number().int().min(1).max(256),
   turns: z.number().int().min(1).max(40), maxActions: z.number().int().min(1).max(100_000),
@@ -29,11 +29,12 @@ export const replayFileSchema = z.strictObject({
   gameVersion: z.string().min(1).max(40),
   scenarioId: z.string().min(1).max(40),
   scenarioHash: hash,
-  scenario: z.unknown(),
+  /** Always written; a file without it is read against the game's own scenario of that id. */
+  scenario: z.unknown().optional(),
   seed: z.string().min(1).max(200),
   seats: z.record(z.string().min(1).max(40), seatSchema),
   bots: z.strictObject({ lookahead: lookaheadSchema.optional() }).default({}),
-  actions: z.array(actionSchema).max(500_000),
+  actions: actionLogSchema,
   turnHashes: z.array(hash).max(40),
   finalHash: hash,
 });
@@ -44,7 +45,20 @@ export type ReplayFile = Omit<z.infer<typeof replayFileSchema>, 'scenario' | 'ac
   actions: Action[];
 };
 
-export type ReplayFileResult = { ok: true; replay: ReplayFile } | { ok: false; errors: ScenarioError[] };
+/**
+ * Why a file cannot be used. `json`: not JSON (line and column); `formatVersion`: a version this game
+ * does not read; `schema`: fields by path; `scenario`: the embedded scenario is not valid;
+ * `scenarioMismatch`: id or hash do not match the scenario; `unknownScenario`: nothing embedded and
+ * no scenario of that id here.
+ */
+export type ReplayProblemKind = 'json' | 'formatVersion' | 'schema' | 'scenario' | 'scenarioMismatch' | 'unknownScenario';
+export type ReplayProblem = { ok: false; kind: ReplayProblemKind; errors: ScenarioError[]; line?: number; column?: number };
+export type ReplayFileResult = { ok: true; replay: ReplayFile } | ReplayProblem;
+
+export interface ReplayReadOptions {
+  /** The game's own scenarios, for a file that does not embed its scenario. */
+  findScenario?: (id: string) => Scenario | undefined;
+}
 
 export interface ReplayInput {
   scenario: Scenario;
@@ -80,65 +94,150 @@ export function formatReplayFile(file: ReplayFile): string {
   return `{\n${[...lines, `  "actions": ${list}`].join(',\n')}\n}\n`;
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
-  return out;
-}
+const problem = (kind: ReplayProblemKind, errors: ScenarioError[]): ReplayProblem => ({ ok: false, kind, errors });
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message;
+/** The text of a replay file (from disk, a download or a drop) → a replay file, or why it cannot be used. */
+export function parseReplayText(text: string, options: ReplayReadOptions = {}): ReplayFileResult {
+  const json = parseJsonText(text);
+  if (json.ok) return parseReplayFile(json.value, options);
+  return { ok: false, kind: 'json', line: json.line, column: json.column, errors: [{ path: `line ${json.line}, column ${json.column}`, message: json.message }] };
 }
 
 /** Untrusted JSON (already parsed from text) → a replay file, or the problems with their JSON paths. */
-export function parseReplayFile(json: unknown): ReplayFileResult {
-  const parsed = replayFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: issueText(i) })) };
+export function parseReplayFile(json: unknown, options: ReplayReadOptions = {}): ReplayFileResult {
+  if (!isRecord(json)) return problem('schema', [{ path: '', message: `expected a replay file (a JSON object), got ${describeValue(json)}` }]);
+  if (json.formatVersion !== REPLAY_FORMAT_VERSION) return problem('formatVersion', [{ path: 'formatVersion', message: formatVersionMessage(json) }]);
+  if ('roles' in json && !('actions' in json))
+    return problem('schema', [{ path: '', message: 'this is a scenario file, not a replay file: open it as a scenario' }]);
+  const parsed = replayFileSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) return problem('schema', parsed.error.issues.map((issue) => replayIssue(issue, json)));
   const file = parsed.data;
-  const scenario = parseScenario(file.scenario);
-  if (!scenario.ok) return { ok: false, errors: scenario.errors.map((e) => ({ path: e.path ? `scenario.${e.path}` : 'scenario', message: e.message })) };
+  const found = scenarioOf(file, options);
+  if (!found.ok) return found;
+  const scenario = found.replay.scenario;
   const errors: ScenarioError[] = [];
-  if (scenario.scenario.id !== file.scenarioId)
-    errors.push({ path: 'scenarioId', message: `names "${file.scenarioId}" but the embedded scenario is "${scenario.scenario.id}"` });
-  if (hashValue(scenario.scenario) !== file.scenarioHash)
-    errors.push({ path: 'scenarioHash', message: 'does not match the embedded scenario: the scenario was changed after the game was played' });
-  for (const role of Object.keys(file.seats))
-    if (role !== 'facilitator' && !scenario.scenario.roles.some((r) => r.id === role))
-      errors.push({ path: `seats.${role}`, message: `there is no role "${role}" in the scenario` });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, replay: { ...file, scenario: scenario.scenario, seats: file.seats as Seats, actions: file.actions as unknown as Action[] } };
+  if (scenario.id !== file.scenarioId)
+    errors.push({ path: 'scenarioId', message: `names "${file.scenarioId}" but the embedded scenario is "${scenario.id}"` });
+  if (hashValue(scenario) !== file.scenarioHash)
+    errors.push({
+      path: 'scenarioHash',
+      message: file.scenario === undefined
+        ? `does not match this game's scenario "${scenario.id}": the scenario has changed since the game was played`
+        : 'does not match the embedded scenario: the scenario was changed after the game was played',
+    });
+  if (errors.length > 0) return problem('scenarioMismatch', errors);
+  const seatErrors = Object.keys(file.seats)
+    .filter((role) => role !== 'facilitator' && !scenario.roles.some((r) => r.id === role))
+    .map((role) => ({ path: `seats.${role}`, message: `there is no role "${role}" in the scenario` }));
+  if (seatErrors.length > 0) return problem('schema', seatErrors);
+  return { ok: true, replay: { ...file, scenario, seats: file.seats as Seats, actions: file.actions } };
+}
+
+function formatVersionMessage(json: Record<string, unknown>): string {
+  const found = json.formatVersion;
+  if (found === undefined) return 'is missing: this is not a replay file';
+  const newer = typeof found === 'number' && found > REPLAY_FORMAT_VERSION ? ': the file was written by a newer version of the game' : '';
+  return `this game reads replay format version ${REPLAY_FORMAT_VERSION}, got ${describeValue(found)}${newer}`;
+}
+
+/** The scenario the file was played on: embedded (validated like any scenario file) or the game's own. */
+function scenarioOf(file: z.infer<typeof replayFileSchema>, options: ReplayReadOptions): { ok: true; replay: { scenario: Scenario } } | ReplayProblem {
+  if (file.scenario === undefined) {
+    const known = options.findScenario?.(file.scenarioId);
+    if (known) return { ok: true, replay: { scenario: known } };
+    return problem('unknownScenario', [{ path: 'scenarioId', message: `unknown scenario "${file.scenarioId}": the file does not embed its scenario and this game has no scenario with that id` }]);
+  }
+  const parsed = parseScenario(file.scenario);
+  if (parsed.ok) return { ok: true, replay: { scenario: parsed.scenario } };
+  return problem('scenario', parsed.errors.map((e) => ({ path: e.path ? `scenario.${e.path}` : 'scenario', message: e.message })));
+}
+
+/** The core's scenario messages, pointed at this format's documentation instead of the scenario's. */
+function replayIssue(issue: z.core.$ZodIssue, json: unknown): ScenarioError {
+  if (issue.code === 'invalid_union' && issue.discriminator !== undefined && 'options' in issue && issue.options) {
+    const got = issue.path.reduce<unknown>((at, key) => (isRecord(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[key] : undefined), json);
+    return { path: formatPath(issue.path), message: `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(got)}` };
+  }
+  const error = issueToError(issue);
+  return { path: error.path, message: error.message.replace('the scenario format', 'docs/replay-format.md').replace('docs/scenario-format.md', 'docs/replay-format.md') };
+}
+
+export interface VerifyOptions {
+  /** Stop once this turn is over and verified; at or past the last recorded turn the whole file is verified. */
+  toTurn?: number;
 }
 
 export type Verification =
-  | { verified: true; finalHash: string }
-  | { verified: false; turn: number; action: number; reason: string };
+  | {
+      verified: true; status: 'verified';
+      /** False when `toTurn` stopped before the end of the log. */
+      complete: boolean;
+      turns: number; actions: number; outcome: Outcome | null;
+      finalHash: string; turnHashes: string[]; state: GameState;
+    }
+  | { verified: false; status: 'diverged'; turn: number; action: number; expected: string | null; actual: string | null; reason: string }
+  | { verified: false; status: 'unusable'; turn: number; action: number; rejection: Rejection; reason: string };
 
-/** Re-runs the rules over the file's action log and compares every turn's hash with the recorded one. */
-export function verifyReplay(file: ReplayFile): Verification {
-  const result = replay(file.scenario, file.seed, file.seats, file.actions);
-  if (result.failure)
-    return { verified: false, turn: result.failure.turn, action: result.failure.index, reason: `the action was refused: ${result.failure.rejection.message}` };
-  const turns = Math.max(result.turnHashes.length, file.turnHashes.length);
-  for (let t = 0; t < turns; t++) {
-    if (result.turnHashes[t] === file.turnHashes[t]) continue;
-    return { verified: false, turn: t + 1, action: firstActionOfTurn(file, t + 1), reason: 'the state after this turn differs from the recorded one' };
+/**
+ * Re-runs the rules over the file's action log and compares every turn's hash with the recorded one.
+ * `action` is the index in `actions` of the first action of the turn that diverged (or of the refused action).
+ */
+export function verifyReplay(file: ReplayFile, options: VerifyOptions = {}): Verification {
+  const recorded = file.turnHashes;
+  const stopAt = options.toTurn !== undefined && options.toTurn < recorded.length ? Math.max(0, options.toTurn) : null;
+  let state = createGame(file.scenario, file.seed, file.seats);
+  const turnHashes: string[] = [];
+  let turnStart = 0;
+  let n = 0;
+  for (; n < file.actions.length && (stopAt === null || turnHashes.length < stopAt); n++) {
+    const action = file.actions[n]!;
+    const before = state.turn;
+    const result = applyAction(state, action);
+    if (!result.ok) {
+      const reason = `the rules refuse action ${n + 1} (actions[${n}], ${action.type} by ${action.role}) in turn ${before}: ${result.rejection.message}`;
+      return { verified: false, status: 'unusable', turn: before, action: n, rejection: result.rejection, reason };
+    }
+    state = result.state;
+    // The same turn boundaries as the core's replay(): one action can close several turns.
+    if (state.turn > before || (state.outcome && turnHashes[before - 1] === undefined)) {
+      const actual = stateHash(state);
+      const last = state.outcome ? state.turn : state.turn - 1;
+      for (let t = before; t <= last; t++) {
+        turnHashes[t - 1] = actual;
+        const expected = recorded[t - 1] ?? null;
+        if (expected !== actual) {
+          const reason = expected === null ? `the file records no hash for turn ${t}, but the log completes it` : `the state after turn ${t} differs from the recorded one`;
+          return { verified: false, status: 'diverged', turn: t, action: t === before ? turnStart : n, expected, actual, reason };
+        }
+      }
+      turnStart = n + 1;
+    }
   }
-  if (result.finalHash !== file.finalHash)
-    return { verified: false, turn: result.state.turn, action: file.actions.length - 1, reason: 'the final state differs from the recorded one' };
-  return { verified: true, finalHash: result.finalHash };
+  const finalHash = stateHash(state);
+  const done = { verified: true, status: 'verified', turns: turnHashes.length, actions: n, outcome: state.outcome, finalHash, turnHashes, state } as const;
+  if (stopAt !== null && turnHashes.length >= stopAt) return { ...done, complete: false };
+  if (turnHashes.length < recorded.length) {
+    const t = turnHashes.length + 1;
+    return { verified: false, status: 'diverged', turn: t, action: turnStart, expected: recorded[t - 1]!, actual: null, reason: `the log ends before turn ${t} is over, but the file records its hash` };
+  }
+  if (finalHash !== file.finalHash)
+    return { verified: false, status: 'diverged', turn: state.turn, action: turnStart, expected: file.finalHash, actual: finalHash, reason: 'the final state differs from the recorded one' };
+  return { ...done, complete: true };
 }
 
-/** Index of the first action taken in `turn`, found by one more pass over the log. */
-function firstActionOfTurn(file: ReplayFile, turn: number): number {
-  let state = createGame(file.scenario, file.seed, file.seats);
-  for (let n = 0; n < file.actions.length; n++) {
-    if (state.turn >= turn) return n;
-    const result = applyAction(state, file.actions[n]!);
-    if (!result.ok) return n;
-    state = result.state;
+/** One sentence for a person: verified, or where and how the replay went another way. */
+export function verificationText(v: Verification): string {
+  if (v.status === 'verified') {
+    const scope = v.complete ? `all ${v.actions} actions` : `${v.actions} actions, up to turn ${v.turns}`;
+    return `Verified: re-running ${scope} gives the recorded state after every turn (state hash ${v.finalHash}).`;
   }
-  return Math.max(0, file.actions.length - 1);
+  if (v.status === 'unusable') return `Cannot be replayed: ${v.reason}.`;
+  return `Diverged at turn ${v.turn}, action ${v.action + 1} (actions[${v.action}]): ${v.reason}; expected state hash ${v.expected ?? '(none recorded)'}, got ${v.actual ?? '(none)'}.`;
+}
+
+/** The problems of a file that cannot be used, one line each: `path: message`. */
+export function problemLines(result: ReplayProblem): string[] {
+  if (result.kind === 'json') return result.errors.map((e) => `${e.path}: not valid JSON: ${e.message}`);
+  return result.errors.map((e) => `${e.path || '(the whole file)'}: ${e.message}`);
 }

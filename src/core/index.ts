@@ -3,7 +3,7 @@ import { setAutoFreeze } from 'immer';
 
 export { parseScenario, type ScenarioResult } from './scenario/parse';
 export type { Scenario, ScenarioInput, Role, Region, Card, Move, Condition, Effect, Quantity } from './scenario/schema';
-export { formatPath, type ScenarioError } from './scenario/messages';
+export { formatPath, issueToError, describeValue, type ScenarioError } from './scenario/messages';
 export { createGame, defaultSeats } from './create';
 export { applyAction, checkAction, type ApplyResult } from './apply';
 export { legalActions } from './legal';
