@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import {
-  BOT_LEVELS, applyAction, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, stateHash,
+  BOT_LEVELS, applyAction, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
   type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
 } from '../core';
 import { actionLogSchema } from './actionSchema';
@@ -86,6 +86,12 @@ export function buildReplayFile(input: ReplayInput): ReplayFile {
   };
 }
 
+/** A game's action log as a replay file: the log is re-run for the hash after every turn. */
+export function replayFileFromLog(game: { scenario: Scenario; seed: string; seats: Seats; actions: readonly Action[] }): ReplayFile {
+  const again = replay(game.scenario, game.seed, game.seats, game.actions);
+  return buildReplayFile({ ...game, turnHashes: again.turnHashes, finalHash: again.finalHash });
+}
+
 /** JSON text with one action per line: diffable, and still small. */
 export function formatReplayFile(file: ReplayFile): string {
   const { actions, ...head } = file;
@@ -115,7 +121,7 @@ export function parseReplayFile(json: unknown, options: ReplayReadOptions = {}):
   const file = parsed.data;
   const found = scenarioOf(file, options);
   if (!found.ok) return found;
-  const scenario = found.replay.scenario;
+  const { scenario } = found;
   const errors: ScenarioError[] = [];
   if (scenario.id !== file.scenarioId)
     errors.push({ path: 'scenarioId', message: `names "${file.scenarioId}" but the embedded scenario is "${scenario.id}"` });
@@ -142,14 +148,14 @@ function formatVersionMessage(json: Record<string, unknown>): string {
 }
 
 /** The scenario the file was played on: embedded (validated like any scenario file) or the game's own. */
-function scenarioOf(file: z.infer<typeof replayFileSchema>, options: ReplayReadOptions): { ok: true; replay: { scenario: Scenario } } | ReplayProblem {
+function scenarioOf(file: z.infer<typeof replayFileSchema>, options: ReplayReadOptions): { ok: true; scenario: Scenario } | ReplayProblem {
   if (file.scenario === undefined) {
     const known = options.findScenario?.(file.scenarioId);
-    if (known) return { ok: true, replay: { scenario: known } };
+    if (known) return { ok: true, scenario: known };
     return problem('unknownScenario', [{ path: 'scenarioId', message: `unknown scenario "${file.scenarioId}": the file does not embed its scenario and this game has no scenario with that id` }]);
   }
   const parsed = parseScenario(file.scenario);
-  if (parsed.ok) return { ok: true, replay: { scenario: parsed.scenario } };
+  if (parsed.ok) return { ok: true, scenario: parsed.scenario };
   return problem('scenario', parsed.errors.map((e) => ({ path: e.path ? `scenario.${e.path}` : 'scenario', message: e.message })));
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
-  AGREEMENT_NAMES, computeScores, phaseName, roleName, setCoreAutoFreeze, trackName, turnLabel, type GameState,
+  AGREEMENT_NAMES, ROLE_TRACKS, computeScores, phaseName, roleName, setCoreAutoFreeze, trackName, turnLabel, type GameState,
 } from '../core';
 import {
   GAME_VERSION, parseReplayText, problemLines, verifyReplay, type ReplayFile, type ReplayProblem, type Verification,
@@ -63,19 +63,25 @@ function readError(e: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code ?? 'unknown error';
 }
 
-/** The state at the point verified: whose turn, budgets, tracks, agreements and scores so far. */
+/** The state at the point verified: whose turn it is, each role's budget, tracks and score, agreements. */
 export function stateSummary(s: GameState, turn: number): { lines: string[]; json: Record<string, unknown> } {
   const roles = s.scenario.roles.map((r) => r.id);
   const scores = computeScores(s);
   const now = s.outcome ? `Game over: ${s.outcome.text}` : `Now: turn ${s.turn} (${turnLabel(s)}), ${phaseName(s.phase).toLowerCase()} phase.`;
-  const agreements = s.agreements.map((a) => `${AGREEMENT_NAMES[a.type]} (${a.parties.map((p) => roleName(s, p)).join(', ')})`);
+  const pairs = Object.keys(s.tracks).filter((k) => k.startsWith('trust:')).map((k) => k.slice('trust:'.length));
+  const shown = new Set([...pairs.flatMap((p) => [`trust:${p}`, `interop:${p}`]), ...s.scenario.theatres.map((t) => `tension:${t.id}`),
+    ...roles.flatMap((r) => ROLE_TRACKS.map((t) => `${t}:${r}`))]);
+  const others = Object.keys(s.tracks).filter((k) => !shown.has(k));
+  const kinds = new Map<string, number>();
+  for (const a of s.agreements) kinds.set(AGREEMENT_NAMES[a.type], (kinds.get(AGREEMENT_NAMES[a.type]) ?? 0) + 1);
   const lines = [
     `State after turn ${turn} (${turnLabel(s, turn)}):`,
     `  ${now}`,
-    `  Budgets: ${roles.map((r) => `${roleName(s, r)} ${s.budgets[r] ?? 0}`).join(', ')}.`,
-    `  Tracks: ${Object.entries(s.tracks).map(([k, v]) => `${trackName(s, k)} ${v}`).join('; ')}.`,
-    `  Agreements: ${agreements.length > 0 ? agreements.join('; ') : 'none'}.`,
-    `  Scores${s.outcome ? '' : ' so far'}: ${roles.map((r) => `${roleName(s, r)} ${scores[r]?.total ?? 0}`).join(', ')}.`,
+    ...roles.map((r) => `  ${roleName(s, r)}: budget ${s.budgets[r] ?? 0}; ${ROLE_TRACKS.map((t) => `${t} ${s.tracks[`${t}:${r}`]}`).join(', ')}; score ${scores[r]?.total ?? 0}.`),
+    `  Tension: ${s.scenario.theatres.map((t) => `${t.name} ${s.tracks[`tension:${t.id}`]}`).join(', ')}.`,
+    `  Trust/interoperability: ${pairs.map((p) => `${p.split('+').map((r) => roleName(s, r)).join('–')} ${s.tracks[`trust:${p}`]}/${s.tracks[`interop:${p}`]}`).join(', ')}.`,
+    ...(others.length > 0 ? [`  Other tracks: ${others.map((k) => `${trackName(s, k)} ${s.tracks[k]}`).join('; ')}.`] : []),
+    `  Agreements in force: ${s.agreements.length}${kinds.size > 0 ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}.`,
   ];
   const json = {
     turn, label: turnLabel(s, turn), now: { turn: s.turn, phase: s.phase }, budgets: s.budgets, tracks: s.tracks,

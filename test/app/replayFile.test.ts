@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { applyAction, createGame, legalActions, stateHash, type Action, type GameState } from '../../src/core';
 import { playGame } from '../../src/bots';
 import {
-  buildReplayFile, formatReplayFile, GAME_VERSION, parseReplayFile, parseReplayText, problemLines, REPLAY_FORMAT_VERSION,
+  buildReplayFile, formatReplayFile, GAME_VERSION, parseReplayFile, parseReplayText, problemLines, REPLAY_FORMAT_VERSION, replayFileFromLog,
   verificationText, verifyReplay, type ReplayFile,
 } from '../../src/app/replayFile';
 import { botSeats, scenarioById } from '../bots/support';
@@ -68,6 +68,11 @@ describe('the replay file', () => {
     expect(v.outcome).toEqual(v.state.outcome);
     expect(v.outcome).not.toBeNull();
     expect(verificationText(v)).toBe(`Verified: re-running all ${file.actions.length} actions gives the recorded state after every turn (state hash ${file.finalHash}).`);
+  });
+
+  it('is made from an action log alone by re-running it (what the browser saves)', () => {
+    const file = game('6');
+    expect(replayFileFromLog({ scenario: file.scenario, seed: file.seed, seats: file.seats, actions: file.actions })).toEqual(file);
   });
 
   it('verifies up to a turn and hands back the state at that point', () => {
