@@ -1,5 +1,7 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
+import { browserStorage, writeAutosave, type WriteResult } from './autosave';
+import type { ReplayFile } from './replayFile';
 import type { Speed } from '../view/theme';
 
 // The game being played now: its store, plus the few settings that live outside the rules
@@ -9,19 +11,64 @@ export interface Session {
   store: GameStore;
   /** Human-seated roles in the scenario's order: they get briefings and the hotseat curtain. */
   humans: string[];
+  /** Resumed from the autosave (the hotseat curtain falls before anyone's screen shows). */
+  resumed: boolean;
+  /** A game forked from a replay: the original and the action it left at, kept for export and comparison. */
+  origin: ForkOrigin | null;
+  /** The last autosave's result (the board says so once when it fails). */
+  saveStatus: WriteResult;
+}
+
+export interface ForkOrigin { file: ReplayFile; at: number; label: string }
+
+export interface SessionOptions {
+  /** Actions already played (a resumed save or a fork); the rules re-run them. */
+  log?: readonly Action[];
+  resumed?: boolean;
+  origin?: ForkOrigin | null;
 }
 
 let current: Session | null = null;
 let speed: Speed = 'normal';
+const IN_GAME_FLAG = 'forge-shield/in-game';
 
-export function startSession(scenario: Scenario, seats: Seats, seed: string): Session {
+export function startSession(scenario: Scenario, seats: Seats, seed: string, options: SessionOptions = {}): Session {
   current?.store.stop();
-  const store = createStore(scenario, seed, seats);
+  const store = createStore(scenario, seed, seats, options.log ?? []);
   const state = store.getState();
   const humans = playingRoles(state).filter((r) => seats[r]?.kind === 'human' || seats[r]?.kind === 'facilitator');
-  current = { store, humans };
+  const session: Session = { store, humans, resumed: options.resumed ?? false, origin: options.origin ?? null, saveStatus: { ok: true } };
+  current = session;
+  // Autosave after every action (and after an undo): the store's log is the truth it writes.
+  let slotIsOurs = false;
+  const save = () => {
+    const storage = browserStorage();
+    if (!storage) { session.saveStatus = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' }; return; }
+    const s = store.getState();
+    session.saveStatus = writeAutosave(storage, { scenario, seed, seats, actions: store.getLog(), hash: store.hash(), finished: s.outcome !== null }, new Date().toISOString(), slotIsOurs);
+    slotIsOurs = session.saveStatus.ok;
+  };
+  store.subscribe(() => { if (current === session) save(); });
+  save();
+  markInGame(true);
   exposeForTests();
   return current;
+}
+
+/** Set while a game is on screen in this tab, so a reload resumes it directly (sessionStorage outlives a reload, not the tab). */
+export function markInGame(on: boolean): void {
+  try {
+    if (on) window.sessionStorage.setItem(IN_GAME_FLAG, '1');
+    else window.sessionStorage.removeItem(IN_GAME_FLAG);
+  } catch { /* storage switched off: the menu offers Resume instead */ }
+}
+
+export function wasInGame(): boolean {
+  try {
+    return window.sessionStorage.getItem(IN_GAME_FLAG) === '1';
+  } catch {
+    return false;
+  }
 }
 
 export function currentSession(): Session | null {
@@ -48,7 +95,7 @@ export function randomSeed(): string {
 
 interface ForgeHandle {
   game?: unknown;
-  session?: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null };
+  session?: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null; actionCount(): number };
   setSpeed?: (s: Speed) => void;
 }
 
@@ -65,6 +112,7 @@ function exposeForTests(): void {
     log: () => JSON.parse(JSON.stringify(s.store.getLog())) as Action[],
     hash: () => s.store.hash(),
     outcome: () => s.store.getState().outcome,
+    actionCount: () => s.store.getLog().length,
   };
   handle.setSpeed = setSpeed;
 }

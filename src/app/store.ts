@@ -3,6 +3,7 @@ import {
   type Action, type ApplyResult, type GameEvent, type GameState, type LegalAction, type Scenario, type Seats,
 } from '../core';
 import { botAction } from '../bots';
+import { checkUndo, undoDepth, type UndoCheck } from './undo';
 
 // The store: the one place that holds the game state and the action log. Scenes read it and dispatch
 // intents; bot seats are played from here, paced so the board's animations can show each step.
@@ -34,6 +35,12 @@ export interface GameStore {
   /** Starts playing bot seats (call once the board is listening). */
   start(): void;
   stop(): void;
+  /** May this human seat take back its last action now (docs/replay-format.md, "Undo")? */
+  canUndo(role: string): UndoCheck;
+  /** How many of its last actions the seat could undo one after another. */
+  undoDepth(role: string): number;
+  /** Takes back the seat's last action: the state and the log return to before it. */
+  undo(role: string): UndoCheck;
 }
 
 const IMMEDIATE: Pacing = { botDelay: () => 0, settled: () => Promise.resolve() };
@@ -43,9 +50,19 @@ export function actorOf(state: GameState): string | null {
   return state.pendingChoice?.role ?? state.queue[0] ?? null;
 }
 
-export function createStore(scenario: Scenario, seed: string, seats: Seats): GameStore {
+/** A store for a new game, or for one resumed or forked from an action log (throws if the rules refuse it). */
+export function createStore(scenario: Scenario, seed: string, seats: Seats, initialLog: readonly Action[] = []): GameStore {
   let state = createGame(scenario, seed, seats);
   const log: Action[] = [];
+  // states[i] is the state before log[i]; immer shares structure, so keeping them is cheap.
+  const states: GameState[] = [state];
+  for (const [i, action] of initialLog.entries()) {
+    const result = applyAction(state, action);
+    if (!result.ok) throw new Error(`action ${i + 1} of the log was refused: ${result.rejection.message}`);
+    state = result.state;
+    log.push(action);
+    states.push(state);
+  }
   const listeners = new Set<StoreListener>();
   let pacing: Pacing = IMMEDIATE;
   let running = false;
@@ -62,6 +79,7 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats): Gam
     if (result.ok) {
       state = result.state;
       log.push(action);
+      states.push(state);
       notify(result.events, action);
       scheduleBot();
     }
@@ -116,6 +134,17 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats): Gam
     },
     stop() {
       running = false;
+    },
+    canUndo: (role) => checkUndo(states[log.length - 1], state, log[log.length - 1], role, seats),
+    undoDepth: (role) => undoDepth(states, log, role, seats),
+    undo(role) {
+      const check = checkUndo(states[log.length - 1], state, log[log.length - 1], role, seats);
+      if (!check.ok) return check;
+      log.pop();
+      states.pop();
+      state = states[states.length - 1]!;
+      notify([], null);
+      return check;
     },
   };
 }

@@ -1,0 +1,41 @@
+import { replay, type Action, type Scenario, type Seats } from '../core';
+import {
+  buildReplayFile, formatReplayFile, parseReplayText, problemLines, verificationText, verifyReplay, type ReplayFile,
+} from './replayFile';
+
+// Opening a replay file in the browser: read it, re-run it, and say in plain words whether it came
+// out the same ("verified"), where it went another way ("diverged at turn N, action K", with the hash
+// the file expected and the one the rules gave), or why the file cannot be used at all.
+
+export type ImportResult =
+  | { kind: 'unusable'; problems: string[] }
+  | { kind: 'verified'; file: ReplayFile; finalHash: string; text: string }
+  | { kind: 'diverged'; file: ReplayFile; turn: number; action: number; expected: string | null; actual: string | null; text: string; refused: boolean };
+
+/** `shipped`: the game's own scenarios, for a file that names its scenario without embedding it. */
+export function importReplayText(text: string, shipped: readonly Scenario[] = []): ImportResult {
+  const parsed = parseReplayText(text, { findScenario: (id) => shipped.find((s) => s.id === id) });
+  if (!parsed.ok) return { kind: 'unusable', problems: problemLines(parsed).slice(0, 8) };
+  return checkReplay(parsed.replay);
+}
+
+export function checkReplay(file: ReplayFile): ImportResult {
+  const v = verifyReplay(file);
+  const text = verificationText(v);
+  if (v.status === 'verified') return { kind: 'verified', file, finalHash: v.finalHash, text };
+  if (v.status === 'unusable') return { kind: 'diverged', file, turn: v.turn, action: v.action, expected: null, actual: null, text, refused: true };
+  return { kind: 'diverged', file, turn: v.turn, action: v.action, expected: v.expected, actual: v.actual, text, refused: false };
+}
+
+/** The sentence the player reads after opening a file. */
+export function importSummary(r: ImportResult): string {
+  return r.kind === 'unusable' ? 'This file cannot be used.' : r.text;
+}
+
+/** The game in play (or a fork) as a replay file. */
+export function replayFileOf(game: { scenario: Scenario; seed: string; seats: Seats; actions: readonly Action[] }): { file: ReplayFile; name: string; text: string } {
+  const again = replay(game.scenario, game.seed, game.seats, game.actions);
+  const file = buildReplayFile({ scenario: game.scenario, seed: game.seed, seats: game.seats, actions: game.actions, turnHashes: again.turnHashes, finalHash: again.finalHash });
+  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
+  return { file, name: `${safe(game.scenario.id)}-${safe(game.seed)}-${game.actions.length}.replay.json`, text: formatReplayFile(file) };
+}
