@@ -10,7 +10,7 @@ import { decideStandard } from './standard';
 
 export { botRandom, type Random } from './random';
 export { decideStandard, rankStandard } from './standard';
-export { decideLookahead, DEFAULT_LOOKAHEAD, type LookaheadOptions } from './lookahead';
+export { decideLookahead, DEFAULT_LOOKAHEAD, lookaheadCounters, type LookaheadOptions } from './lookahead';
 export { playGame, actorOf, type PlayedGame, type PlayOptions, type BotRejection, type Step } from './play';
 
 /** easy: a seeded-random legal action, ending the step less often than acting. */

@@ -50,8 +50,12 @@ export function scoreFor(s: GameState, role: string): number {
 
 const actorOf = (s: GameState): string | null => (s.outcome ? null : s.pendingChoice?.role ?? s.queue[0] ?? null);
 
+/** Playouts run so far in this process (read by the benchmark: rollouts per decision). */
+export const lookaheadCounters = { rollouts: 0 };
+
 /** Plays a world on with standard bots in every seat; returns the role's score at the end. */
 export function playout(world: GameState, first: Action, role: string, options: LookaheadOptions): number {
+  lookaheadCounters.rollouts += 1;
   const start = applyAction(world, first);
   if (!start.ok) return -Infinity;
   let s = start.state;

@@ -1,6 +1,6 @@
-import { produce } from 'immer';
 import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type ActionType, type Rejection } from './actions';
 import type { GameState } from './state';
+import { produceGame } from './produce';
 import { createCtx, flushCtx, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
 import { advance, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
@@ -32,8 +32,8 @@ export function applyAction(state: GameState, action: Action): ApplyResult {
   const rejection = checkAction(state, action);
   if (rejection) return { ok: false, state, rejection };
   const events: GameEvent[] = [];
-  const next = produce(state, (draft) => {
-    const ctx = createCtx(draft as GameState, action.role);
+  const next = produceGame(state, (draft) => {
+    const ctx = createCtx(draft, action.role);
     perform(ctx, action);
     draft.actionCount += 1;
     if (!checkSharedLoss(ctx)) advance(ctx);
@@ -48,8 +48,8 @@ export function settle(state: GameState, events: GameEvent[]): GameState {
   let s = state;
   for (let role = idleRoleOnStep(s); role !== null; role = idleRoleOnStep(s)) {
     const idle = role;
-    s = produce(s, (draft) => {
-      const ctx = createCtx(draft as GameState, null);
+    s = produceGame(s, (draft) => {
+      const ctx = createCtx(draft, null);
       skipIdle(ctx, idle);
       flushCtx(ctx);
       events.push(...ctx.events);

@@ -1,4 +1,5 @@
-import type { GameState } from './state';
+import { isDraft, original } from 'immer';
+import type { GameState, LogEntry } from './state';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
 import type { LaneMode, Stream } from './vocabulary';
@@ -24,20 +25,32 @@ export interface Ctx {
   events: GameEvent[];
   actor: string | null;
   prngs: Partial<Record<Stream, Prng>>;
+  /** Log entries of this step, appended to the state's log in one go by flushCtx. */
+  logged: LogEntry[];
+  /** The log as it was before this step (read from the draft's base, so it is never drafted). */
+  logBefore: readonly LogEntry[];
 }
 
 export function createCtx(s: GameState, actor: string | null): Ctx {
-  return { s, events: [], actor, prngs: {} };
+  // Pushing entry by entry onto a drafted log goes through immer's traps each time; one concat is cheaper.
+  const logBefore = isDraft(s) ? (original(s) as GameState).log : s.log;
+  return { s, events: [], actor, prngs: {}, logged: [], logBefore };
 }
 
-/** Writes the advanced random streams back into the state. */
+/** Writes the advanced random streams and the step's log entries back into the state. */
 export function flushCtx(ctx: Ctx): void {
   for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) ctx.s.rng[stream] = prng.state();
+  if (ctx.logged.length > 0) {
+    // Frozen, so that immer does not walk the whole log when it finalises the step.
+    ctx.s.log = Object.freeze(ctx.logBefore.concat(ctx.logged)) as LogEntry[];
+    ctx.logBefore = ctx.s.log;
+    ctx.logged = [];
+  }
 }
 
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
-  ctx.s.log.push({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text });
+  ctx.logged.push({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text });
 }
 
 export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });

@@ -1,7 +1,7 @@
-import { produce } from 'immer';
 import type { Scenario } from './scenario/schema';
 import type { Battery, GameState, Seats } from './state';
 import { createStreams } from './rng';
+import { produceGame } from './produce';
 import { hashValue } from './hash';
 import { pairKey } from './trackIds';
 import { createCtx, flushCtx } from './context';
@@ -107,8 +107,8 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     outcome: null,
   };
 
-  const started = produce(initial, (draft) => {
-    const ctx = createCtx(draft as GameState, null);
+  const started = produceGame(initial, (draft) => {
+    const ctx = createCtx(draft, null);
     for (const a of scenario.agreements)
       formAgreement(ctx, a.type, a.parties, { bp: 0, duration: a.duration ?? null }, { transfer: a.transfer ?? null, line: a.line ?? null, quiet: true });
     shuffleDeck(ctx);

@@ -2,7 +2,7 @@ import type { GameState } from './state';
 import { emit, roleName, say, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
-import { legalActionsFor } from './legal';
+import { hasActionBesidesEnd } from './legal';
 import { drawNextEvent } from './rules/events';
 import { expireProposals } from './rules/diplomacy';
 import { resolveIndustry } from './rules/industry';
@@ -92,7 +92,7 @@ export function advance(ctx: Ctx): void {
 export function idleRoleOnStep(s: GameState): string | null {
   const front = s.queue[0];
   if (front === undefined || s.pendingChoice || s.outcome) return null;
-  return legalActionsFor(s, front).some((l) => l.action.type !== 'endPhase') ? null : front;
+  return hasActionBesidesEnd(s, front) ? null : front;
 }
 
 export function skipIdle(ctx: Ctx, role: string): void {

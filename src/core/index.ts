@@ -1,5 +1,6 @@
 // The one door into the rules core. Everything outside src/core/ imports from here.
 import { setAutoFreeze } from 'immer';
+import { setScenarioDeepFreeze } from './produce';
 
 export { parseScenario, type ScenarioResult } from './scenario/parse';
 export type { Scenario, ScenarioInput, Role, Region, Card, Move, Condition, Effect, Quantity } from './scenario/schema';
@@ -26,4 +27,5 @@ export * from './vocabulary';
  */
 export function setCoreAutoFreeze(on: boolean): void {
   setAutoFreeze(on);
+  setScenarioDeepFreeze(on);
 }

@@ -13,16 +13,46 @@ import { hasFacilitator, legalFacilitator } from './rules/facilitator';
 export function legalActionsFor(s: GameState, role: string): LegalAction[] {
   const out: LegalAction[] = [];
   switch (s.phase) {
-    case 'diplomacy': out.push(...legalDiplomacy(s, role)); break;
-    case 'industry': out.push(...legalIndustry(s, role)); break;
-    case 'deployment': out.push(...legalDeployment(s, role)); break;
-    case 'threats': out.push(...legalThreats(s, role)); break;
+    case 'diplomacy': legalDiplomacy(s, role, out); break;
+    case 'industry': legalIndustry(s, role, out); break;
+    case 'deployment': legalDeployment(s, role, out); break;
+    case 'threats': legalThreats(s, role, out); break;
     default: return out;
   }
-  out.push(...legalMoves(s, role));
+  legalMoves(s, role, out);
   if (!answerPending(s, role))
     out.push({ action: { type: 'endPhase', role }, label: 'End my step', cost: 0, effect: `${roleName(s, role)} is done for this phase.` });
   return out;
+}
+
+// The flow asks after every action whether the role on step has anything but "end my step" left:
+// the first legal entry answers it, so the lists are filled into a sink that stops at the first push.
+const FOUND: unique symbol = Symbol('found');
+class FirstEntry extends Array<LegalAction> {
+  override push(): number { throw FOUND; }
+}
+
+function anyEntry(fill: (out: LegalAction[]) => unknown): boolean {
+  try {
+    fill(new FirstEntry());
+    return false;
+  } catch (e) {
+    if (e === FOUND) return true;
+    throw e;
+  }
+}
+
+/** Whether legalActionsFor(s, role) would list anything but ending the step (without building the list). */
+export function hasActionBesidesEnd(s: GameState, role: string): boolean {
+  switch (s.phase) {
+    case 'diplomacy': if (anyEntry((out) => legalDiplomacy(s, role, out))) return true; break;
+    case 'industry': if (anyEntry((out) => legalIndustry(s, role, out))) return true; break;
+    // A role with batteries can always change a doctrine (each threat kind has more than one).
+    case 'deployment': if (s.batteries.some((b) => b.owner === role)) return true; break;
+    case 'threats': if (anyEntry((out) => legalThreats(s, role, out))) return true; break;
+    default: return false;
+  }
+  return anyEntry((out) => legalMoves(s, role, out));
 }
 
 /** Everything the role may do now, with the valid choices, for the board and for bots. */

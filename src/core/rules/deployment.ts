@@ -114,11 +114,10 @@ function applyRedeploy(ctx: Ctx, a: ActionOf<'orderRedeploy'>): void {
   if (leftUncovered(s, b.id, b.region)) say(ctx, `${regionName(s, b.region)} is left without air-defence cover.`);
 }
 
-export function legalDeployment(s: GameState, role: string): LegalAction[] {
-  if (s.phase !== 'deployment') return [];
+export function legalDeployment(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
+  if (s.phase !== 'deployment') return out;
   const own = s.batteries.filter((b) => b.owner === role);
-  if (own.length === 0) return [];
-  const out: LegalAction[] = [];
+  if (own.length === 0) return out;
   const waiting = loadsWaiting(s);
   for (const b of own) {
     if (b.status !== 'operational') continue;

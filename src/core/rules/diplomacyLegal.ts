@@ -76,9 +76,8 @@ function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: 
   }
 }
 
-export function legalDiplomacy(s: GameState, role: string): LegalAction[] {
-  if (s.phase !== 'diplomacy') return [];
-  const out: LegalAction[] = [];
+export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
+  if (s.phase !== 'diplomacy') return out;
   const add = (a: DiplomacyAction, label: string, cost: number, effect: string) => {
     if (checkDiplomacy(s, a) === null) out.push({ action: a as Action, label, cost, effect });
   };

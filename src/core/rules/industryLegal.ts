@@ -10,9 +10,8 @@ import {
 
 // The industry moves open to a role now; each one passes checkIndustry as it stands.
 
-export function legalIndustry(s: GameState, role: string): LegalAction[] {
-  if (s.phase !== 'industry') return [];
-  const out: LegalAction[] = [];
+export function legalIndustry(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
+  if (s.phase !== 'industry') return out;
   for (const line of s.lines) {
     if (!ownsLine(line, role)) continue;
     if (!line.fundedThisTurn && canAfford(s, role, line.upkeep))

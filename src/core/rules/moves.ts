@@ -63,8 +63,7 @@ function targetName(s: GameState, move: Move, id: string): string {
   return s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
 }
 
-export function legalMoves(s: GameState, role: string): LegalAction[] {
-  const out: LegalAction[] = [];
+export function legalMoves(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   for (const move of s.scenario.moves) {
     if (move.phase !== s.phase || !move.roles.includes(role)) continue;
     for (const target of targetsFor(s, move, role)) {

@@ -145,9 +145,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
   }
 }
 
-export function legalThreats(s: GameState, role: string): LegalAction[] {
-  if (s.phase !== 'threats' || checkRed(s, role)) return [];
-  const out: LegalAction[] = [];
+export function legalThreats(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
+  if (s.phase !== 'threats' || checkRed(s, role)) return out;
   s.scenario.waves.forEach((w, i) => {
     const left = w.max - (s.turnStats.launched[String(i)] ?? 0);
     if (!isActive(s, w) || left <= 0) return;

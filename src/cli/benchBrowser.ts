@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { Seats } from '../core';
+import { buildLink } from '../app/shareLink';
+import { loadScenario } from './scenarioFiles';
+import { fixed, machine, median, printTable, quantile, writeSection, type Row } from './benchStats';
+
+// npm run bench:browser [-- --no-build] [--out DIR]
+// Builds the game into its own folder (never dist/), then: gzip size of the game's JS without the
+// Phaser chunk; navigation → main menu ready in headless Chromium on loopback (median of 5 cold
+// loads, each in a fresh profile); frame times while waves animate in an all-bot game.
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const a = server.address();
+    resolve({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` });
+  }));
+}
+
+async function launch(): Promise<{ context: BrowserContext; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'forge-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, profile };
+}
+
+function jsSizes(dir: string): { file: string; bytes: number; gzip: number; phaser: boolean }[] {
+  const assets = join(dir, 'assets');
+  return readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => {
+    const body = readFileSync(join(assets, f));
+    return { file: f, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, phaser: /^phaser[-.]/.test(f) };
+  });
+}
+
+// Records, from the first script on, when the page reaches the main menu (performance.now() counts from navigation start).
+const MENU_WATCH = `(() => {
+  const w = window;
+  const check = () => { if (w.__menuReadyAt === undefined && document.body && document.body.dataset.scene === 'MainMenu') w.__menuReadyAt = performance.now(); };
+  new MutationObserver(check).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-scene'] });
+})();`;
+
+async function menuReady(url: string, loads: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let k = 0; k < loads; k++) {
+    const { context, profile } = await launch();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(MENU_WATCH);
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { __menuReadyAt?: number }).__menuReadyAt !== undefined, undefined, { timeout: 60_000 });
+      times.push(await page.evaluate(() => (window as unknown as { __menuReadyAt: number }).__menuReadyAt));
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  return times;
+}
+
+// Frame deltas measured by requestAnimationFrame, kept only while an interception is on screen.
+const FRAME_WATCH = `(() => {
+  const w = window;
+  w.__waveFrames = [];
+  let last = 0;
+  const tick = (t) => {
+    if (last > 0 && document.body && document.body.dataset.playing === 'interception') w.__waveFrames.push(t - last);
+    last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+async function waveFrames(url: string, seconds: number): Promise<{ frames: number[]; largestWave: number; actions: number }> {
+  const loaded = loadScenario('umbrella-gap');
+  if (!loaded.ok) throw new Error(loaded.message);
+  const scenario = loaded.value.scenario;
+  const seats: Seats = {};
+  for (const r of scenario.roles) seats[r.id] = { kind: 'bot', level: r.kind === 'red' ? 'standard' : 'easy' };
+  const link = await buildLink(url, { v: 1, kind: 'play', scenario: scenario.id, seed: '1', seats });
+  if (!link.ok) throw new Error('the play link is too long');
+  const { context, profile } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(FRAME_WATCH);
+    await page.goto(link.url);
+    const deadline = Date.now() + seconds * 1000;
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      // Dialogs (event cards, briefings) wait for a reader: answer them as a player would.
+      if (await page.evaluate(() => !!document.querySelector('.backdrop, .curtain'))) await page.keyboard.press('Enter');
+      if (await page.evaluate(() => document.body.dataset.scene !== 'Game' && document.body.dataset.scene !== 'Briefing')) break;
+    }
+    const out = await page.evaluate(() => {
+      const w = window as unknown as { __waveFrames: number[]; __forge?: { session?: { log(): { type: string; attacks?: { count: number }[] }[] } } };
+      const log = w.__forge?.session?.log() ?? [];
+      const waves = log.filter((a) => a.type === 'launchWave').map((a) => (a.attacks ?? []).reduce((n, x) => n + x.count, 0));
+      return { frames: w.__waveFrames, largestWave: Math.max(0, ...waves), actions: log.length };
+    });
+    return out;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const outDir = argv.includes('--out') ? argv[argv.indexOf('--out') + 1]! : join(tmpdir(), 'dist-perf');
+  if (!argv.includes('--no-build')) {
+    console.log(`Building into ${outDir} …`);
+    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const host = machine();
+  const sizes = jsSizes(outDir);
+  const gameGzip = sizes.filter((s) => !s.phaser).reduce((n, s) => n + s.gzip, 0);
+  const phaserGzip = sizes.filter((s) => s.phaser).reduce((n, s) => n + s.gzip, 0);
+  const { server, url } = await serve(outDir);
+  try {
+    const menu = await menuReady(url, 5);
+    const wave = await waveFrames(url, Number(process.env.BENCH_WAVE_SECONDS ?? 120));
+    const p50 = median(wave.frames);
+    const p95 = quantile(wave.frames, 0.95);
+    const rows: Row[] = [
+      { figure: 'game JS without Phaser, gzip', value: `${fixed(gameGzip / 1024)} KB`, budget: '≤ 120 KB', ok: gameGzip / 1024 <= 120 },
+      { figure: 'Phaser chunk, gzip', value: `${fixed(phaserGzip / 1024)} KB`, budget: '(reported)', ok: null },
+      { figure: 'navigation → menu ready (median of 5 cold loads)', value: `${fixed(median(menu), 0)} ms`, budget: '≤ 2,000 ms', ok: median(menu) <= 2000 },
+      { figure: `frame time p50 during waves (${wave.frames.length} frames, largest wave ${wave.largestWave})`, value: `${fixed(p50)} ms`, budget: '(reported)', ok: null },
+      { figure: 'frame time p95 during waves', value: `${fixed(p95)} ms`, budget: '≤ 16.7 ms', ok: wave.frames.length > 0 ? p95 <= 16.7 : null },
+    ];
+    printTable(`Forge & Shield benchmarks (Chromium) — ${host.cores} cores, load ${host.loadAverage.join(' ')}`, rows);
+    writeSection('browser', { machine: host, build: outDir, sizes, gameGzipBytes: gameGzip, phaserGzipBytes: phaserGzip, menuReadyMs: menu, wave: { framesMeasured: wave.frames.length, p50Ms: p50, p95Ms: p95, largestWave: wave.largestWave, actions: wave.actions }, rows });
+    console.log('\nWritten to bench/results.json.');
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:browser failed: ${(e as Error).message}`);
+  process.exitCode = 1;
+});
