@@ -5,6 +5,7 @@ import { MainMenu } from '../scenes/MainMenu';
 import { Briefing } from '../scenes/Briefing';
 import { Game } from '../scenes/Game';
 import { GameOver } from '../scenes/GameOver';
+import { ReplayViewer } from '../scenes/ReplayViewer';
 import { palette } from '../view/theme';
 import { setCoreAutoFreeze } from '../core';
 
@@ -23,7 +24,7 @@ export function startGame(parent: string): Phaser.Game {
     backgroundColor: palette.background,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     banner: false,
-    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver],
+    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer],
   });
   // A handle for the browser tests and for curious players in the console.
   const w = window as unknown as { __forge?: { game?: Phaser.Game } };

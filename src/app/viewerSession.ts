@@ -21,7 +21,7 @@ let current: ViewerSession | null = null;
 /** Opens an imported file (verified or diverged) for watching. */
 export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string): ViewerSession {
   const timeline = new ReplayTimeline(result.file);
-  current = { timeline, file: result.file, source, verdict: { ok: result.kind === 'verified', text: importSummary(result) }, start: 0 };
+  current = { timeline, file: result.file, source, verdict: { ok: result.kind === 'verified', text: importSummary(result) }, start: result.kind === 'diverged' ? result.action : 0 };
   exposeForTests();
   return current;
 }

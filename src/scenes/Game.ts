@@ -1,5 +1,11 @@
 import * as Phaser from 'phaser';
 import { currentSession, getSpeed, setSpeed, type Session } from '../app/session';
+import { loadCatalogue } from '../app/catalogue';
+import { fileFallbackText, shareFor } from '../app/linkStart';
+import { replayFileOf } from '../app/replayImport';
+import { formatReplayFile } from '../app/replayFile';
+import { h } from '../ui/dom';
+import { downloadText, saveShareDialog, shareDialog } from '../ui/replayDialogs';
 import type { Action, GameEvent, GameState, LegalAction } from '../core';
 import { actionRegions } from '../ui/actionsPanel';
 import { hoverTip, toast, type DialogHandle } from '../ui/dialog';
@@ -22,6 +28,7 @@ export class Game extends Phaser.Scene {
   private openDialog: DialogHandle | null = null;
   private answered = new Set<string>();
   private leaving = false;
+  private saveWarned = false;
   /** The turn and phase the board is showing while it catches up with the store. */
   private shown: { turn: number; phase: GameState['phase'] } | null = null;
 
@@ -52,9 +59,11 @@ export class Game extends Phaser.Scene {
       onSpeed: (v) => { setSpeed(v as Speed); this.refresh(); },
       onHelp: () => { this.openDialog = helpDialog(listShortcuts()); },
       onObjectives: () => this.showObjectives(),
-      onMenu: () => { this.openDialog = leaveDialog(() => this.leave('MainMenu')); },
+      onMenu: () => { this.openDialog = leaveDialog(() => this.leave('MainMenu'), session.saveStatus.ok); },
     });
-    this.viewer = session.humans[0] ?? null;
+    // A resumed hotseat game shows nobody's screen until the seat on step says it is ready.
+    this.viewer = session.resumed && session.humans.length > 1 ? null : session.humans[0] ?? null;
+    this.saveWarned = false;
     this.player = new EventPlayer(this, this.board, {
       speed: () => SPEED_SCALE[getSpeed()],
       revealLog: (s, n) => this.hud.log.show(s, n),
@@ -97,6 +106,8 @@ export class Game extends Phaser.Scene {
       { key: 'l', description: 'Go to the log (arrow keys scroll it)', run: () => this.hud.log.focus() },
       { key: 'o', description: 'Show your objectives', run: () => this.showObjectives() },
       { key: 's', description: 'Change the animation speed (normal, fast, skip)', run: () => this.cycleSpeed() },
+      { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.undo() },
+      { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.saveShare() },
       { key: '?', description: 'Show this help', run: () => { this.openDialog = helpDialog(listShortcuts()); } },
     ]);
   }
@@ -124,6 +135,11 @@ export class Game extends Phaser.Scene {
     const actor = store.actor();
     const busy = this.player.busy;
     this.hud.update({ state, shown: busy ? this.shown : null, viewer: this.viewer, actor, legal: busy ? [] : this.legal(), busy, speed: getSpeed() });
+    this.hud.setTools(this.tools());
+    if (!this.session.saveStatus.ok && !this.saveWarned) {
+      this.saveWarned = true;
+      toast(this.session.saveStatus.message, 'error');
+    }
     if (busy) return;
     if (state.outcome) { this.finish(); return; }
     this.handOver(state, actor);
@@ -174,6 +190,58 @@ export class Game extends Phaser.Scene {
     return new Promise((resolve) => {
       const handle = cardDialog(s, e.card, e.text, () => resolve());
       if (this.session.humans.length === 0) window.setTimeout(() => { handle.close(); resolve(); }, 2500 * speed);
+    });
+  }
+
+  /** Undo and "Save & share" for the side panel; undo says why not instead of hiding. */
+  private tools(): HTMLElement[] {
+    const store = this.session.store;
+    const viewer = this.viewer;
+    const mine = !!viewer && !this.player.busy && !this.curtainUp && store.actor() === viewer;
+    const check = mine ? store.canUndo(viewer) : { ok: false as const, reason: 'You can undo your own actions on your step.' };
+    const undo = h('button', {
+      class: `btn${check.ok ? '' : ' btn-unavailable'}`, type: 'button', id: 'undo', 'data-testid': 'undo',
+      'aria-disabled': check.ok ? undefined : 'true', title: check.ok ? 'Undo my last action (U)' : `Undo (U): ${check.reason}`,
+      onclick: () => this.undo(),
+    }, '↶ Undo ', h('kbd', { text: 'U' }));
+    const share = h('button', { class: 'btn', type: 'button', id: 'save-share', 'data-testid': 'save-share', title: 'Save the replay or share a link (R)', onclick: () => this.saveShare() }, 'Save & share ', h('kbd', { text: 'R' }));
+    return [undo, share];
+  }
+
+  private undo(): void {
+    const viewer = this.viewer;
+    if (!viewer || this.player.busy || this.curtainUp || dialogOpen()) return;
+    const store = this.session.store;
+    if (store.actor() !== viewer) { toast('You can undo your own actions on your step.', 'error'); return; }
+    const result = store.undo(viewer);
+    if (!result.ok) { toast(result.reason, 'error'); return; }
+    announce('Your last action was undone.');
+    toast('Undone. Your last action is taken back; the log no longer holds it.');
+  }
+
+  private saveShare(): void {
+    if (dialogOpen() || this.curtainUp) return;
+    const store = this.session.store;
+    const game = () => ({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: [...store.getLog()] });
+    const shipped = () => loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
+    const share = async (withLog: boolean) => {
+      const g = game();
+      const made = await shareFor(location.href, withLog ? g : { ...g, actions: undefined }, shipped());
+      if (made.kind === 'link') {
+        shareDialog({ kind: 'link', url: made.url, what: withLog ? `Opens the replay of this game so far (${g.actions.length} actions) in the viewer.` : `Starts ${store.scenario.title} with seed ${store.seed} and the same seats, from turn 1.` });
+        return;
+      }
+      const file = replayFileOf(g);
+      downloadText(file.name, file.text);
+      shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
+    };
+    const origin = this.session.origin;
+    this.openDialog = saveShareDialog({
+      onSaveFile: () => { const f = replayFileOf(game()); downloadText(f.name, f.text); },
+      onShareStart: () => void share(false),
+      onShareReplay: () => void share(true),
+      onSaveOriginal: origin ? () => downloadText(`${origin.file.scenarioId}-original.replay.json`, formatReplayFile(origin.file)) : null,
+      originNote: origin ? `This game was forked from ${origin.label} after action ${origin.at} of ${origin.file.actions.length}; both replays share those first ${origin.at} actions.` : null,
     });
   }
 

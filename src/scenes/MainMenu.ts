@@ -1,14 +1,25 @@
 import * as Phaser from 'phaser';
+import { browserStorage, discardKept, inspectAutosave, keptSaves, type SlotState } from '../app/autosave';
 import { loadCatalogue } from '../app/catalogue';
+import { fileFallbackText, openLink, shareFor, type LinkStart } from '../app/linkStart';
+import { importReplayText, replayFileOf } from '../app/replayImport';
 import { readScenarioText } from '../app/scenarioFile';
-import { currentSession, endSession, randomSeed, startSession } from '../app/session';
-import { defaultSeats } from '../core';
+import { currentSession, endSession, markInGame, randomSeed, startSession, wasInGame } from '../app/session';
+import { viewImported, viewLog } from '../app/viewerSession';
+import { defaultSeats, turnLabel, type Scenario } from '../core';
+import { h } from '../ui/dom';
 import { renderMenu, type MenuEntry } from '../ui/menu';
 import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
 import { setShortcuts } from '../ui/keys';
+import { downloadText, importDialog, shareDialog } from '../ui/replayDialogs';
 import { drawBackdrop } from '../view/backdrop';
 import { label } from '../view/draw';
 import { palette } from '../view/theme';
+
+/** Opening the page the first time (a share link or a reload to resume) is handled once. */
+let booted = false;
+/** A game link waits in the address bar (at boot, or pasted in later). */
+let linkPending = true;
 
 /** The title screen: scenarios, seats and seed (DOM panels over a Phaser backdrop). */
 export class MainMenu extends Phaser.Scene {
@@ -17,6 +28,20 @@ export class MainMenu extends Phaser.Scene {
   }
 
   create(): void {
+    const firstVisit = !booted;
+    booted = true;
+    if (firstVisit) {
+      // A game link pasted into this tab's address bar later changes only the fragment: open it too.
+      const game = this.game;
+      window.addEventListener('hashchange', () => {
+        if (!location.hash.includes('game=')) return;
+        linkPending = true;
+        game.scene.getScenes(true)[0]?.scene.start('MainMenu');
+      });
+    }
+    // A reload in the middle of a game goes straight back to it; opening the page anew shows the menu with "Resume".
+    const resumeNow = firstVisit && wasInGame();
+    markInGame(false);
     if (currentSession()) endSession();
     drawBackdrop(this);
     this.add.image(70, 62, 'emblem').setDisplaySize(84, 84);
@@ -25,7 +50,13 @@ export class MainMenu extends Phaser.Scene {
     mountOverlay(this.game.canvas);
     const layer = sceneLayer('menu');
     setShortcuts([]);
-    const entries: MenuEntry[] = loadCatalogue().map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
+    const catalogue = loadCatalogue();
+    const shipped = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
+    const entries: MenuEntry[] = catalogue.map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
+    const storage = browserStorage();
+    const slot: SlotState = storage ? inspectAutosave(storage) : { kind: 'empty' };
+    const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
+    const notices = [linkNotice, ...this.saveNotices(slot, storage !== null)];
     renderMenu(layer, {
       entries,
       seed: randomSeed(),
@@ -33,12 +64,99 @@ export class MainMenu extends Phaser.Scene {
       readFile: readScenarioText,
       defaultSeats,
       onContinue: null,
+      notices,
       onStart: (scenario, seats, seed) => {
         startSession(scenario, seats, seed);
         this.scene.start('Briefing');
       },
+      onOpenReplay: (text, fileName) => {
+        const result = importReplayText(text, shipped);
+        if (result.kind === 'unusable') { importDialog({ kind: 'unusable', fileName, problems: result.problems }, null); return; }
+        importDialog({ kind: result.kind, fileName, title: result.file.scenario.title, summary: result.text, expected: result.kind === 'diverged' ? result.expected : null, actual: result.kind === 'diverged' ? result.actual : null }, () => {
+          viewImported(result, fileName);
+          this.scene.start('ReplayViewer');
+        });
+      },
+      onShare: (scenario, seats, seed) => void this.share(scenario, seats, seed, shipped),
     });
     this.events.once('shutdown', () => removeLayer('menu'));
     document.body.dataset.scene = 'MainMenu';
+    if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
+    if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.openFromLink(shipped, linkNotice); return; }
+    linkPending = false;
+    if (resumeNow && slot.kind === 'saved') this.resume(slot);
+  }
+
+  private resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
+    const { save } = slot;
+    startSession(save.scenario, save.seats, save.seed, { log: save.actions, resumed: true });
+    this.scene.start('Game');
+  }
+
+  /** The resume card, the last finished game, and every save that could not be used (kept, never dropped). */
+  private saveNotices(slot: SlotState, storageOn: boolean): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    if (!storageOn) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
+    if (slot.kind === 'saved') {
+      const { save, state } = slot;
+      if (!save.finished) {
+        const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume' }, 'Resume');
+        resume.addEventListener('click', () => this.resume(slot));
+        out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
+          h('div', {},
+            h('strong', { text: `Saved game: ${save.scenario.title}` }),
+            h('span', { class: 'muted small', text: ` ${turnLabel(state, state.turn)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
+          resume));
+      } else {
+        const watch = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'watch-last' }, 'Watch it');
+        watch.addEventListener('click', () => {
+          viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
+          this.scene.start('ReplayViewer');
+        });
+        out.push(h('div', { class: 'menu-notice' }, h('span', { text: `Your last game: ${save.scenario.title}, seed ${save.seed} (finished).` }), watch));
+      }
+    }
+    const storage = browserStorage();
+    for (const kept of storage ? keptSaves(storage) : []) {
+      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-save' });
+      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-download' }, 'Download it');
+      download.addEventListener('click', () => downloadText('forge-shield-unreadable-save.json', kept.text));
+      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-discard' }, 'Discard');
+      discard.addEventListener('click', () => { discardKept(storage!, kept.key); card.remove(); });
+      card.append(h('div', {}, h('strong', { text: 'A saved game could not be used' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept in this browser until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
+      out.push(card);
+    }
+    return out;
+  }
+
+  private async share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
+    const made = await shareFor(location.href, { scenario, seed, seats }, shipped);
+    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.` }); return; }
+    const file = replayFileOf({ scenario, seed, seats, actions: [] });
+    downloadText(file.name, file.text);
+    shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
+  }
+
+  private async openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {
+    const opened = await openLink(location.hash, shipped);
+    // The link has done its work: a reload should resume the game, not start it again.
+    history.replaceState(null, '', location.pathname + location.search);
+    if (!opened || !this.scene.isActive()) return;
+    if (!opened.ok) {
+      notice.hidden = false;
+      notice.textContent = `${opened.message} Everything else in the menu works as usual.`;
+      return;
+    }
+    this.startLinked(opened.start);
+  }
+
+  private startLinked(start: LinkStart): void {
+    if (start.kind === 'play') {
+      startSession(start.scenario, start.seats, start.seed);
+      this.scene.start('Briefing');
+      return;
+    }
+    viewLog(start, 'a share link', 'Re-run from a share link: the rules accepted every action. (A link carries no recorded hashes to compare with; a replay file does.)');
+    this.scene.start('ReplayViewer');
   }
 }

@@ -158,10 +158,12 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
   });
 }
 
-export function leaveDialog(onLeave: () => void): DialogHandle {
+export function leaveDialog(onLeave: () => void, saved = false): DialogHandle {
   return openDialog({
     title: 'Leave this game?',
-    body: h('p', { class: 'lead', text: 'The game is not saved yet: leaving ends it. The seed and the set-up stay in the menu.' }),
+    body: h('p', { class: 'lead', text: saved
+      ? 'The game is saved in this browser after every action: “Resume” in the main menu brings it back. Starting a new game replaces the save.'
+      : 'This browser is not saving the game: leaving ends it. The seed and the set-up stay in the menu.' }),
     buttons: [{ label: 'Stay', kind: 'primary', onClick: () => true }, { label: 'Leave to the menu', kind: 'danger', onClick: () => { onLeave(); return true; } }],
     onCancel: () => undefined,
   });

@@ -27,12 +27,15 @@ export class GameHud {
   private readonly top: HTMLElement;
   private readonly actions: HTMLElement;
   private readonly nations: HTMLElement;
+  /** Undo and "Save & share", between the actions and the log. */
+  private readonly tools = h('div', { class: 'side-tools' });
   private lastKey = '';
 
   constructor(layer: HTMLElement, private readonly handlers: HudHandlers) {
     this.top = h('header', { class: 'top-bar' });
     this.actions = h('div', { class: 'actions-panel' });
     const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.actions);
+    side.append(this.tools);
     this.log = new LogPanel(side);
     this.nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
     layer.append(this.top, side, this.nations);
@@ -51,6 +54,13 @@ export class GameHud {
     this.lastKey = key;
     renderActions(this.actions, v.state, v.shown?.phase ?? v.state.phase, v.viewer, v.actor, v.legal, v.busy, this.handlers.isBot, this.handlers);
     if (focusedAction) this.focusActions();
+  }
+
+  /** Replaces the side tools; the one that had focus keeps it. */
+  setTools(nodes: HTMLElement[]): void {
+    const focused = this.tools.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : null;
+    this.tools.replaceChildren(...nodes);
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   focusActions(): void {

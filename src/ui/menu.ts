@@ -17,6 +17,12 @@ export interface MenuOptions {
   /** Shown only when there is a saved game to continue (autosave arrives with a later issue). */
   onContinue: (() => void) | null;
   defaultSeats(scenario: Scenario): Seats;
+  /** Opens a replay file chosen from disk (its text and its name). */
+  onOpenReplay?: (text: string, fileName: string) => void;
+  /** Copies a link that starts this set-up (scenario, seats, seed). */
+  onShare?: (scenario: Scenario, seats: Seats, seed: string) => void;
+  /** Shown above the scenarios: a saved game to resume, a link that could not be opened, kept saves. */
+  notices?: HTMLElement[];
 }
 
 const BOT_NAMES: Record<BotLevel, string> = { easy: 'Bot — easy', standard: 'Bot — standard', lookahead: 'Bot — lookahead' };
@@ -109,10 +115,16 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     const reroll = h('button', { class: 'btn btn-secondary', type: 'button' }, 'New seed');
     reroll.addEventListener('click', () => { seed = o.newSeed(); seedInput.value = seed; });
     const start = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'start' }, `Start “${sc.title}”`);
-    start.addEventListener('click', () => {
+    const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
-      o.onStart(sc, chosen, seed.trim() || o.newSeed());
+      return chosen;
+    };
+    start.addEventListener('click', () => o.onStart(sc, chosenSeats(), seed.trim() || o.newSeed()));
+    const share = o.onShare ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'menu-share' }, 'Share link') : null;
+    share?.addEventListener('click', () => {
+      if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; }
+      o.onShare!(sc, chosenSeats(), seed.trim());
     });
     setup.append(
       h('h2', { text: sc.title }),
@@ -121,15 +133,24 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       seats,
       h('div', { class: 'seed-row' }, h('label', { for: 'seed', text: 'Seed' }), seedInput, reroll),
       h('p', { class: 'muted small', text: 'The same seed, seats and moves always give the same game.' }),
-      start,
+      share ? h('div', { class: 'start-row' }, start, share) : start,
     );
   }
 
+  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
+  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'open-replay' }, 'Open a replay file…') : null;
+  replayButton?.addEventListener('click', () => replayInput.click());
+  replayInput.addEventListener('change', () => {
+    const file = replayInput.files?.[0];
+    if (!file) return;
+    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay?.(text, file.name); });
+  });
   const side = h('section', { class: 'menu-left' },
+    o.notices ?? [],
     o.onContinue ? h('button', { class: 'btn btn-primary', type: 'button', onclick: o.onContinue }, 'Continue the saved game') : null,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
-    h('div', { class: 'menu-file' }, loadButton, fileInput),
+    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayButton ? replayInput : null),
     fileProblems);
   layer.append(h('div', { class: 'menu' }, side, setup));
   drawList();

@@ -1,0 +1,209 @@
+import * as Phaser from 'phaser';
+import { loadCatalogue } from '../app/catalogue';
+import { fileFallbackText, shareFor } from '../app/linkStart';
+import { formatReplayFile } from '../app/replayFile';
+import { startSession } from '../app/session';
+import { closeViewer, currentViewer, type ViewerSession } from '../app/viewerSession';
+import { canonicalJson, legalActions, phaseName, turnLabel, type Action, type GameState, type Seats } from '../core';
+import { displayLabel } from '../ui/actionsPanel';
+import { hoverTip, toast } from '../ui/dialog';
+import { helpDialog } from '../ui/gameDialogs';
+import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
+import { announce, removeLayer, sceneLayer } from '../ui/overlay';
+import { downloadText, forkDialog, shareDialog } from '../ui/replayDialogs';
+import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
+import { BoardView } from '../view/board';
+import { palette } from '../view/theme';
+
+/** Watches a replay: the board shows the moment chosen; play, step, jump, and "play from here". */
+export class ReplayViewer extends Phaser.Scene {
+  private viewer!: ViewerSession;
+  private board!: BoardView;
+  private panel!: ReplayViewerPanel;
+  private position = 0;
+  private playing = false;
+  private speed: ViewerSpeed = 'normal';
+  private timer: number | null = null;
+
+  constructor() {
+    super('ReplayViewer');
+  }
+
+  create(): void {
+    const viewer = currentViewer();
+    if (!viewer) { this.scene.start('MainMenu'); return; }
+    this.viewer = viewer;
+    this.playing = false;
+    this.cameras.main.setBackgroundColor(palette.background);
+    const t = viewer.timeline;
+    this.position = Math.min(viewer.start, t.length);
+    this.board = new BoardView(this, t.stateAt(this.position));
+    this.board.onHover = hoverTip;
+    this.panel = new ReplayViewerPanel(sceneLayer('viewer'), {
+      onSeek: (p) => this.show(p, false),
+      onStep: (d) => this.step(d),
+      onTurn: (d) => this.turn(d),
+      onJump: (turn) => this.jump(turn),
+      onPlay: () => this.togglePlay(),
+      onSpeed: (s) => { this.speed = s; this.refresh(); },
+      onFork: () => this.fork(),
+      onSave: () => this.save(),
+      onShare: () => void this.share(),
+      onHelp: () => helpDialog(listShortcuts()),
+      onMenu: () => this.scene.start('MainMenu'),
+    });
+    this.setKeys();
+    this.events.once('shutdown', () => {
+      this.pause();
+      hoverTip(null, 0, 0);
+      removeLayer('viewer');
+    });
+    document.body.dataset.scene = 'ReplayViewer';
+    this.show(this.position, false);
+    if (t.refused) toast(`The replay stops at action ${t.refused.index + 1}: the rules refuse it (${t.refused.message}).`, 'error');
+  }
+
+  private setKeys(): void {
+    const onButton = () => document.activeElement instanceof HTMLButtonElement;
+    setShortcuts([
+      { key: 'ArrowRight', description: 'Forward one action', run: () => this.step(1) },
+      { key: 'ArrowLeft', description: 'Back one action', run: () => this.step(-1) },
+      { key: 'PageDown', description: 'Forward one turn', run: () => this.turn(1) },
+      { key: 'PageUp', description: 'Back one turn', run: () => this.turn(-1) },
+      { key: 'Home', description: 'To the start', run: () => this.show(0, false) },
+      { key: 'End', description: 'To the end', run: () => this.show(this.viewer.timeline.length, false) },
+      { key: 'p', description: 'Play or pause (Space too, unless a button has focus)', run: () => this.togglePlay() },
+      { key: ' ', description: 'Play or pause', run: () => { if (onButton()) (document.activeElement as HTMLButtonElement).click(); else this.togglePlay(); } },
+      { key: '+', description: 'Play faster', run: () => this.faster(1) },
+      { key: '-', description: 'Play slower', run: () => this.faster(-1) },
+      { key: 't', description: 'Jump to a turn: type its number, then Enter', run: () => this.panel.focusTurn() },
+      { key: 'f', description: 'Play from here (a new game from this moment)', run: () => this.fork() },
+      { key: 'r', description: 'Save the replay file', run: () => this.save() },
+      { key: 'k', description: 'Copy a share link to this replay', run: () => void this.share() },
+      { key: 'l', description: 'Go to the log', run: () => this.panel.focusLog() },
+      { key: '?', description: 'Show this help', run: () => helpDialog(listShortcuts()) },
+    ]);
+  }
+
+  private show(position: number, animate: boolean): void {
+    const t = this.viewer.timeline;
+    this.position = Math.max(0, Math.min(position, t.length));
+    const duration = animate ? Math.min(260, VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms * 0.7) : 0;
+    void this.board.update(t.stateAt(this.position), duration);
+    this.refresh();
+    if (this.position >= t.length && this.playing) this.pause();
+  }
+
+  private refresh(): void {
+    const t = this.viewer.timeline;
+    const p = this.position;
+    const state = t.stateAt(p);
+    const action = p > 0 ? t.actions[p - 1]! : null;
+    const current = action ? { role: action.role === 'facilitator' ? null : action.role, text: describe(t.stateAt(p - 1), state, action, t.linesOf(p - 1)) } : null;
+    this.panel.update({
+      state, position: p, length: t.length, playing: this.playing, speed: this.speed, current,
+      currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.viewer.verdict, source: this.viewer.source,
+    });
+    document.body.dataset.viewerPosition = String(p);
+  }
+
+  private step(delta: number): void {
+    this.pause();
+    this.show(this.position + delta, true);
+  }
+
+  /** Back: to the start of this turn, or of the one before when already there. Forward: the next turn's start. */
+  private turn(delta: number): void {
+    this.pause();
+    const t = this.viewer.timeline;
+    const now = t.turnAt(this.position);
+    if (delta > 0) { this.show(now >= t.lastTurn ? t.length : t.startOfTurn(now + 1), false); return; }
+    const start = t.startOfTurn(now);
+    this.show(this.position > start ? start : t.startOfTurn(now - 1), false);
+  }
+
+  private jump(turn: number): void {
+    this.pause();
+    const t = this.viewer.timeline;
+    const last = t.lastTurn;
+    if (turn < 1 || turn > last) { toast(`This replay has turns 1 to ${last}.`, 'error'); return; }
+    this.show(t.startOfTurn(turn), false);
+    announce(`Turn ${turn}`);
+  }
+
+  private togglePlay(): void {
+    if (this.playing) { this.pause(); this.refresh(); return; }
+    if (this.position >= this.viewer.timeline.length) this.show(0, false);
+    this.playing = true;
+    this.refresh();
+    this.tick();
+  }
+
+  private tick(): void {
+    const ms = VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms;
+    this.timer = window.setTimeout(() => {
+      if (!this.playing) return;
+      if (!dialogOpen()) this.show(this.position + 1, true);
+      if (this.playing) this.tick();
+    }, ms);
+  }
+
+  private pause(): void {
+    this.playing = false;
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private faster(by: number): void {
+    const i = VIEWER_SPEEDS.findIndex((s) => s.id === this.speed);
+    this.speed = VIEWER_SPEEDS[Math.max(0, Math.min(VIEWER_SPEEDS.length - 1, i + by))]!.id;
+    announce(`Playing speed: ${VIEWER_SPEEDS.find((s) => s.id === this.speed)!.label}`);
+    this.refresh();
+  }
+
+  private save(): void {
+    const f = this.viewer.file;
+    downloadText(`${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`, formatReplayFile(f));
+  }
+
+  private async share(): Promise<void> {
+    const f = this.viewer.file;
+    const shipped = loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
+    const made = await shareFor(location.href, { scenario: f.scenario, seed: f.seed, seats: f.seats, actions: f.actions }, shipped);
+    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.` }); return; }
+    const name = `${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`;
+    downloadText(name, formatReplayFile(f));
+    shareDialog({ kind: 'file', text: fileFallbackText(made, name) });
+  }
+
+  private fork(): void {
+    this.pause();
+    this.refresh();
+    const t = this.viewer.timeline;
+    const f = this.viewer.file;
+    const at = this.position;
+    const s = t.stateAt(at);
+    const where = at === 0 ? 'at the very beginning' : `in ${turnLabel(s, s.turn)} (turn ${s.turn}, ${phaseName(s.phase)} phase), after action ${at}`;
+    forkDialog(f.scenario, f.seats, where, (seats: Seats) => {
+      try {
+        startSession(f.scenario, seats, f.seed, { log: t.actions.slice(0, at), origin: { file: f, at, label: this.viewer.source } });
+      } catch (err) {
+        toast(`With these seats the game up to here cannot be re-run: ${(err as Error).message}. Keep the original seats, or fork at another moment.`, 'error');
+        return;
+      }
+      closeViewer();
+      this.scene.start('Game');
+    });
+  }
+}
+
+/** The action in words: the line it wrote to the log, else the label the action list gave it. */
+function describe(before: GameState, after: GameState, action: Action, lines: { from: number; to: number }): string {
+  const written = after.log.slice(lines.from, lines.to).find((e) => !/^[A-Z][a-z]+ phase\./.test(e.text));
+  if (written) return written.text;
+  const same = (a: Action) => canonicalJson({ ...a, lots: 0, amount: 0 }) === canonicalJson({ ...action, lots: 0, amount: 0 });
+  const legal = action.role === 'facilitator' ? undefined : legalActions(before, action.role).find((l) => same(l.action));
+  if (legal) return displayLabel(before, legal);
+  if (action.type === 'endPhase') return 'Ends the step.';
+  return action.type.replace(/([A-Z])/g, ' $1').toLowerCase();
+}

@@ -1,0 +1,150 @@
+import { BOT_LEVELS, type BotLevel, type Scenario, type Seat, type Seats } from '../core';
+import { openDialog, toast, type DialogHandle } from './dialog';
+import { h } from './dom';
+import { roleTag } from './roleStyle';
+
+// The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
+// a file was saved instead), the game's "save and share" choices, and the seats of a fork.
+
+/** Saves text as a file through the browser's download. */
+export function downloadText(name: string, text: string): void {
+  const link = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export type ImportView =
+  | { kind: 'unusable'; fileName: string; problems: string[] }
+  | { kind: 'verified' | 'diverged'; fileName: string; title: string; summary: string; expected?: string | null; actual?: string | null };
+
+/** What opening a replay file found; "Watch" opens the viewer (also for a diverged file, up to where it parts). */
+export function importDialog(v: ImportView, onWatch: (() => void) | null): DialogHandle {
+  if (v.kind === 'unusable')
+    return openDialog({
+      title: 'This replay file cannot be used',
+      className: 'import-dialog',
+      body: [
+        h('p', { class: 'lead', text: `${v.fileName} could not be opened:` }),
+        h('ul', { class: 'import-problems', 'data-testid': 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
+      ],
+      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
+      onCancel: () => undefined,
+    });
+  const ok = v.kind === 'verified';
+  return openDialog({
+    title: ok ? 'Replay verified' : 'Replay diverged',
+    className: 'import-dialog',
+    body: [
+      h('p', { class: 'eyebrow', text: `${v.fileName} · ${v.title}` }),
+      h('p', { class: `verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`, 'data-testid': 'import-verdict' },
+        h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.summary })),
+      !ok && (v.expected || v.actual)
+        ? h('dl', { class: 'facts' }, h('dt', { text: 'Expected' }), h('dd', { class: 'mono', text: v.expected ?? '–' }), h('dt', { text: 'This game' }), h('dd', { class: 'mono', text: v.actual ?? '–' }))
+        : null,
+    ],
+    buttons: [
+      ...(onWatch ? [{ label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary' as const, onClick: () => { onWatch(); return true; } }] : []),
+      { label: 'Close', onClick: () => true },
+    ],
+    onCancel: () => undefined,
+  });
+}
+
+export type ShareView = { kind: 'link'; url: string; what: string } | { kind: 'file'; text: string };
+
+/** A link to copy (copied already when the browser allows), or the plain reason a file was saved instead. */
+export function shareDialog(v: ShareView): DialogHandle {
+  if (v.kind === 'file')
+    return openDialog({
+      title: 'Saved as a file instead',
+      body: h('p', { class: 'lead', 'data-testid': 'share-fallback', text: v.text }),
+      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
+      onCancel: () => undefined,
+    });
+  const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', 'data-testid': 'share-url', spellcheck: 'false' });
+  const status = h('p', { class: 'muted small', role: 'status', text: 'Copying…' });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(v.url);
+      status.textContent = 'Copied. Paste it into a message or a class page.';
+    } catch {
+      field.focus();
+      field.select();
+      status.textContent = 'The browser did not let the game copy it: the link is selected, press Ctrl+C (or ⌘C).';
+    }
+  };
+  void copy();
+  return openDialog({
+    title: 'Share link',
+    body: [h('p', { class: 'lead', text: v.what }), field, status],
+    buttons: [
+      { label: 'Copy again', onClick: () => { void copy(); return false; } },
+      { label: 'Close', kind: 'primary', onClick: () => true, focus: true },
+    ],
+    onCancel: () => undefined,
+  });
+}
+
+export interface SaveShareChoices {
+  onSaveFile(): void;
+  onShareStart(): void;
+  onShareReplay(): void;
+  /** For a forked game: save the replay it was forked from. */
+  onSaveOriginal: (() => void) | null;
+  originNote: string | null;
+}
+
+/** The game's "Save & share": the replay file so far, a link to the same start, a link to the replay so far. */
+export function saveShareDialog(c: SaveShareChoices): DialogHandle {
+  return openDialog({
+    title: 'Save and share this game',
+    body: [
+      h('p', { text: 'The replay file holds the whole game so far; anyone can open it from the main menu and watch it, verified move by move.' }),
+      c.originNote ? h('p', { class: 'muted', text: c.originNote }) : null,
+    ],
+    buttons: [
+      { label: 'Save the replay file', kind: 'primary', describe: 'Every action so far, with the state after each turn.', onClick: () => { c.onSaveFile(); return true; } },
+      { label: 'Link to this game’s start', describe: 'Same scenario, seed and seats: a new game from turn 1.', onClick: () => { c.onShareStart(); return true; } },
+      { label: 'Link to the replay so far', describe: 'Opens the viewer at every action taken so far.', onClick: () => { c.onShareReplay(); return true; } },
+      ...(c.onSaveOriginal ? [{ label: 'Save the original replay', describe: 'The game this one was forked from.', onClick: () => { c.onSaveOriginal!(); return true; } }] : []),
+      { label: 'Close', onClick: () => true },
+    ],
+    className: 'choices-dialog',
+    onCancel: () => undefined,
+  });
+}
+
+const SEAT_NAMES: Record<string, string> = { human: 'Human', scripted: 'Scripted by the rules', ...Object.fromEntries(BOT_LEVELS.map((l) => [`bot:${l}`, `Bot — ${l}`])) };
+const seatValue = (s: Seat | undefined): string => (!s ? 'human' : s.kind === 'bot' ? `bot:${s.level}` : s.kind === 'scripted' ? 'scripted' : 'human');
+const seatFrom = (v: string): Seat => (v.startsWith('bot:') ? { kind: 'bot', level: v.slice(4) as BotLevel } : v === 'scripted' ? { kind: 'scripted' } : { kind: 'human' });
+
+/** "Play from here": who takes each seat in the new branch (the original's seats to start with). */
+export function forkDialog(scenario: Scenario, seats: Seats, where: string, onStart: (seats: Seats) => void): DialogHandle {
+  const choice: Record<string, string> = {};
+  const rows = scenario.roles.map((r) => {
+    choice[r.id] = seatValue(seats[r.id]);
+    const options = seats[r.id]?.kind === 'scripted' ? ['scripted'] : ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
+    const select = h('select', { id: `fork-seat-${r.id}`, 'data-role': r.id }, options.map((v) => h('option', { value: v, selected: v === choice[r.id] }, SEAT_NAMES[v] ?? v)));
+    select.addEventListener('change', () => { choice[r.id] = select.value; });
+    return h('label', { class: 'seat', for: `fork-seat-${r.id}` }, roleTag(r), h('span'), select);
+  });
+  return openDialog({
+    title: 'Play from here',
+    body: [
+      h('p', { class: 'lead', text: `A new game starts ${where}, with every action up to here. The replay you are watching stays as it is: you can save both and compare them.` }),
+      h('div', { class: 'seats' }, rows),
+      h('p', { class: 'muted small', text: 'Changing who plays a seat re-runs the game up to here with the new seats; bots answer proposals at once, so if that changes what happened, the game says so and nothing starts.' }),
+    ],
+    buttons: [
+      { label: 'Start from here', kind: 'primary', onClick: () => { const out: Seats = {}; for (const r of scenario.roles) out[r.id] = seatFrom(choice[r.id] ?? 'human'); onStart(out); return true; } },
+      { label: 'Cancel', onClick: () => true },
+    ],
+    onCancel: () => undefined,
+  });
+}
+
+export function notify(text: string, kind: 'error' | 'info' = 'info'): void {
+  toast(text, kind);
+}

@@ -1,0 +1,354 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseScenario, stateHash, type Action, type Seats } from '../../src/core';
+import { playGame } from '../../src/bots';
+import { buildReplayFile, formatReplayFile } from '../../src/app/replayFile';
+import { ReplayTimeline } from '../../src/app/replayTimeline';
+import { encodeLink } from '../../src/app/shareLink';
+import { launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+
+// Replays, share links, autosave and undo in the built game. The replay is generated here in Node
+// (an all-bot game) and opened in Chromium through the menu: no fixture with hard-coded hashes.
+
+let server: Server;
+let url: string;
+let browser: BrowserContext;
+const dir = mkdtempSync(join(tmpdir(), 'forge-replay-e2e-'));
+
+const parsed = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/first-contract.json'), 'utf8')));
+if (!parsed.ok) throw new Error('first-contract does not parse');
+const scenario = parsed.scenario;
+const botSeats: Seats = { poland: { kind: 'bot', level: 'standard' }, korea: { kind: 'bot', level: 'standard' } };
+const game = playGame(scenario, 'xenv-1', botSeats);
+const file = buildReplayFile({ scenario, seed: 'xenv-1', seats: botSeats, actions: game.actions, turnHashes: game.turnHashes, finalHash: stateHash(game.state) });
+const timeline = new ReplayTimeline(file);
+const replayPath = join(dir, 'all-bots.replay.json');
+writeFileSync(replayPath, formatReplayFile(file));
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface SessionRead { seed: string; seats: Seats; log: Action[]; hash: string; scenarioId: string }
+const readSession = (page: Page): Promise<SessionRead> =>
+  page.evaluate(() => {
+    const s = (window as unknown as { __forge: { session: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string } } }).__forge.session;
+    return { scenarioId: s.scenarioId, seed: s.seed, seats: s.seats, log: s.log(), hash: s.hash() };
+  });
+const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
+const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
+
+async function openMenu(page: Page): Promise<void> {
+  await page.goto(url);
+  await scene(page, 'MainMenu');
+}
+
+async function openReplay(page: Page, path: string): Promise<string> {
+  await page.setInputFiles('[data-testid=replay-file]', path);
+  await page.waitForSelector('.import-dialog');
+  return (await page.textContent('.import-dialog')) ?? '';
+}
+
+/** Menu → a game of First Contract with Poland human and South Korea an easy bot, at the board. */
+async function startGame(page: Page, seed: string): Promise<void> {
+  await openMenu(page);
+  await page.click('[data-scenario="first-contract"]');
+  await page.selectOption('#seat-poland', 'human');
+  await page.selectOption('#seat-korea', 'bot:easy');
+  await page.fill('#seed', seed);
+  await page.click('[data-testid=start]');
+  await scene(page, 'Briefing');
+  await page.keyboard.press('Enter');
+  await scene(page, 'Game');
+  await page.selectOption('#speed', 'skip');
+  await page.locator('#speed').blur();
+}
+
+/** Waits until the human seat can act (answering any dialog with Enter), then returns the actions offered. */
+async function myStep(page: Page): Promise<string[]> {
+  for (let i = 0; i < 400; i++) {
+    const st = await page.evaluate(() => ({
+      dialog: !!document.querySelector('.backdrop, .curtain'),
+      endable: !!document.querySelector<HTMLButtonElement>('#end-step:not([disabled])'),
+      actions: [...document.querySelectorAll<HTMLElement>('.action')].map((a) => a.dataset.action ?? ''),
+    }));
+    if (st.dialog) await page.keyboard.press('Enter');
+    else if (st.endable) return st.actions;
+    await page.waitForTimeout(150);
+  }
+  throw new Error('the human seat never got the step');
+}
+
+describe('replays, links, saves and undo in Chromium', () => {
+  it('verifies a Node-made replay through the menu and gets the same hash for every turn', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await openMenu(page);
+    await screenshot(page, 'replay-menu');
+    const text = await openReplay(page, replayPath);
+    expect(text).toContain('Verified');
+    await screenshot(page, 'replay-import-verified');
+    await page.click('.import-dialog .btn-primary');
+    await scene(page, 'ReplayViewer');
+    const hashes = await page.evaluate(() => (window as unknown as { __forge: { viewer: { turnHashes(): string[] } } }).__forge.viewer.turnHashes());
+    expect(hashes).toEqual(game.turnHashes);
+    expect(hashes.length).toBe(4);
+
+    // A file whose second turn was recorded differently: diverged, with both hashes shown.
+    const tampered = { ...file, turnHashes: file.turnHashes.map((x, i) => (i === 1 ? '0123456789abcdef' : x)) };
+    const tamperedPath = join(dir, 'tampered.replay.json');
+    writeFileSync(tamperedPath, formatReplayFile(tampered));
+    await page.click('[data-testid=viewer-menu]');
+    await scene(page, 'MainMenu');
+    const diverged = await openReplay(page, tamperedPath);
+    expect(diverged).toContain(`Diverged at turn 2, action ${timeline.startOfTurn(2) + 1}`);
+    expect(diverged).toContain('0123456789abcdef');
+    expect(diverged).toContain(game.turnHashes[1]!);
+    await screenshot(page, 'replay-import-diverged');
+    await page.keyboard.press('Escape');
+
+    // A file cut short: cannot be used, and says where.
+    const cutPath = join(dir, 'cut.replay.json');
+    writeFileSync(cutPath, formatReplayFile(file).slice(0, 900));
+    const cut = await openReplay(page, cutPath);
+    expect(cut).toContain('cannot be used');
+    expect(cut).toMatch(/line \d+, column \d+/);
+    await screenshot(page, 'replay-import-unusable');
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('steps, jumps and plays in the viewer, then forks a new game from a moment', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await openMenu(page);
+    await openReplay(page, replayPath);
+    await page.click('.import-dialog .btn-primary');
+    await scene(page, 'ReplayViewer');
+    await page.waitForTimeout(400);
+    expect(await position(page)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await position(page)).toBe(3);
+    await page.keyboard.press('ArrowLeft');
+    expect(await position(page)).toBe(2);
+    expect(await page.locator('.log-current').count()).toBeGreaterThan(0);
+    await page.keyboard.press('End');
+    expect(await position(page)).toBe(timeline.length);
+    await page.keyboard.press('Home');
+    expect(await position(page)).toBe(0);
+    await page.keyboard.press('PageDown');
+    expect(await position(page)).toBe(timeline.startOfTurn(2));
+    // Jump to turn 3 by keyboard: T, the number, Enter.
+    await page.keyboard.press('t');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    expect(await position(page)).toBe(timeline.startOfTurn(3));
+    await page.locator('#viewer-turn').blur();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(500);
+    expect(await page.textContent('.top-bar .turn-count')).toContain('turn 3 of 4');
+    await screenshot(page, 'replay-viewer-turn3');
+    await page.keyboard.press('PageUp');
+    expect(await position(page)).toBe(timeline.startOfTurn(3));
+    // Play for a moment at the fastest speed, then pause.
+    await page.selectOption('#viewer-speed', 'fast');
+    await page.click('[data-testid=viewer-play]');
+    await page.waitForTimeout(1200);
+    await page.click('[data-testid=viewer-play]');
+    const after = await position(page);
+    expect(after).toBeGreaterThan(timeline.startOfTurn(3));
+
+    // Play from the start of turn 2 with Poland taken by a person.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    const at = await position(page);
+    expect(at).toBe(timeline.startOfTurn(2));
+    await page.click('[data-testid=viewer-fork]');
+    await page.selectOption('#fork-seat-poland', 'human');
+    await screenshot(page, 'replay-fork-dialog');
+    await page.click('.dialog .btn-primary');
+    await scene(page, 'Game');
+    const forked = await readSession(page);
+    expect(forked.log.slice(0, at)).toEqual(file.actions.slice(0, at));
+    expect(forked.seats.poland).toEqual({ kind: 'human' });
+    await page.selectOption('#speed', 'skip');
+    await page.locator('#speed').blur();
+    await myStep(page);
+    await screenshot(page, 'replay-fork-game');
+    // Both can be exported: the fork's own replay and the original it came from.
+    await page.click('[data-testid=save-share]');
+    const [own] = await Promise.all([page.waitForEvent('download'), page.click('.dialog .btn:has-text("Save the replay file")')]);
+    const ownFile = JSON.parse(readFileSync((await own.path())!, 'utf8')) as { actions: Action[]; seats: Seats };
+    expect(ownFile.actions.slice(0, at)).toEqual(file.actions.slice(0, at));
+    expect(ownFile.seats.poland).toEqual({ kind: 'human' });
+    await page.click('[data-testid=save-share]');
+    const [original] = await Promise.all([page.waitForEvent('download'), page.click('.dialog .btn:has-text("Save the original replay")')]);
+    const originalFile = JSON.parse(readFileSync((await original.path())!, 'utf8')) as { actions: Action[]; finalHash: string };
+    expect(originalFile.actions).toEqual(file.actions);
+    expect(originalFile.finalHash).toBe(file.finalHash);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('saves after every action and a reload resumes at the identical state hash', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await startGame(page, 'resume-e2e');
+    const offered = await myStep(page);
+    const pick = offered.findIndex((a) => a !== 'endPhase');
+    if (pick >= 0) {
+      await page.locator('.action').nth(pick).click();
+      await page.waitForSelector('.dialog');
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.press('e');
+    await myStep(page);
+    const before = await readSession(page);
+    expect(before.log.length).toBeGreaterThan(1);
+    await page.reload();
+    await scene(page, 'Game');
+    const resumed = await readSession(page);
+    expect(resumed.hash).toBe(before.hash);
+    expect(resumed.log).toEqual(before.log);
+    await myStep(page);
+    await screenshot(page, 'replay-resumed');
+
+    // Leaving keeps the save: the menu offers Resume, which gives the same game again.
+    await page.click('[aria-label="Leave to the main menu"]');
+    await page.click('.dialog .btn-danger');
+    await scene(page, 'MainMenu');
+    await page.waitForSelector('[data-testid=resume-card]');
+    await screenshot(page, 'replay-menu-resume');
+    await page.click('[data-testid=resume]');
+    await scene(page, 'Game');
+    expect((await readSession(page)).hash).toBe(before.hash);
+
+    // Storage full: a message, and the game goes on.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    const steps = await readSession(page);
+    await myStep(page);
+    await page.keyboard.press('e');
+    await page.waitForSelector('.toast-error');
+    expect(await page.textContent('.toast-error')).toContain('storage is full');
+    await screenshot(page, 'replay-storage-full');
+    await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() > n, steps.log.length);
+
+    // A save that does not read back is kept, reported and offered for download.
+    await myStep(page);
+    await page.click('[aria-label="Leave to the main menu"]');
+    await page.click('.dialog .btn-danger');
+    await scene(page, 'MainMenu');
+    // Left on purpose: a reload now shows the menu (and gives storage back its own setItem).
+    await page.reload();
+    await scene(page, 'MainMenu');
+    const broken = '{"format":"forge-shield-autosave","version":1,"seed":"cut off he';
+    await page.evaluate((text) => localStorage.setItem('forge-shield/autosave/v1', text), broken);
+    await page.reload();
+    await scene(page, 'MainMenu');
+    await page.waitForSelector('[data-testid=kept-save]');
+    expect(await page.textContent('[data-testid=kept-save]')).toContain('could not be used');
+    await screenshot(page, 'replay-menu-kept-save');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=kept-download]')]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
+    await page.click('[data-testid=kept-discard]');
+    expect(await page.locator('[data-testid=kept-save]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a share link opens the same game; a broken link gets a message and the menu still works', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await openMenu(page);
+    await page.click('[data-scenario="first-contract"]');
+    await page.selectOption('#seat-poland', 'bot:easy');
+    await page.selectOption('#seat-korea', 'human');
+    await page.fill('#seed', 'link-e2e-7');
+    await page.click('[data-testid=menu-share]');
+    await page.waitForSelector('[data-testid=share-url]');
+    const link = await page.inputValue('[data-testid=share-url]');
+    expect(link).toContain('#game=');
+    await screenshot(page, 'replay-share-dialog');
+    await page.keyboard.press('Escape');
+
+    const other = await browser.newPage();
+    await other.goto(link);
+    await scene(other, 'Briefing');
+    const opened = await readSession(other);
+    expect(opened).toMatchObject({ scenarioId: 'first-contract', seed: 'link-e2e-7', seats: { poland: { kind: 'bot', level: 'easy' }, korea: { kind: 'human' } } });
+    expect(other.url()).not.toContain('#game=');
+    await screenshot(other, 'replay-link-briefing');
+    await other.close();
+
+    // A replay link opens the viewer with the whole log.
+    const replayLink = `${url}#${await encodeLink({ v: 1, kind: 'replay', scenario: 'first-contract', seed: 'xenv-1', seats: botSeats, actions: game.actions })}`;
+    await page.goto(replayLink);
+    await scene(page, 'ReplayViewer');
+    expect(await page.evaluate(() => (window as unknown as { __forge: { viewer: { length(): number } } }).__forge.viewer.length())).toBe(game.actions.length);
+
+    // Cut off when copied: a plain message, and the menu works.
+    await page.goto('about:blank');
+    await page.goto(link.slice(0, link.length - 15));
+    await scene(page, 'MainMenu');
+    await page.waitForSelector('[data-testid=link-problem]:not([hidden])');
+    expect(await page.textContent('[data-testid=link-problem]')).toMatch(/incomplete or damaged/);
+    await screenshot(page, 'replay-link-broken');
+    await page.click('[data-testid=start]');
+    await scene(page, 'Briefing');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('undoes the human seat’s own action within its step, and not after the step has passed', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await startGame(page, 'undo-e2e');
+    const undoable = ['fundLine', 'setDoctrine', 'orderRedeploy', 'improveQuality', 'surgeLine', 'setHalfCover'];
+    for (let guard = 0; guard < 30; guard++) {
+      const offered = await myStep(page);
+      const pick = offered.findIndex((a) => undoable.includes(a));
+      if (pick < 0) { await page.keyboard.press('e'); await page.waitForTimeout(300); continue; }
+      const before = await readSession(page);
+      await page.locator('.action').nth(pick).click();
+      await page.waitForSelector('.dialog');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() > n, before.log.length);
+      await myStep(page);
+      expect(await page.getAttribute('[data-testid=undo]', 'aria-disabled')).toBeNull();
+      await screenshot(page, 'replay-undo-before');
+      await page.keyboard.press('u');
+      await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() === n, before.log.length);
+      const undone = await readSession(page);
+      expect(undone.hash).toBe(before.hash);
+      expect(undone.log).toEqual(before.log);
+      await page.waitForTimeout(300);
+      await screenshot(page, 'replay-undo-after');
+      // Ending the step hands it on: nothing of it can be undone any more.
+      await page.keyboard.press('e');
+      await myStep(page);
+      expect(await page.getAttribute('[data-testid=undo]', 'aria-disabled')).toBe('true');
+      const still = await readSession(page);
+      await page.keyboard.press('u');
+      await page.waitForSelector('.toast-error');
+      expect((await readSession(page)).log).toEqual(still.log);
+      expect(problems).toEqual([]);
+      await page.close();
+      return;
+    }
+    throw new Error('no undoable action was offered');
+  });
+});
