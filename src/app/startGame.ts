@@ -6,6 +6,7 @@ import { Briefing } from '../scenes/Briefing';
 import { Game } from '../scenes/Game';
 import { GameOver } from '../scenes/GameOver';
 import { ReplayViewer } from '../scenes/ReplayViewer';
+import { Projector } from '../scenes/Projector';
 import { palette } from '../view/theme';
 import { setCoreAutoFreeze } from '../core';
 
@@ -24,7 +25,7 @@ export function startGame(parent: string): Phaser.Game {
     backgroundColor: palette.background,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     banner: false,
-    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer],
+    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer, Projector],
   });
   // A handle for the browser tests and for curious players in the console.
   const w = window as unknown as { __forge?: { game?: Phaser.Game } };

@@ -11,6 +11,7 @@ import { actionRegions } from '../ui/actionsPanel';
 import { hoverTip, toast, type DialogHandle } from '../ui/dialog';
 import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
 import { GameHud } from '../ui/gameHud';
+import { FacilitatorConsole } from '../ui/facilitator';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
 import { announce, removeLayer, sceneLayer } from '../ui/overlay';
 import { BoardView } from '../view/board';
@@ -22,6 +23,8 @@ export class Game extends Phaser.Scene {
   private session!: Session;
   private board!: BoardView;
   private hud!: GameHud;
+  /** The teacher's console, when the game has a facilitator seat. */
+  private console: FacilitatorConsole | null = null;
   private player!: EventPlayer;
   private viewer: string | null = null;
   private curtainUp = false;
@@ -61,6 +64,7 @@ export class Game extends Phaser.Scene {
       onObjectives: () => this.showObjectives(),
       onMenu: () => { this.openDialog = leaveDialog(() => this.leave('MainMenu'), session.saveStatus.ok); },
     });
+    this.console = store.seats.facilitator?.kind === 'facilitator' ? new FacilitatorConsole(layer, store) : null;
     // A resumed hotseat game shows nobody's screen until the seat on step says it is ready.
     this.viewer = session.resumed && session.humans.length > 1 ? null : session.humans[0] ?? null;
     this.saveWarned = false;
@@ -80,6 +84,7 @@ export class Game extends Phaser.Scene {
     this.setKeys();
     this.events.once('shutdown', () => {
       unsubscribe();
+      this.console?.dispose();
       store.setPacing(null);
       this.openDialog?.close();
       hoverTip(null, 0, 0);
@@ -109,6 +114,7 @@ export class Game extends Phaser.Scene {
       { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.undo() },
       { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.saveShare() },
       { key: '?', description: 'Show this help', run: () => { this.openDialog = helpDialog(listShortcuts()); } },
+      ...(this.console ? [{ key: 'f', description: 'Open or close the facilitator console', run: () => this.console?.setOpen(!this.console.isOpen()) }] : []),
     ]);
   }
 

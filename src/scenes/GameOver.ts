@@ -3,6 +3,7 @@ import { replayDownload } from '../app/replaySave';
 import { currentSession, startSession } from '../app/session';
 import { setShortcuts } from '../ui/keys';
 import { renderEndScreen } from '../ui/endScreen';
+import { openDebrief } from '../ui/debrief';
 import { removeLayer, sceneLayer } from '../ui/overlay';
 import { drawBackdrop } from '../view/backdrop';
 
@@ -27,6 +28,7 @@ export class GameOver extends Phaser.Scene {
       },
       onMenu: () => this.scene.start('MainMenu'),
       replay: () => replayDownload(store),
+      onDebrief: () => { openDebrief(store.scenario, store.seed, store.seats, store.getLog()); },
     });
     document.body.dataset.scene = 'GameOver';
   }

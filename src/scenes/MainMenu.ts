@@ -11,6 +11,9 @@ import { h } from '../ui/dom';
 import { renderMenu, type MenuEntry } from '../ui/menu';
 import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
 import { setShortcuts } from '../ui/keys';
+import { classroomSetup } from '../ui/facilitatorSetup';
+import { projectorRequest } from '../ui/projectorChannel';
+import { buildLink } from '../app/shareLink';
 import { downloadText, importDialog, shareDialog } from '../ui/replayDialogs';
 import { drawBackdrop } from '../view/backdrop';
 import { label } from '../view/draw';
@@ -28,6 +31,8 @@ export class MainMenu extends Phaser.Scene {
   }
 
   create(): void {
+    // A projector window (opened from the facilitator console) follows that game instead.
+    if (projectorRequest()) { this.scene.start('Projector'); return; }
     const firstVisit = !booted;
     booted = true;
     if (firstVisit) {
@@ -63,6 +68,8 @@ export class MainMenu extends Phaser.Scene {
       newSeed: randomSeed,
       readFile: readScenarioText,
       defaultSeats,
+      classroom: (sc, current) => classroomSetup(sc, current, (scenario, seats, seed) =>
+        buildLink(location.href, { v: 1, kind: 'session', scenario: scenario.id, seed, seats })),
       onContinue: null,
       notices,
       onStart: (scenario, seats, seed) => {

@@ -2,14 +2,16 @@ import type { GameState } from '../core';
 import { h } from './dom';
 import { roleOf, roleTag } from './roleStyle';
 
-// The end screen: the outcome, every role's score with how it was earned, and the ways on.
-// (The debrief arrives with its own issue; no button for it until then.)
+// The end screen: the outcome, every role's score with how it was earned, and the ways on
+// (the debrief, the replay file, again, the menu).
 
 export interface EndOptions {
   onAgain(): void;
   onMenu(): void;
   /** The replay file to save, when the game can make one. */
   replay: (() => { name: string; text: string }) | null;
+  /** Opens the debrief (charts, timeline, turning points, exports), when the game can show one. */
+  onDebrief?: (() => void) | null;
 }
 
 const HEADINGS: Record<string, string> = {
@@ -34,6 +36,8 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   again.addEventListener('click', o.onAgain);
   const menu = h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'to-menu' }, 'Main menu');
   menu.addEventListener('click', o.onMenu);
+  const debrief = o.onDebrief ? h('button', { class: 'btn btn-secondary btn-big btn-debrief', type: 'button', 'data-testid': 'open-debrief' }, 'Debrief') : null;
+  debrief?.addEventListener('click', () => o.onDebrief?.());
   const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
   save?.addEventListener('click', () => {
     const file = o.replay!();
@@ -48,7 +52,7 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
     h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, 'data-testid': 'outcome-heading', text: heading }),
     h('p', { class: 'lead', 'data-testid': 'outcome-text', text: out.text }),
     h('div', { class: 'scores' }, scores),
-    h('div', { class: 'end-buttons' }, again, save, menu)));
+    h('div', { class: 'end-buttons' }, again, debrief, save, menu)));
   queueMicrotask(() => again.focus());
 }
 

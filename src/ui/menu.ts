@@ -17,6 +17,8 @@ export interface MenuOptions {
   /** Shown only when there is a saved game to continue (autosave arrives with a later issue). */
   onContinue: (() => void) | null;
   defaultSeats(scenario: Scenario): Seats;
+  /** The classroom box under the seed (facilitator seat, session link, briefings); its seats join the game's. */
+  classroom?: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
   /** Opens a replay file chosen from disk (its text and its name). */
   onOpenReplay?: (text: string, fileName: string) => void;
   /** Copies a link that starts this set-up (scenario, seats, seed). */
@@ -120,7 +122,8 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
       return chosen;
     };
-    start.addEventListener('click', () => o.onStart(sc, chosenSeats(), seed.trim() || o.newSeed()));
+    const classroom = o.classroom?.(sc, () => { if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; } return { seats: chosenSeats(), seed: seed.trim() }; });
+    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom?.seats() }, seed.trim() || o.newSeed()));
     const share = o.onShare ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'menu-share' }, 'Share link') : null;
     share?.addEventListener('click', () => {
       if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; }
@@ -133,6 +136,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       seats,
       h('div', { class: 'seed-row' }, h('label', { for: 'seed', text: 'Seed' }), seedInput, reroll),
       h('p', { class: 'muted small', text: 'The same seed, seats and moves always give the same game.' }),
+      ...(classroom ? [classroom.element] : []),
       share ? h('div', { class: 'start-row' }, start, share) : start,
     );
   }

@@ -1,0 +1,159 @@
+import './debrief.css';
+import type { Action, Scenario, Seats } from '../core';
+import { computeDebrief, debriefCsv, debriefJson, type Debrief } from '../debrief';
+import { clear, h } from './dom';
+import { pushDialog } from './keys';
+import { overlayRoot } from './overlay';
+import { openPrintView } from './printView';
+import {
+  allianceGraphAt, allianceSpans, chartsSection, costSection, questionsSection, roleLabel, scoresSection, timelineTable, TRACK_KINDS, trackChart, turningSection,
+} from './debriefSections';
+
+// The debrief panel: opened from the end screen, the facilitator console or the replay viewer with a
+// scenario, seed, seats and action log. Everything on it is computed from the log (src/debrief/).
+
+export interface DebriefOptions { onClose?: () => void }
+export interface DebriefHandle { close(): void; debrief: Debrief }
+
+const TABS = [
+  ['scores', 'Scores'], ['charts', 'Charts'], ['tracks', 'Tracks'], ['alliances', 'Alliances'], ['turning', 'Turning points'],
+  ['timeline', 'Timeline'], ['cost', 'Cost exchange'], ['questions', 'Questions'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+export function openDebrief(scenario: Scenario, seed: string, seats: Seats, actions: readonly Action[], options: DebriefOptions = {}): DebriefHandle {
+  const d = computeDebrief({ scenario, seed, seats, actions });
+  overlayRoot().querySelector('.debrief-backdrop')?.remove();
+  const body = h('div', { class: 'debrief-body', id: 'debrief-body', role: 'tabpanel', tabindex: 0 });
+  const tabs = h('div', { class: 'debrief-tabs', role: 'tablist', 'aria-label': 'Debrief sections' });
+  let current: Tab = 'scores';
+  let trackKind: (typeof TRACK_KINDS)[number][0] = 'support';
+  let graphTurn = d.turns.length;
+  let timelineRole: string | null = null;
+
+  const show = (tab: Tab, focusTab = false) => {
+    current = tab;
+    for (const b of tabs.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
+      const on = b.dataset.tab === tab;
+      b.setAttribute('aria-selected', on ? 'true' : 'false');
+      b.tabIndex = on ? 0 : -1;
+      if (on && focusTab) b.focus();
+    }
+    clear(body);
+    body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
+    body.dataset.section = tab;
+    body.append(section(tab));
+    body.scrollTop = 0;
+  };
+
+  const section = (tab: Tab): HTMLElement => {
+    switch (tab) {
+      case 'scores': return scoresSection(d);
+      case 'charts': return chartsSection(d);
+      case 'tracks': {
+        const select = h('select', { id: 'debrief-track', 'aria-label': 'Which track' },
+          TRACK_KINDS.map(([k, name]) => h('option', { value: k, selected: k === trackKind }, name)));
+        const holder = h('div', {}, trackChart(d, trackKind));
+        select.addEventListener('change', () => { trackKind = select.value as typeof trackKind; holder.replaceChildren(trackChart(d, trackKind)); });
+        return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-track' }, 'Track ', select), holder);
+      }
+      case 'alliances': {
+        if (d.turns.length === 0) return h('p', { class: 'muted', text: 'No turn was completed.' });
+        const slider = h('input', { type: 'range', id: 'debrief-graph-turn', min: 1, max: d.turns.length, value: graphTurn, 'aria-label': 'Turn shown in the graph' });
+        const out = h('output', { for: 'debrief-graph-turn', text: `turn ${graphTurn}` });
+        const holder = h('div', {}, allianceGraphAt(d, graphTurn));
+        slider.addEventListener('input', () => { graphTurn = Number(slider.value); out.textContent = `turn ${graphTurn}`; holder.replaceChildren(allianceGraphAt(d, graphTurn)); });
+        return h('div', { class: 'debrief-section alliances' },
+          h('div', { class: 'alliance-top' }, h('div', {}, h('label', { class: 'inline-field', for: 'debrief-graph-turn' }, 'Show the end of ', slider, out), holder)),
+          allianceSpans(d));
+      }
+      case 'turning': return h('div', { class: 'debrief-section' },
+        h('p', { class: 'muted', text: 'The turns with the largest swings in score or tension, with what changed and the decisions and events behind it.' }),
+        turningSection(d, true));
+      case 'timeline': {
+        const select = h('select', { id: 'debrief-role', 'aria-label': 'Whose decisions' },
+          h('option', { value: '', selected: timelineRole === null }, 'Everyone'),
+          d.roles.map((r) => h('option', { value: r.id, selected: timelineRole === r.id }, r.name)),
+          d.seats.facilitator ? h('option', { value: 'facilitator', selected: timelineRole === 'facilitator' }, 'The facilitator') : null);
+        const holder = h('div', {}, timelineTable(d, timelineRole));
+        select.addEventListener('change', () => { timelineRole = select.value || null; holder.replaceChildren(timelineTable(d, timelineRole)); });
+        return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-role' }, 'Whose decisions ', select), holder);
+      }
+      case 'cost': return costSection(d);
+      case 'questions': return questionsSection(d);
+    }
+  };
+
+  TABS.forEach(([id, name], i) => {
+    const b = h('button', { class: 'debrief-tab', type: 'button', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body' }, name);
+    b.addEventListener('click', () => show(id));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      show(TABS[(i + step + TABS.length) % TABS.length]![0], true);
+    });
+    tabs.append(b);
+  });
+
+  const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
+  const button = (label: string, testid: string, run: () => void, kind = 'btn-secondary') => {
+    const b = h('button', { class: `btn ${kind}`, type: 'button', 'data-testid': testid }, label);
+    b.addEventListener('click', run);
+    return b;
+  };
+  const closeButton = button('Close', 'debrief-close', () => close());
+  const panel = h('section', { class: 'debrief panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'debrief-title', 'data-testid': 'debrief' },
+    h('header', { class: 'debrief-head' },
+      h('div', {},
+        h('p', { class: 'eyebrow', text: `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions` }),
+        h('h1', { id: 'debrief-title', text: 'Debrief' })),
+      h('div', { class: 'debrief-tools' },
+        button('Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')),
+        button('Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')),
+        button('Print view', 'debrief-print', () => printDebrief(d)),
+        closeButton)),
+    tabs, body);
+  const backdrop = h('div', { class: 'debrief-backdrop' }, panel);
+  overlayRoot().append(backdrop);
+  const release = pushDialog(panel, () => close());
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    release();
+    backdrop.remove();
+    options.onClose?.();
+  };
+  show(current);
+  queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
+  return { close, debrief: d };
+}
+
+/** The whole debrief on A4 pages: scores and questions, charts, tracks, alliances and turning points, costs, timeline. */
+export function printDebrief(d: Debrief): void {
+  const page = (...children: (Node | null)[]) => h('article', { class: 'print-page debrief-print' }, children);
+  const title = (text: string) => h('h2', { text });
+  openPrintView(`Debrief: ${d.scenario.title}`, [
+    page(
+      h('p', { class: 'eyebrow', text: `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns` }),
+      h('h1', { text: 'Debrief' }),
+      title('Scores and how they were earned'), scoresSection(d),
+      title('Questions'), questionsSection(d)),
+    page(title('Tracks, stockpiles, coverage and leakers'), h('div', { class: 'charts' }, ...chartsSection(d).children)),
+    page(title('Tracks by role and pair'), ...TRACK_KINDS.map(([k]) => trackChart(d, k))),
+    page(title('Alliances over time'), d.turns.length > 0 ? allianceGraphAt(d, d.turns.length) : null, allianceSpans(d), title('Turning points'), turningSection(d, true)),
+    page(title('Cost exchange'), costSection(d)),
+    page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleLabel(r, r.id))), timelineTable(d, null)),
+  ]);
+}
+
+function download(name: string, text: string, type: string): void {
+  const link = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseScenario, replay, type Action, type Seats } from '../../src/core';
+import { computeDebrief, debriefCsv } from '../../src/debrief';
+import { parseCsv } from '../debrief/support';
+import { launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+
+let server: Server;
+let url: string;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const scenarioResult = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/umbrella-gap.json'), 'utf8')));
+if (!scenarioResult.ok) throw new Error('umbrella-gap does not parse');
+const scenario = scenarioResult.scenario;
+
+const readSession = (page: Page) => page.evaluate(() => {
+  const s = (window as unknown as { __forge: { session: { seed: string; seats: Seats; log(): Action[] } } }).__forge.session;
+  return { seed: s.seed, seats: s.seats, log: s.log() };
+});
+
+describe('a class session of Umbrella Gap', () => {
+  it('runs with a facilitator and bots, shows the projector view, and debriefs and exports from the log', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    const t0 = Date.now();
+    const mark = (what: string) => console.log(`${Math.round((Date.now() - t0) / 1000)} s: ${what}`);
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+
+    // Set-up: bots in every role, a facilitator seat, a fixed seed.
+    await page.click('[data-scenario="umbrella-gap"]');
+    for (const r of scenario.roles) await page.selectOption(`#seat-${r.id}`, 'bot:standard');
+    await page.check('#seat-facilitator');
+    await page.fill('#seed', 'class-e2e-1');
+    await page.click('[data-testid=start]');
+    await page.waitForFunction(() => document.body.dataset.scene === 'Game', undefined, { timeout: 30_000 });
+    // The top bar redraws with every bot move; the speed is set through the test handle instead.
+    await page.evaluate(() => (window as unknown as { __forge: { setSpeed(s: string): void } }).__forge.setSpeed('fast'));
+
+    // The teacher steps in early in the game: pause, inject, write a card, raise tension, open the projector.
+    await page.waitForFunction(() => (window as unknown as { __forge: { session: { log(): unknown[] } } }).__forge.session.log().length >= 12, undefined, { timeout: 180_000, polling: 100 });
+    mark('twelve actions played');
+    await page.keyboard.press('f');
+    await page.waitForSelector('#facilitator-console:not([hidden])');
+    await page.click('#fac-pause');
+    await page.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid=facilitator-status]')?.textContent ?? ''));
+    const pausedAt = (await readSession(page)).log.length;
+    await page.waitForTimeout(800);
+    expect((await readSession(page)).log.length, 'no bot acts while paused').toBe(pausedAt);
+
+    await page.selectOption('#fac-card', scenario.deck[1]!.id);
+    await page.click('#fac-inject');
+    await page.fill('#fac-custom-title', 'Budget hearing');
+    await page.fill('#fac-custom-text', 'Congress asks why the batteries left Korea.');
+    await page.selectOption('#fac-custom-track', 'support:us');
+    await page.selectOption('#fac-custom-by', '-1');
+    await page.click('#fac-custom-inject');
+    await page.selectOption('#fac-track', 'tension:east');
+    await page.click('#fac-raise');
+    await page.waitForTimeout(400);
+    await screenshot(page, 'classroom-console');
+    mark('console shown');
+
+    const [projector] = await Promise.all([browser.waitForEvent('page'), page.click('#fac-projector')]);
+    const projectorProblems = watchProblems(projector);
+    await projector.waitForFunction(() => document.body.dataset.scene === 'Projector', undefined, { timeout: 30_000 });
+    await projector.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid=projector-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await projector.waitForTimeout(600);
+    const hidden = scenario.objectives.filter((o) => o.hidden).map((o) => o.text);
+    const projectorText = (await projector.textContent('body')) ?? '';
+    for (const text of hidden) expect(projectorText, 'the projector shows no hidden objective').not.toContain(text);
+    await screenshot(projector, 'classroom-projector');
+    mark('projector shown');
+
+    // Revealing hidden information shows it on the projector; hiding it again takes it off.
+    await page.click('#fac-reveal');
+    if (hidden.length > 0) await projector.waitForFunction((t) => document.body.textContent?.includes(t) ?? false, hidden[0]!, { timeout: 10_000 });
+    await screenshot(projector, 'classroom-projector-revealed');
+    await page.click('#fac-reveal');
+    // By keyboard: Esc closes the console, F opens it again.
+    await page.focus('#fac-reveal');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#facilitator-console', { state: 'hidden' });
+    await page.keyboard.press('f');
+    await page.waitForSelector('#facilitator-console:not([hidden])');
+    await page.click('#fac-resume');
+    await page.evaluate(() => (window as unknown as { __forge: { setSpeed(s: string): void } }).__forge.setSpeed('skip'));
+
+    // The bots play on to the end.
+    await page.waitForFunction(() => document.body.dataset.scene === 'GameOver', undefined, { timeout: 400_000, polling: 1000 });
+    mark('game over');
+    const played = await readSession(page);
+    const facilitatorActs = played.log.filter((a) => a.role === 'facilitator').map((a) => a.type);
+    expect(facilitatorActs).toEqual(['pauseGame', 'injectCard', 'injectCard', 'adjustTrack', 'revealHidden', 'revealHidden', 'resumeGame']);
+    const again = replay(scenario, played.seed, played.seats, played.log);
+    expect(again.failure).toBeNull();
+    expect(again.state.outcome).not.toBeNull();
+
+    // The projector followed the whole game and shows its end.
+    await projector.waitForFunction(() => /game is over/i.test(document.querySelector('[data-testid=projector-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await projector.waitForTimeout(500);
+    await screenshot(projector, 'classroom-projector-end');
+
+    // Debrief from the end screen.
+    await page.click('[data-testid=open-debrief]');
+    await page.waitForSelector('[data-testid=debrief]');
+    await screenshot(page, 'classroom-debrief');
+    for (const tab of ['charts', 'alliances', 'turning', 'timeline']) {
+      await page.click(`#debrief-tab-${tab}`);
+      await page.waitForSelector(`#debrief-body[data-section=${tab}]`);
+      await screenshot(page, `classroom-debrief-${tab}`);
+    }
+    await page.selectOption('#debrief-role', 'facilitator');
+    expect(await page.locator('.timeline tbody tr').count()).toBe(facilitatorActs.length);
+
+    // The CSV export: the same text Node computes from the log, and its cells are the core's per-turn data.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const debrief = computeDebrief({ scenario, seed: played.seed, seats: played.seats, actions: played.log });
+    expect(csv).toBe(debriefCsv(debrief));
+    const [head, ...rows] = parseCsv(csv);
+    const history = again.state.history;
+    expect(rows).toHaveLength(history.length * scenario.roles.length);
+    const col = (name: string) => head!.indexOf(name);
+    for (const row of rows) {
+      const rec = history[Number(row[col('turn')]) - 1]!;
+      const role = row[col('role')]!;
+      expect(Number(row[col('score')])).toBe(rec.scores[role]);
+      expect(Number(row[col('budget')])).toBe(rec.budgets[role]);
+      expect(Number(row[col('support')])).toBe(rec.tracks[`support:${role}`]);
+      expect(Number(row[col('tension_east')])).toBe(rec.tracks['tension:east']);
+      for (const [key, value] of Object.entries(rec.stocks)) {
+        const [owner, item, theatre] = key.split('|');
+        if (owner === role) expect(Number(row[col(`stock_${item}_${theatre}`)])).toBe(value);
+      }
+    }
+
+    // The print view lays the debrief out on A4 pages.
+    await page.click('[data-testid=debrief-print]');
+    await page.waitForSelector('#print-root .print-page');
+    await screenshot(page, 'classroom-debrief-print');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('game')!).display)).toBe('none');
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('[data-testid=print-close]');
+
+    expect(problems).toEqual([]);
+    expect(projectorProblems).toEqual([]);
+    await projector.close();
+    await page.close();
+  }, 600_000);
+});
