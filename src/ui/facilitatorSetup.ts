@@ -47,7 +47,7 @@ function sessionLinkDialog(sc: Scenario, url: string, seats: Seats): void {
         h('li', { text: humans.length > 0 ? `Played by teams: ${humans.join(', ')}.` : 'No team seats: bots play every role.' }),
         bots.length > 0 ? h('li', { text: `Played by bots: ${bots.join(', ')}.` }) : null,
         h('li', { text: seats.facilitator ? 'The facilitator console is on (press F in the game).' : 'No facilitator console: tick the box in the menu to add one.' })),
-      h('p', { class: 'muted small', text: 'In the game, the console’s “Open the projector window” shows the public view on a second screen of that computer.' }),
+      h('p', { class: 'muted small', text: 'In the game, the console’s “Projector window” button shows the public view on a second screen of that computer.' }),
     ],
     buttons: [
       { label: 'Copy the link', kind: 'primary', onClick: () => { void navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => { field.select(); toast('Select the link and copy it with Ctrl+C.'); }); return false; } },

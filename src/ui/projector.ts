@@ -16,7 +16,7 @@ export class ProjectorPanels {
 
   constructor(layer: HTMLElement) {
     layer.append(this.top, this.side, this.strip, this.banner, this.notice);
-    this.waiting('Waiting for the facilitator’s window… Open this view from the facilitator console (“Open the projector window”).');
+    this.waiting('Waiting for the facilitator’s window… Open this view from the facilitator console (“Projector window”).');
   }
 
   waiting(text: string | null): void {

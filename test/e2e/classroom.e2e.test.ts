@@ -161,4 +161,43 @@ describe('a class session of Umbrella Gap', () => {
     await projector.close();
     await page.close();
   }, 600_000);
+  it('makes one session link that opens the same set-up with the facilitator seat, and prints one briefing page per role', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+    await page.click('[data-scenario="umbrella-gap"]');
+    await page.selectOption('#seat-us', 'human');
+    for (const r of ['korea', 'gulf', 'red']) await page.selectOption(`#seat-${r}`, 'bot:easy');
+    await page.check('#seat-facilitator');
+    await page.fill('#seed', 'class-link-2');
+    await page.click('[data-testid=class-link]');
+    const link = await (await page.waitForSelector('[data-testid=class-link-url]')).inputValue();
+    expect(link).toContain('#game=');
+    await screenshot(page, 'classroom-session-link');
+    await page.keyboard.press('Escape');
+
+    await page.click('[data-testid=print-briefings]');
+    await page.waitForSelector('#print-root .print-page');
+    expect(await page.locator('#print-root .print-page').count()).toBe(scenario.roles.length);
+    expect(await page.textContent('#print-root')).toContain(scenario.roles[0]!.briefing.situation.slice(0, 40));
+    await screenshot(page, 'classroom-briefings-print');
+    await page.click('[data-testid=print-close]');
+
+    // The projector machine opens the link: the same scenario, seed and seats, facilitator included.
+    const other = await browser.newPage();
+    const otherProblems = watchProblems(other);
+    await other.goto(link);
+    await other.waitForFunction(() => document.body.dataset.scene === 'Briefing', undefined, { timeout: 30_000 });
+    const opened = await readSession(other);
+    expect(opened.seed).toBe('class-link-2');
+    expect(opened.seats).toEqual({ us: { kind: 'human' }, korea: { kind: 'bot', level: 'easy' }, gulf: { kind: 'bot', level: 'easy' }, red: { kind: 'bot', level: 'easy' }, facilitator: { kind: 'facilitator' } });
+    await other.click('[data-testid=briefing-continue]');
+    await other.waitForFunction(() => document.body.dataset.scene === 'Game', undefined, { timeout: 30_000 });
+    await other.waitForSelector('[data-testid=facilitator-toggle]');
+    expect(problems).toEqual([]);
+    expect(otherProblems).toEqual([]);
+    await other.close();
+    await page.close();
+  }, 300_000);
 });
