@@ -1,7 +1,7 @@
 import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type ActionType, type Rejection } from './actions';
 import type { GameState } from './state';
 import { produceGame } from './produce';
-import { createCtx, flushCtx, roleName, type Ctx, type GameEvent } from './context';
+import { flushCtx, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
 import { advance, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
 import { checkSharedLoss } from './rules/assessment';
@@ -32,10 +32,9 @@ export function applyAction(state: GameState, action: Action): ApplyResult {
   const rejection = checkAction(state, action);
   if (rejection) return { ok: false, state, rejection };
   const events: GameEvent[] = [];
-  const next = produceGame(state, (draft) => {
-    const ctx = createCtx(draft, action.role);
+  const next = produceGame(state, action.role, (ctx) => {
     perform(ctx, action);
-    draft.actionCount += 1;
+    ctx.s.actionCount += 1;
     if (!checkSharedLoss(ctx)) advance(ctx);
     flushCtx(ctx);
     events.push(...ctx.events);
@@ -48,8 +47,7 @@ export function settle(state: GameState, events: GameEvent[]): GameState {
   let s = state;
   for (let role = idleRoleOnStep(s); role !== null; role = idleRoleOnStep(s)) {
     const idle = role;
-    s = produceGame(s, (draft) => {
-      const ctx = createCtx(draft, null);
+    s = produceGame(s, null, (ctx) => {
       skipIdle(ctx, idle);
       flushCtx(ctx);
       events.push(...ctx.events);

@@ -1,4 +1,4 @@
-import { isDraft, original } from 'immer';
+import { current, isDraft, isModified, original, type Draft } from 'immer';
 import type { GameState, LogEntry } from './state';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
@@ -29,18 +29,20 @@ export interface Ctx {
   logged: LogEntry[];
   /** The log as it was before this step (read from the draft's base, so it is never drafted). */
   logBefore: readonly LogEntry[];
+  /** False when produceGame appends `logged` itself, after immer has finished (see produce.ts). */
+  writesLog: boolean;
 }
 
 export function createCtx(s: GameState, actor: string | null): Ctx {
   // Pushing entry by entry onto a drafted log goes through immer's traps each time; one concat is cheaper.
   const logBefore = isDraft(s) ? (original(s) as GameState).log : s.log;
-  return { s, events: [], actor, prngs: {}, logged: [], logBefore };
+  return { s, events: [], actor, prngs: {}, logged: [], logBefore, writesLog: true };
 }
 
 /** Writes the advanced random streams and the step's log entries back into the state. */
 export function flushCtx(ctx: Ctx): void {
   for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) ctx.s.rng[stream] = prng.state();
-  if (ctx.logged.length > 0) {
+  if (ctx.writesLog && ctx.logged.length > 0) {
     // Frozen, so that immer does not walk the whole log when it finalises the step.
     ctx.s.log = Object.freeze(ctx.logBefore.concat(ctx.logged)) as LogEntry[];
     ctx.logBefore = ctx.s.log;
@@ -48,9 +50,17 @@ export function flushCtx(ctx: Ctx): void {
   }
 }
 
+/** Plain data to read from: a draft's original while it is unchanged, else a copy as it stands now. */
+export function readable<T>(value: T): T {
+  if (!isDraft(value)) return value;
+  const draft = value as Draft<T>;
+  return (isModified(draft) ? current(draft) : original(draft)) as T;
+}
+
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
-  ctx.logged.push({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text });
+  // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).
+  ctx.logged.push(Object.freeze({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text }));
 }
 
 export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });

@@ -4,7 +4,7 @@ import { createStreams } from './rng';
 import { produceGame } from './produce';
 import { hashValue } from './hash';
 import { pairKey } from './trackIds';
-import { createCtx, flushCtx } from './context';
+import { flushCtx } from './context';
 import { advance, startTurn } from './flow';
 import { settle } from './apply';
 import { emptyTurnStatsValue } from './turnStats';
@@ -107,8 +107,7 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     outcome: null,
   };
 
-  const started = produceGame(initial, (draft) => {
-    const ctx = createCtx(draft, null);
+  const started = produceGame(initial, null, (ctx) => {
     for (const a of scenario.agreements)
       formAgreement(ctx, a.type, a.parties, { bp: 0, duration: a.duration ?? null }, { transfer: a.transfer ?? null, line: a.line ?? null, quiet: true });
     shuffleDeck(ctx);

@@ -2,7 +2,7 @@ import type { LegalAction } from './actions';
 import type { GameState } from './state';
 import { roleName } from './context';
 import { legalChoices } from './rules/events';
-import { answerPending, legalDiplomacy } from './rules/diplomacy';
+import { answerPending, legalDiplomacy, legalDiplomacyQuick } from './rules/diplomacy';
 import { legalIndustry } from './rules/industry';
 import { legalDeployment } from './rules/deployment';
 import { legalThreats } from './rules/threats';
@@ -45,7 +45,8 @@ function anyEntry(fill: (out: LegalAction[]) => unknown): boolean {
 /** Whether legalActionsFor(s, role) would list anything but ending the step (without building the list). */
 export function hasActionBesidesEnd(s: GameState, role: string): boolean {
   switch (s.phase) {
-    case 'diplomacy': if (anyEntry((out) => legalDiplomacy(s, role, out))) return true; break;
+    // Exercises and reassurances first: when one is open the answer comes before any proposal is checked.
+    case 'diplomacy': if (anyEntry((out) => { legalDiplomacyQuick(s, role, out); legalDiplomacy(s, role, out); })) return true; break;
     case 'industry': if (anyEntry((out) => legalIndustry(s, role, out))) return true; break;
     // A role with batteries can always change a doctrine (each threat kind has more than one).
     case 'deployment': if (s.batteries.some((b) => b.owner === role)) return true; break;

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import type { Scenario } from './scenario/schema';
-import type { GameState } from './state';
+import type { GameState, LogEntry } from './state';
+import { createCtx, type Ctx } from './context';
 
 // One immer `produce` over a game state, with the embedded scenario kept out of the draft.
 // The scenario never changes during a game, but rules read it constantly; read through a draft,
@@ -36,11 +37,27 @@ export function sealScenario(scenario: Scenario): Scenario {
   return found;
 }
 
-export function produceGame(state: GameState, recipe: (draft: GameState) => void): GameState {
+/**
+ * One step over a game state: `step` gets a context over the draft. Its log entries are appended
+ * after immer has finished: copying a long log inside the draft costs immer a walk over it.
+ */
+export function produceGame(state: GameState, actor: string | null, step: (ctx: Ctx) => void): GameState {
   const scenario = sealScenario(state.scenario);
   const base: GameState = { ...state, scenario: undefined as unknown as Scenario };
-  return produce(base, (draft) => {
+  let added: readonly LogEntry[] = [];
+  const next = produce(base, (draft) => {
     draft.scenario = scenario;
-    recipe(draft as GameState);
+    const ctx = createCtx(draft as GameState, actor);
+    ctx.writesLog = false;
+    step(ctx);
+    added = ctx.logged;
   });
+  if (added.length === 0) return next;
+  const log = state.log.concat(added);
+  if (!deepFreeze) {
+    // A state immer has just made: nobody else holds it yet.
+    (next as { log: LogEntry[] }).log = log;
+    return next;
+  }
+  return Object.freeze({ ...next, log: Object.freeze(log) as LogEntry[] });
 }

@@ -7,7 +7,7 @@ import { applyAnswer, applyCounter, applyPropose } from './diplomacyProposals';
 import { EXERCISE_COST, REASSURE_COST, round2 } from './diplomacyShared';
 
 export { checkDiplomacy, checkAnswered, type DiplomacyAction } from './diplomacyCheck';
-export { legalDiplomacy } from './diplomacyLegal';
+export { legalDiplomacy, legalDiplomacyQuick } from './diplomacyLegal';
 export { formAgreement, assessAgreements, hasAgreement, allianceDeterrence } from './diplomacyAgreements';
 export { expireProposals, answerPending } from './diplomacyProposals';
 

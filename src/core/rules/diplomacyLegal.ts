@@ -76,6 +76,17 @@ function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: 
   }
 }
 
+/** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
+export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction[]): void {
+  if (s.phase !== 'diplomacy' || pendingFor(s, role).length > 0) return;
+  const add = (a: DiplomacyAction) => { if (checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' }); };
+  for (const r of s.scenario.roles) {
+    if (!mayDeal(s, role, r.id)) continue;
+    add({ type: 'holdExercise', role, partner: r.id });
+    add({ type: 'reassureAlly', role, partner: r.id });
+  }
+}
+
 export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'diplomacy') return out;
   const add = (a: DiplomacyAction, label: string, cost: number, effect: string) => {

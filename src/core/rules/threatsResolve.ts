@@ -1,5 +1,5 @@
-import type { GameState, PlannedAttack } from '../state';
-import { draw, emit, roleName, say, type Ctx, type ShotRecord } from '../context';
+import type { Battery, GameState, PlannedAttack } from '../state';
+import { draw, emit, readable, roleName, say, type Ctx, type ShotRecord } from '../context';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
 import { batteryType, coverage, regionName, regionOwner, type RegionCoverage } from './deploymentMap';
@@ -19,6 +19,25 @@ export const HALF_COVER_FACTOR = 0.5;
 type ThreatType = GameState['scenario']['threatTypes'][number];
 
 interface Tally { threats: number; stopped: number; leaked: number; fired: number; interceptorCost: number; threatCost: number }
+
+/**
+ * A wave reads the board many times per threat. It reads plain data taken when the wave starts
+ * (reading through immer's draft costs a proxy per object touched): the scenario, batteries,
+ * agreements, doctrines and regions as they stand. Only rounds and damage change during a wave:
+ * rounds are tracked in `rounds` and written to the draft; damage is only ever read from the draft.
+ */
+interface WaveBoard { s: GameState; batteries: Map<string, Battery>; rounds: Map<string, number> }
+
+function waveBoard(draft: GameState): WaveBoard {
+  const s = {
+    scenario: draft.scenario, batteries: readable(draft.batteries), agreements: readable(draft.agreements),
+    doctrines: readable(draft.doctrines), regions: readable(draft.regions),
+  } as GameState;
+  const batteries = new Map<string, Battery>();
+  const rounds = new Map<string, number>();
+  for (const b of s.batteries) if (!batteries.has(b.id)) { batteries.set(b.id, b); rounds.set(b.id, b.rounds); }
+  return { s, batteries, rounds };
+}
 
 export function detectionChance(s: GameState, theatre: string, target: string): number {
   const base = s.scenario.theatres.find((t) => t.id === theatre)?.detection ?? 1;
@@ -41,27 +60,41 @@ export function shootersFor(s: GameState, cover: RegionCoverage | undefined, kin
   return out;
 }
 
+function shootersOnBoard(w: WaveBoard, cover: RegionCoverage | undefined, kind: ThreatType['kind']): Shooter[] {
+  if (!cover) return [];
+  const out: Shooter[] = [];
+  const add = (id: string, factor: number) => {
+    const b = w.batteries.get(id);
+    const type = b && batteryType(w.s, b);
+    if (b && type) out.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor, rounds: w.rounds.get(b.id)! });
+  };
+  for (const id of cover.full) add(id, 1);
+  for (const id of cover.half) add(id, HALF_COVER_FACTOR);
+  return out;
+}
+
 export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly PlannedAttack[], attacker: string | null): void {
   const s = ctx.s;
   const th = s.scenario.theatres.find((t) => t.id === theatre);
   if (!th) return;
   s.turnStats.leakers[theatre] ??= 0;
   s.turnStats.intercepted[theatre] ??= 0;
-  const cov = coverage(s);
+  const board = waveBoard(s);
+  const cov = coverage(board.s);
   const tally: Tally = { threats: 0, stopped: 0, leaked: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
   for (const attack of attacks) {
     const type = s.scenario.threatTypes.find((t) => t.id === attack.threat);
     const count = Number.isFinite(attack.count) ? Math.max(0, Math.floor(attack.count)) : 0;
     if (!type || !(attack.target in s.regions)) continue;
-    for (let i = 0; i < count; i++) resolveOne(ctx, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally);
+    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally);
   }
   if (tally.threats > 0) summarise(ctx, th.name, attacker, tally);
 }
 
-function resolveOne(ctx: Ctx, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally): void {
+function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally): void {
   const s = ctx.s;
   const next = () => draw(ctx, 'threats');
-  const q = detectionChance(s, theatre, target);
+  const q = detectionChance(w.s, theatre, target);
   const parts: string[] = [];
   let detected = true;
   if (q < 1) {
@@ -71,20 +104,22 @@ function resolveOne(ctx: Ctx, theatre: string, type: ThreatType, target: string,
   }
   let killed = false;
   let shots: ShotRecord[] = [];
-  if (detected && type.kind === 'drone' && (s.regions[target]?.counterDrone ?? 0) > 0) {
+  if (detected && type.kind === 'drone' && (w.s.regions[target]?.counterDrone ?? 0) > 0) {
     const u = next();
     killed = u < COUNTER_DRONE_P;
     parts.push(killed ? `the counter-drone layer brought it down (u=${pair(u, COUNTER_DRONE_P)} < ${COUNTER_DRONE_P})` : `the counter-drone layer missed (u=${pair(u, COUNTER_DRONE_P)})`);
   }
   if (detected && !killed) {
-    const shooters = shootersFor(s, cov[target], type.kind);
+    const shooters = shootersOnBoard(w, cov[target], type.kind);
     const first = shooters.find((x) => x.rounds > 0);
     if (!first) {
       parts.push(shooters.length > 0 ? 'the batteries covering it had no interceptors left' : 'no ready battery covered it');
     } else {
-      const owner = s.batteries.find((b) => b.id === first.battery)!.owner;
-      const result = engage(type.kind, doctrineOf(s, owner, type.kind), shooters, next);
+      const owner = w.batteries.get(first.battery)!.owner;
+      const result = engage(type.kind, doctrineOf(w.s, owner, type.kind), shooters, next);
       for (const x of shooters) {
+        if (x.rounds === w.rounds.get(x.battery)) continue;
+        w.rounds.set(x.battery, x.rounds);
         const b = s.batteries.find((y) => y.id === x.battery);
         if (b) b.rounds = x.rounds;
       }
@@ -101,7 +136,7 @@ function resolveOne(ctx: Ctx, theatre: string, type: ThreatType, target: string,
     damageRegion(ctx, target, 1);
     stats.leakers[theatre] = (stats.leakers[theatre] ?? 0) + 1;
   } else stats.intercepted[theatre] = (stats.intercepted[theatre] ?? 0) + 1;
-  const cost = shots.reduce((sum, shot) => sum + interceptorUnitCost(s, shot.battery), 0);
+  const cost = shots.reduce((sum, shot) => sum + interceptorUnitCost(w, shot.battery), 0);
   stats.fired += shots.length;
   stats.interceptorCost = round4(stats.interceptorCost + cost);
   stats.threatCost = round4(stats.threatCost + type.unitCost);
@@ -112,14 +147,14 @@ function resolveOne(ctx: Ctx, theatre: string, type: ThreatType, target: string,
   tally.threatCost += type.unitCost;
   emit(ctx, {
     kind: 'interception', theatre, target, threat: type.id, shots, leaked, detected,
-    text: `${type.name}${nth} aimed at ${regionName(s, target)}: ${parts.join('; ')}.`,
+    text: `${type.name}${nth} aimed at ${regionName(w.s, target)}: ${parts.join('; ')}.`,
   });
 }
 
-function interceptorUnitCost(s: GameState, batteryId: string): number {
-  const b = s.batteries.find((x) => x.id === batteryId);
-  const type = b && batteryType(s, b);
-  return (type && s.scenario.items.find((i) => i.id === type.interceptor)?.unitCost) ?? 0;
+function interceptorUnitCost(w: WaveBoard, batteryId: string): number {
+  const b = w.batteries.get(batteryId);
+  const type = b && batteryType(w.s, b);
+  return (type && w.s.scenario.items.find((i) => i.id === type.interceptor)?.unitCost) ?? 0;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
