@@ -68,6 +68,18 @@ const MENU_WATCH = `(() => {
   new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-scene'] });
 })();`;
 
+// A string, not a function: tsx's name-keeping helper does not exist in the page.
+const MENU_FRAMES = `new Promise((resolve) => {
+  const deltas = [];
+  let last = 0;
+  const tick = (t) => {
+    if (last > 0) deltas.push(t - last);
+    last = t;
+    if (deltas.length < 120) requestAnimationFrame(tick); else resolve(deltas);
+  };
+  requestAnimationFrame(tick);
+})`;
+
 async function menuReady(url: string, loads: number): Promise<{ times: number[]; menuFrames: number[] }> {
   const times: number[] = [];
   let menuFrames: number[] = [];
@@ -81,16 +93,7 @@ async function menuReady(url: string, loads: number): Promise<{ times: number[];
       times.push(await page.evaluate(() => (window as unknown as { __menuReadyAt: number }).__menuReadyAt));
       // A reference for the wave figures: frame times of the idle menu on this machine.
       if (k === loads - 1)
-        menuFrames = await page.evaluate(() => new Promise<number[]>((resolve) => {
-          const deltas: number[] = [];
-          let last = 0;
-          const tick = (t: number) => {
-            if (last > 0) deltas.push(t - last);
-            last = t;
-            if (deltas.length < 120) requestAnimationFrame(tick); else resolve(deltas);
-          };
-          requestAnimationFrame(tick);
-        }));
+        menuFrames = (await page.evaluate(MENU_FRAMES)) as number[];
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
