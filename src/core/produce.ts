@@ -16,7 +16,7 @@ export function setScenarioDeepFreeze(on: boolean): void {
   deepFreeze = on;
 }
 
-const sealed = new WeakMap<Scenario, Scenario>();
+const sealed = new WeakMap<Scenario, { copy: Scenario; deep: boolean }>();
 
 function freezeAll(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
@@ -26,15 +26,19 @@ function freezeAll(value: unknown): void {
 
 /** The scenario as a frozen object (the same one for every state of a game). */
 export function sealScenario(scenario: Scenario): Scenario {
-  if (Object.isFrozen(scenario)) return scenario;
   let found = sealed.get(scenario);
   if (!found) {
-    found = { ...scenario };
-    if (deepFreeze) freezeAll(found);
-    else Object.freeze(found);
+    if (Object.isFrozen(scenario) && !deepFreeze) return scenario;
+    found = { copy: Object.isFrozen(scenario) ? scenario : Object.freeze({ ...scenario }), deep: false };
     sealed.set(scenario, found);
+    if (found.copy !== scenario) sealed.set(found.copy, found);
   }
-  return found;
+  if (deepFreeze && !found.deep) {
+    // Made while auto-freeze was off: freeze what it holds now that mutation should be caught.
+    for (const child of Object.values(found.copy)) freezeAll(child);
+    found.deep = true;
+  }
+  return found.copy;
 }
 
 /**

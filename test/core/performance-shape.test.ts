@@ -50,6 +50,18 @@ describe('speed shortcuts keep the rules as they were', () => {
     expect(fromCopy.ok && stateHash(fromCopy.state)).toBe(stateHash(next));
   });
 
+  it('freezes the scenario all the way down once auto-freeze is on, even if the game began with it off', () => {
+    setCoreAutoFreeze(false);
+    const start = newGame({ seed: 'deep-freeze' });
+    expect(Object.isFrozen(start.scenario.regions)).toBe(false);
+    setCoreAutoFreeze(true);
+    const role = actingRole(start)!;
+    const next = act(start, legalActions(start, role)[0]!.action).state;
+    expect(next.scenario).toBe(start.scenario);
+    expect(Object.isFrozen(next.scenario.regions)).toBe(true);
+    expect(Object.isFrozen(next.scenario.regions[0])).toBe(true);
+  });
+
   it('appends each step’s log entries to the log before it, one entry per event', () => {
     setCoreAutoFreeze(false);
     let s = newGame({ seed: 'log' });
