@@ -91,7 +91,8 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats, init
     const delay = pacing.botDelay();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     botPending = false;
-    if (!running) return;
+    // A paused game (the facilitator's pause) holds the bots until it is resumed.
+    if (!running || state.paused) return;
     const role = actorOf(state);
     if (!role || !isBot(role)) return;
     const seat = seats[role];
@@ -100,7 +101,7 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats, init
   }
 
   function scheduleBot(): void {
-    if (!running || botPending) return;
+    if (!running || botPending || state.paused) return;
     const role = actorOf(state);
     if (!role || !isBot(role)) return;
     botPending = true;

@@ -22,6 +22,8 @@ export interface ChartOptions {
   height?: number;
   /** A short sentence for screen readers and the printout. */
   summary?: string;
+  /** Counts: no tick between whole numbers. */
+  integer?: boolean;
 }
 
 function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
@@ -52,11 +54,12 @@ export function seriesKey(s: Pick<Series, 'colour' | 'style'>): SVGElement {
   return svg;
 }
 
-function niceTicks(min: number, max: number, count = 5): number[] {
+function niceTicks(min: number, max: number, integer = false, count = 5): number[] {
   if (max <= min) max = min + 1;
   const raw = (max - min) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const step = integer ? Math.max(1, Math.round(nice)) : nice;
   const out: number[] = [];
   // Ticks run from at or below the smallest value to at or above the largest, so no line leaves the plot.
   for (let v = Math.floor(min / step) * step; v < max + step * 0.999; v += step) out.push(Math.round(v * 1000) / 1000);
@@ -68,7 +71,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
   const height = o.height ?? 230;
   const pad = { left: 62, right: 16, top: 12, bottom: 44 };
   const values = o.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const ticks = niceTicks(o.yMin ?? Math.min(0, ...values), o.yMax ?? Math.max(1, ...values));
+  const ticks = niceTicks(o.yMin ?? Math.min(0, ...values), o.yMax ?? Math.max(1, ...values), o.integer);
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   const plotW = width - pad.left - pad.right;

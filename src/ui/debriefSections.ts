@@ -58,10 +58,10 @@ export function chartsSection(d: Debrief): HTMLElement {
     });
   return h('div', { class: 'debrief-section charts' },
     lineChart({ title: 'Tension per theatre (10 = shared loss)', yLabel: 'Tension', x, yMin: 0, yMax: 10, series: theatreSeries(d, (t, id) => t.record.tracks[`tension:${id}`] ?? null) }),
-    lineChart({ title: 'Interceptor stockpiles at each turn’s end', yLabel: 'Interceptors', x, yMin: 0, series: stockSeries }),
+    lineChart({ title: 'Interceptor stockpiles at each turn’s end', yLabel: 'Interceptors', x, yMin: 0, integer: true, series: stockSeries }),
     lineChart({ title: 'Regions under full air-defence cover', yLabel: '% of regions', x, yMin: 0, yMax: 100, series: theatreSeries(d, (t, id) => { const c = t.coverage[id]; return c && c.regions > 0 ? Math.round((100 * c.full) / c.regions) : null; }) }),
-    lineChart({ title: 'Coverage gaps (a battery away, its home uncovered)', yLabel: 'Regions open', x, yMin: 0, series: theatreSeries(d, (t, id) => t.coverage[id]?.gaps ?? null) }),
-    lineChart({ title: 'Leakers: threats that got through', yLabel: 'Leakers', x, yMin: 0, series: theatreSeries(d, (t, id) => t.record.leakers[id] ?? 0) }),
+    lineChart({ title: 'Coverage gaps (a battery away, its home uncovered)', yLabel: 'Regions open', x, yMin: 0, integer: true, series: theatreSeries(d, (t, id) => t.coverage[id]?.gaps ?? null) }),
+    lineChart({ title: 'Leakers: threats that got through', yLabel: 'Leakers', x, yMin: 0, integer: true, series: theatreSeries(d, (t, id) => t.record.leakers[id] ?? 0) }),
     lineChart({ title: 'Region value protected', yLabel: '% of value', x, yMin: 0, yMax: 100, series: theatreSeries(d, (t, id) => t.record.protectedPct[id] ?? null) }));
 }
 

@@ -20,8 +20,6 @@ export interface ConsoleStore {
   getLog(): readonly Action[];
   dispatch(action: Action): ApplyResult;
   subscribe(listener: (state: GameState, events: readonly GameEvent[], action: Action | null) => void): () => void;
-  start(): void;
-  stop(): void;
 }
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -45,8 +43,8 @@ export class FacilitatorConsole {
       h('span', { text: 'Facilitator' }), h('kbd', { text: 'F' }));
     this.toggle.addEventListener('click', () => this.setOpen(!this.open));
     layer.append(this.toggle, this.el);
-    // The board's hover details belong to the board: hide them while the pointer is over the console.
-    this.el.addEventListener('pointermove', () => hoverTip(null, 0, 0));
+    // The board's hover details belong to the board (facilitator.css also hides them over the console).
+    this.el.addEventListener('pointerenter', () => hoverTip(null, 0, 0));
     this.el.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select')) { e.preventDefault(); this.setOpen(false); } });
     this.unsubscribe = store.subscribe((_s, _e, action) => {
       if (action) this.leader?.send(store.getLog().length - 1, action);
@@ -76,15 +74,12 @@ export class FacilitatorConsole {
   }
 
   private send(action: Action): boolean {
-    // Bots wait while the game is paused: the store stops playing them before the pause.
-    if (action.type === 'pauseGame') this.store.stop();
+    // While paused the store holds the bots; the resume lets them play on.
     const result = this.store.dispatch(action);
     if (!result.ok) {
-      if (action.type === 'pauseGame') this.store.start();
       toast(result.rejection.message, 'error');
       return false;
     }
-    if (action.type === 'resumeGame') this.store.start();
     return true;
   }
 

@@ -117,7 +117,7 @@ describe('a class session of Umbrella Gap', () => {
     await page.click('[data-testid=open-debrief]');
     await page.waitForSelector('[data-testid=debrief]');
     await screenshot(page, 'classroom-debrief');
-    for (const tab of ['charts', 'alliances', 'turning', 'timeline']) {
+    for (const tab of ['charts', 'tracks', 'alliances', 'turning', 'cost', 'questions', 'timeline']) {
       await page.click(`#debrief-tab-${tab}`);
       await page.waitForSelector(`#debrief-body[data-section=${tab}]`);
       await screenshot(page, `classroom-debrief-${tab}`);
