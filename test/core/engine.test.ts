@@ -178,6 +178,8 @@ describe('the facilitator', () => {
     s = act(s, { type: 'injectCard', role: 'facilitator', card: null, custom: { title: 'Windfall', text: 'A surprise budget.', effects: [{ grantBudget: 'south', amount: 2 }] } }).state;
     expect(s.budgets.south).toBe(before + 2);
     expect(s.log.some((l) => l.text === 'Event: Windfall. A surprise budget.')).toBe(true);
+    s = act(s, { type: 'injectCard', role: 'facilitator', card: null, custom: { title: 'Who pays?', text: 'A question in parliament.', effects: [] } }).state;
+    expect(s.log.some((l) => l.text === 'Event: Who pays? A question in parliament.')).toBe(true);
     expect(rejection(s, { type: 'injectCard', role: 'facilitator', card: 'no-such-card', custom: null }).code).toBe('card/unknown');
     expect(rejection(s, { type: 'injectCard', role: 'facilitator', card: null, custom: null }).code).toBe('action/malformed');
   });

@@ -35,9 +35,15 @@ export function drawNextEvent(ctx: Ctx): void {
   resolveCard(ctx, card);
 }
 
+/** A card's title as the start of a log sentence: a full stop unless it already ends in one, '?' or '!'. */
+function headline(title: string): string {
+  const t = title.trim();
+  return /[.?!…]$/.test(t) ? t : `${t}.`;
+}
+
 function resolveCard(ctx: Ctx, card: Card): void {
   const s = ctx.s;
-  emit(ctx, { kind: 'card', card: card.id, text: `Event: ${card.title}. ${card.text}` });
+  emit(ctx, { kind: 'card', card: card.id, text: `Event: ${headline(card.title)} ${card.text}` });
   applyEffects(ctx, card.effects, { actor: null, target: null }, 'events');
   if (card.choice) {
     const seat = s.seats[card.choice.role];
