@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, serveFolder } from './chromium';
 import type { Seats } from '../core';
 import { buildLink } from '../app/shareLink';
 import { loadScenario } from './scenarioFiles';
@@ -17,39 +17,9 @@ import { fixed, machine, median, printTable, quantile, writeSection, type Row } 
 // loads, each in a fresh profile); frame times while waves animate in an all-bot game.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end('not found');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const a = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` });
-  }));
-}
-
 async function launch(): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'forge-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 720 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launchChromium(profile);
   return { context, profile };
 }
 
@@ -163,7 +133,7 @@ async function main(): Promise<void> {
   const sizes = jsSizes(outDir);
   const gameGzip = sizes.filter((s) => !s.phaser).reduce((n, s) => n + s.gzip, 0);
   const phaserGzip = sizes.filter((s) => s.phaser).reduce((n, s) => n + s.gzip, 0);
-  const { server, url } = await serve(outDir);
+  const { server, url } = await serveFolder(outDir);
   try {
     const { times: menu, menuFrames } = await menuReady(url, 5);
     const wave = await waveFrames(url, Number(process.env.BENCH_WAVE_SECONDS ?? 120));

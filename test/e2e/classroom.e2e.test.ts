@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario, replay, type Action, type Seats } from '../../src/core';
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { parseCsv } from '../debrief/support';
-import { launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+import { screenshot, servedGame, watchProblems } from './harness';
 
-let server: Server;
-let url: string;
-let browser: BrowserContext;
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedGame();
 
 const scenarioResult = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/umbrella-gap.json'), 'utf8')));
 if (!scenarioResult.ok) throw new Error('umbrella-gap does not parse');
@@ -32,11 +21,11 @@ const readSession = (page: Page) => page.evaluate(() => {
 
 describe('a class session of Umbrella Gap', () => {
   it('runs with a facilitator and bots, shows the projector view, and debriefs and exports from the log', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     const t0 = Date.now();
     const mark = (what: string) => console.log(`${Math.round((Date.now() - t0) / 1000)} s: ${what}`);
-    await page.goto(url);
+    await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Set-up: bots in every role, a facilitator seat, a fixed seed.
@@ -73,7 +62,7 @@ describe('a class session of Umbrella Gap', () => {
     await screenshot(page, 'classroom-console');
     mark('console shown');
 
-    const [projector] = await Promise.all([browser.waitForEvent('page'), page.click('#fac-projector')]);
+    const [projector] = await Promise.all([served.browser.waitForEvent('page'), page.click('#fac-projector')]);
     const projectorProblems = watchProblems(projector);
     await projector.waitForFunction(() => document.body.dataset.scene === 'Projector', undefined, { timeout: 30_000 });
     await projector.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid=projector-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
@@ -162,9 +151,9 @@ describe('a class session of Umbrella Gap', () => {
     await page.close();
   }, 600_000);
   it('makes one session link that opens the same set-up with the facilitator seat, and prints one briefing page per role', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(url);
+    await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
     await page.click('[data-scenario="umbrella-gap"]');
     await page.selectOption('#seat-us', 'human');
@@ -185,7 +174,7 @@ describe('a class session of Umbrella Gap', () => {
     await page.click('[data-testid=print-close]');
 
     // The projector machine opens the link: the same scenario, seed and seats, facilitator included.
-    const other = await browser.newPage();
+    const other = await served.browser.newPage();
     const otherProblems = watchProblems(other);
     await other.goto(link);
     await other.waitForFunction(() => document.body.dataset.scene === 'Briefing', undefined, { timeout: 30_000 });

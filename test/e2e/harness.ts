@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, serveFolder } from '../../src/cli/chromium';
 
 // Serves the production build on loopback and drives Debian's Chromium with playwright-core.
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -11,42 +13,30 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.FORGE_DIST ?? join(HERE, '../../dist');
 export const RESULTS = join(HERE, '../../test-results');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
-
-export async function serveDist(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, path);
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { server, url: `http://127.0.0.1:${port}/` };
+export function serveDist(): Promise<{ server: Server; url: string }> {
+  return serveFolder(DIST);
 }
 
-export async function launchBrowser(width = 1280, height = 720): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'forge-shield-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width, height },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
+export function launchBrowser(width = 1280, height = 720): Promise<BrowserContext> {
+  return launchChromium(mkdtempSync(join(tmpdir(), 'forge-shield-chromium-')), width, height);
+}
+
+/** For a test file: serves the build and opens one Chromium before its tests, closes both after them. */
+export function servedGame(): { readonly url: string; readonly browser: BrowserContext } {
+  let served: { server: Server; url: string } | undefined;
+  let browser: BrowserContext | undefined;
+  beforeAll(async () => {
+    served = await serveDist();
+    browser = await launchBrowser();
   });
+  afterAll(async () => {
+    await browser?.close();
+    served?.server.close();
+  });
+  return {
+    get url() { if (!served) throw new Error('the build is not served yet'); return served.url; },
+    get browser() { if (!browser) throw new Error('Chromium is not open yet'); return browser; },
+  };
 }
 
 /** Collects console errors, page errors and failed requests for the run. */

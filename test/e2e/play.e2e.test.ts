@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario, replay, type Action, type Outcome, type Seats } from '../../src/core';
-import { launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+import { launchBrowser, screenshot, servedGame, watchProblems } from './harness';
 import { playToTheEnd } from './player';
 
-let server: Server;
-let url: string;
-let browser: BrowserContext;
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedGame();
 
 interface Played { scenarioId: string; seed: string; seats: Seats; log: Action[]; hash: string; outcome: Outcome | null }
 
@@ -30,9 +19,9 @@ const readSession = (page: Page): Promise<Played> =>
 
 describe('playing First Contract in the browser', () => {
   it('goes from the menu to the end screen by clicks and keys, and the end screen agrees with a replay in Node', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(url);
+    await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Menu: pick the tutorial, one human seat against a standard bot, a fixed seed.
@@ -94,7 +83,7 @@ describe('playing First Contract in the browser', () => {
     try {
       const page = await big.newPage();
       const problems = watchProblems(page);
-      await page.goto(url);
+      await page.goto(served.url);
       await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
       await page.click('[data-testid=start]');
       await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');

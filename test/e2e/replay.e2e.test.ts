@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario, stateHash, type Action, type Seats } from '../../src/core';
 import { playGame } from '../../src/bots';
 import { buildReplayFile, formatReplayFile } from '../../src/app/replayFile';
 import { ReplayTimeline } from '../../src/app/replayTimeline';
 import { encodeLink } from '../../src/app/shareLink';
-import { launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+import { screenshot, servedGame, watchProblems } from './harness';
 
 // Replays, share links, autosave and undo in the built game. The replay is generated here in Node
 // (an all-bot game) and opened in Chromium through the menu: no fixture with hard-coded hashes.
 
-let server: Server;
-let url: string;
-let browser: BrowserContext;
 const dir = mkdtempSync(join(tmpdir(), 'forge-replay-e2e-'));
 
 const parsed = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/first-contract.json'), 'utf8')));
@@ -29,14 +25,7 @@ const timeline = new ReplayTimeline(file);
 const replayPath = join(dir, 'all-bots.replay.json');
 writeFileSync(replayPath, formatReplayFile(file));
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedGame();
 
 interface SessionRead { seed: string; seats: Seats; log: Action[]; hash: string; scenarioId: string }
 const readSession = (page: Page): Promise<SessionRead> =>
@@ -48,7 +37,7 @@ const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFuncti
 const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
 
 async function openMenu(page: Page): Promise<void> {
-  await page.goto(url);
+  await page.goto(served.url);
   await scene(page, 'MainMenu');
 }
 
@@ -90,7 +79,7 @@ async function myStep(page: Page): Promise<string[]> {
 
 describe('replays, links, saves and undo in Chromium', () => {
   it('verifies a Node-made replay through the menu and gets the same hash for every turn', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await openMenu(page);
     await screenshot(page, 'replay-menu');
@@ -129,7 +118,7 @@ describe('replays, links, saves and undo in Chromium', () => {
   });
 
   it('steps, jumps and plays in the viewer, then forks a new game from a moment', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await openMenu(page);
     await openReplay(page, replayPath);
@@ -203,7 +192,7 @@ describe('replays, links, saves and undo in Chromium', () => {
   });
 
   it('saves after every action and a reload resumes at the identical state hash', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await startGame(page, 'resume-e2e');
     const offered = await myStep(page);
@@ -271,7 +260,7 @@ describe('replays, links, saves and undo in Chromium', () => {
   });
 
   it('a share link opens the same game; a broken link gets a message and the menu still works', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await openMenu(page);
     await page.click('[data-scenario="first-contract"]');
@@ -285,7 +274,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await screenshot(page, 'replay-share-dialog');
     await page.keyboard.press('Escape');
 
-    const other = await browser.newPage();
+    const other = await served.browser.newPage();
     await other.goto(link);
     await scene(other, 'Briefing');
     const opened = await readSession(other);
@@ -295,7 +284,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await other.close();
 
     // A replay link opens the viewer with the whole log.
-    const replayLink = `${url}#${await encodeLink({ v: 1, kind: 'replay', scenario: 'first-contract', seed: 'xenv-1', seats: botSeats, actions: game.actions })}`;
+    const replayLink = `${served.url}#${await encodeLink({ v: 1, kind: 'replay', scenario: 'first-contract', seed: 'xenv-1', seats: botSeats, actions: game.actions })}`;
     await page.goto(replayLink);
     await scene(page, 'ReplayViewer');
     expect(await page.evaluate(() => (window as unknown as { __forge: { viewer: { length(): number } } }).__forge.viewer.length())).toBe(game.actions.length);
@@ -314,7 +303,7 @@ describe('replays, links, saves and undo in Chromium', () => {
   });
 
   it('undoes the human seat’s own action within its step, and not after the step has passed', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await startGame(page, 'undo-e2e');
     const undoable = ['fundLine', 'setDoctrine', 'orderRedeploy', 'improveQuality', 'surgeLine', 'setHalfCover'];

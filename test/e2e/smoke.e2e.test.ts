@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
-import { distinctSampledColours, launchBrowser, screenshot, serveDist, watchProblems } from './harness';
+import { describe, expect, it } from 'vitest';
+import { distinctSampledColours, screenshot, servedGame, watchProblems } from './harness';
 
-let server: Server;
-let url: string;
-let browser: BrowserContext;
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedGame();
 
 describe('the built game in headless Chromium', () => {
   it('boots to the main menu with the title and the scenarios, without console errors', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(url);
+    await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
     await page.waitForTimeout(300);
     const colours = await distinctSampledColours(page);
