@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { BOT_LEVELS, hashValue, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
 import { actionLogSchema } from './actionSchema';
-import { GAME_VERSION } from './replayFile';
+import { GAME_VERSION, parseReplayFile, type ReplayFile } from './replayFile';
 
 // Autosave: after every action the game in play is written to the browser's storage under one
 // versioned key. A save is re-run through the rules when it is read and must come out at the hash it
@@ -12,7 +12,9 @@ export const AUTOSAVE_KEY = 'forge-shield/autosave/v1';
 /** Unreadable saves are kept under this prefix plus a hash of their text. */
 export const KEPT_PREFIX = 'forge-shield/unreadable-save/';
 export const AUTOSAVE_FORMAT = 'forge-shield-autosave';
-export const AUTOSAVE_VERSION = 1;
+/** Version 2 adds `origin` (a forked game's original replay); version 1 saves still load. */
+export const AUTOSAVE_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
@@ -23,7 +25,7 @@ const seatSchema = z.union([
 
 const saveSchema = z.strictObject({
   format: z.literal(AUTOSAVE_FORMAT),
-  version: z.literal(AUTOSAVE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   gameVersion: z.string().max(40),
   savedAt: z.string().max(40),
   scenario: z.unknown(),
@@ -32,7 +34,21 @@ const saveSchema = z.strictObject({
   actions: actionLogSchema,
   hash: z.string().regex(/^[0-9a-f]{16}$/),
   finished: z.boolean(),
+  /** Checked on its own (checkOrigin): a damaged origin loses the origin, never the game. */
+  origin: z.unknown().optional(),
 });
+
+const originSchema = z.strictObject({
+  label: z.string().min(1).max(200),
+  at: z.number().int().min(0).max(100_000),
+  replay: z.unknown(),
+});
+
+/** A game forked from a replay: the original replay file as it was, the action it left at, and where it came from. */
+export interface ForkOrigin { file: ReplayFile; at: number; label: string }
+
+/** The origin part of a save could not be used: why (with its path), and the whole save's text, kept. */
+export interface OriginProblem { reason: string; text: string }
 
 export interface Autosave {
   scenario: Scenario;
@@ -42,9 +58,12 @@ export interface Autosave {
   hash: string;
   finished: boolean;
   savedAt: string;
+  origin: ForkOrigin | null;
 }
 
-export type SaveCheck = { ok: true; save: Autosave; state: GameState } | { ok: false; reason: string };
+export type SaveCheck =
+  | { ok: true; save: Autosave; state: GameState; originProblem: OriginProblem | null }
+  | { ok: false; reason: string };
 
 /** Reads a save's text and re-runs it: the save and its state, or why it cannot be used. */
 export function checkSave(text: string): SaveCheck {
@@ -56,8 +75,8 @@ export function checkSave(text: string): SaveCheck {
   }
   const head = z.looseObject({ format: z.string(), version: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== AUTOSAVE_FORMAT) return { ok: false, reason: 'it is not a Forge & Shield saved game' };
-  if (head.data.version !== AUTOSAVE_VERSION)
-    return { ok: false, reason: `it was saved in format ${head.data.version}; this version of the game reads format ${AUTOSAVE_VERSION}` };
+  if (!READABLE_VERSIONS.includes(head.data.version))
+    return { ok: false, reason: `it was saved in format ${head.data.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
   const parsed = saveSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -72,11 +91,41 @@ export function checkSave(text: string): SaveCheck {
     return { ok: false, reason: `it does not verify: action ${again.failure.index + 1} of ${data.actions.length} is refused by the rules (${again.failure.rejection.message}). The game may have been updated since it was saved.` };
   if (again.finalHash !== data.hash)
     return { ok: false, reason: `it does not verify: re-playing its ${data.actions.length} actions gives state ${again.finalHash}, the save recorded ${data.hash}. The game may have been updated since it was saved.` };
+  const origin = data.origin === undefined ? { ok: true as const, origin: null } : checkOrigin(data.origin, data.version, scenario.scenario, data.seed);
   return {
     ok: true,
     state: again.state,
-    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, savedAt: data.savedAt },
+    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, savedAt: data.savedAt, origin: origin.ok ? origin.origin : null },
+    originProblem: origin.ok ? null : { reason: origin.reason, text },
   };
+}
+
+const ORIGIN_DAMAGED = 'its record of the original replay this game was forked from cannot be used';
+
+/**
+ * The origin of a forked game: the original replay, read like any replay file, of this scenario and seed.
+ * The logs may part before `at` (an undo right after the fork): the comparison finds where.
+ */
+function checkOrigin(json: unknown, version: number, scenario: Scenario, seed: string): { ok: true; origin: ForkOrigin } | { ok: false; reason: string } {
+  const damaged = (where: string, why: string) => ({ ok: false as const, reason: `${ORIGIN_DAMAGED} (${where}: ${why}); the game itself plays on without it` });
+  if (version < 2) return damaged('origin', `a format ${version} save has no origin field`);
+  const parsed = originSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return damaged(['origin', ...issue.path].join('.'), issue.message);
+  }
+  const file = parseReplayFile(parsed.data.replay);
+  if (!file.ok) {
+    const e = file.errors[0]!;
+    return damaged(e.path ? `origin.replay.${e.path}` : 'origin.replay', e.message);
+  }
+  const { replay: original } = file;
+  const { at, label } = parsed.data;
+  if (original.scenarioHash !== hashValue(scenario) || original.seed !== seed)
+    return damaged('origin.replay', `it is a replay of another game (${original.scenario.title}, seed ${original.seed}), not the one this game was forked from`);
+  if (at > original.actions.length)
+    return damaged('origin.at', `the fork point, action ${at}, lies past the end of the original's ${original.actions.length} actions`);
+  return { ok: true, origin: { file: original, at, label } };
 }
 
 export interface SaveInput {
@@ -86,18 +135,21 @@ export interface SaveInput {
   actions: readonly Action[];
   hash: string;
   finished: boolean;
+  origin?: ForkOrigin | null;
 }
 
 export function saveText(input: SaveInput, savedAt: string): string {
+  const origin = input.origin ? { label: input.origin.label, at: input.origin.at, replay: input.origin.file } : undefined;
   return JSON.stringify({
     format: AUTOSAVE_FORMAT, version: AUTOSAVE_VERSION, gameVersion: GAME_VERSION, savedAt,
-    scenario: input.scenario, seed: input.seed, seats: input.seats, actions: input.actions, hash: input.hash, finished: input.finished,
+    scenario: input.scenario, seed: input.seed, seats: input.seats, actions: input.actions, hash: input.hash, finished: input.finished, origin,
   });
 }
 
 export type SlotState =
   | { kind: 'empty' }
-  | { kind: 'saved'; save: Autosave; state: GameState }
+  /** `originProblem`: the game is fine but its origin is not; the save's text is kept under `key` (null when there was no room). */
+  | { kind: 'saved'; save: Autosave; state: GameState; originProblem: (OriginProblem & { key: string | null }) | null }
   /** The slot held a save that cannot be used; it now lives under `key` (or still in the slot when moving it failed). */
   | { kind: 'unreadable'; key: string; reason: string };
 
@@ -108,7 +160,14 @@ export function inspectAutosave(storage: SaveStorage): SlotState {
   const text = storage.getItem(AUTOSAVE_KEY);
   if (text === null) return { kind: 'empty' };
   const check = checkSave(text);
-  if (check.ok) return { kind: 'saved', save: check.save, state: check.state };
+  if (check.ok) {
+    if (!check.originProblem) return { kind: 'saved', save: check.save, state: check.state, originProblem: null };
+    // The game resumes and its next autosave drops the damaged origin: keep the text as it was first.
+    const kept = `${KEPT_PREFIX}${hashValue(text)}`;
+    let key: string | null = kept;
+    try { storage.setItem(kept, text); } catch { key = null; }
+    return { kind: 'saved', save: check.save, state: check.state, originProblem: { ...check.originProblem, key } };
+  }
   const key = `${KEPT_PREFIX}${hashValue(text)}`;
   try {
     storage.setItem(key, text);
@@ -137,7 +196,7 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     const text = storage.getItem(key);
     if (text === null) continue;
     const check = checkSave(text);
-    out.push({ key, text, reason: check.ok ? 'it was set aside earlier' : check.reason });
+    out.push({ key, text, reason: !check.ok ? check.reason : check.originProblem ? check.originProblem.reason : 'it was set aside earlier' });
   }
   return out;
 }

@@ -1,7 +1,6 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
-import { browserStorage, writeAutosave, type WriteResult } from './autosave';
-import type { ReplayFile } from './replayFile';
+import { browserStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import type { Speed } from '../view/theme';
 
 // The game being played now: its store, plus the few settings that live outside the rules
@@ -15,17 +14,20 @@ export interface Session {
   resumed: boolean;
   /** A game forked from a replay: the original and the action it left at, kept for export and comparison. */
   origin: ForkOrigin | null;
+  /** A resumed save whose origin could not be used: the game shows why once, and offers the kept text. */
+  originProblem: (OriginProblem & { key: string | null }) | null;
   /** The last autosave's result (the board says so once when it fails). */
   saveStatus: WriteResult;
 }
 
-export interface ForkOrigin { file: ReplayFile; at: number; label: string }
+export type { ForkOrigin, OriginProblem };
 
 export interface SessionOptions {
   /** Actions already played (a resumed save or a fork); the rules re-run them. */
   log?: readonly Action[];
   resumed?: boolean;
   origin?: ForkOrigin | null;
+  originProblem?: Session['originProblem'];
 }
 
 let current: Session | null = null;
@@ -37,7 +39,7 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
   const store = createStore(scenario, seed, seats, options.log ?? []);
   const state = store.getState();
   const humans = playingRoles(state).filter((r) => seats[r]?.kind === 'human' || seats[r]?.kind === 'facilitator');
-  const session: Session = { store, humans, resumed: options.resumed ?? false, origin: options.origin ?? null, saveStatus: { ok: true } };
+  const session: Session = { store, humans, resumed: options.resumed ?? false, origin: options.origin ?? null, originProblem: options.originProblem ?? null, saveStatus: { ok: true } };
   current = session;
   // Autosave after every action (and after an undo): the store's log is the truth it writes.
   let slotIsOurs = false;
@@ -45,7 +47,7 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
     const storage = browserStorage();
     if (!storage) { session.saveStatus = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' }; return; }
     const s = store.getState();
-    session.saveStatus = writeAutosave(storage, { scenario, seed, seats, actions: store.getLog(), hash: store.hash(), finished: s.outcome !== null }, new Date().toISOString(), slotIsOurs);
+    session.saveStatus = writeAutosave(storage, { scenario, seed, seats, actions: store.getLog(), hash: store.hash(), finished: s.outcome !== null, origin: session.origin }, new Date().toISOString(), slotIsOurs);
     slotIsOurs = session.saveStatus.ok;
   };
   store.subscribe(() => { if (current === session) save(); });
@@ -95,7 +97,7 @@ export function randomSeed(): string {
 
 interface ForgeHandle {
   game?: unknown;
-  session?: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null; actionCount(): number };
+  session?: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null; actionCount(): number; origin(): { label: string; at: number; originalActions: number } | null };
   setSpeed?: (s: Speed) => void;
 }
 
@@ -113,6 +115,7 @@ function exposeForTests(): void {
     hash: () => s.store.hash(),
     outcome: () => s.store.getState().outcome,
     actionCount: () => s.store.getLog().length,
+    origin: () => (s.origin ? { label: s.origin.label, at: s.origin.at, originalActions: s.origin.file.actions.length } : null),
   };
   handle.setSpeed = setSpeed;
 }

@@ -96,7 +96,8 @@ export class MainMenu extends Phaser.Scene {
 
   private resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
     const { save } = slot;
-    startSession(save.scenario, save.seats, save.seed, { log: save.actions, resumed: true });
+    // A forked game keeps its original; a damaged origin is reported by the game, which plays on without it.
+    startSession(save.scenario, save.seats, save.seed, { log: save.actions, resumed: true, origin: save.origin, originProblem: slot.originProblem });
     this.scene.start('Game');
   }
 

@@ -35,7 +35,7 @@ describe('autosave', () => {
     expect(writeAutosave(storage, input, '2026-01-01T00:00:00Z', false)).toEqual({ ok: true });
     const raw = JSON.parse(storage.getItem(AUTOSAVE_KEY)!) as { format: string; version: number };
     expect(raw.format).toBe('forge-shield-autosave');
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(2);
     const slot = inspectAutosave(storage);
     expect(slot.kind).toBe('saved');
     if (slot.kind !== 'saved') return;
@@ -45,10 +45,10 @@ describe('autosave', () => {
   });
 
   it('refuses a save from another format version, and says which', () => {
-    const text = saveText(input, 'x').replace('"version":1', '"version":2');
+    const text = saveText(input, 'x').replace('"version":2', '"version":3');
     const check = checkSave(text);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.reason).toContain('format 2');
+    if (!check.ok) expect(check.reason).toContain('format 3');
   });
 
   it('keeps a save that does not verify, moves it aside, and never overwrites it silently', () => {
