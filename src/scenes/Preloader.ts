@@ -1,15 +1,18 @@
 import * as Phaser from 'phaser';
 import { palette, fonts } from '../view/theme';
+import { fetchCatalogue } from '../app/catalogue';
 
 const ICONS = ['battery', 'line', 'interceptor', 'drone', 'ballistic', 'agreement', 'intel', 'card', 'crate', 'launcher', 'rocket'] as const;
 
-/** Loads the game's art with a progress bar, then opens the main menu. */
+/** Loads the game's art with a progress bar and the scenario files beside it, then opens the main menu. */
 export class Preloader extends Phaser.Scene {
   constructor() {
     super('Preloader');
   }
 
   preload(): void {
+    // Scenario files are data, fetched beside the art; a file that fails becomes a broken menu entry.
+    void fetchCatalogue();
     const { width, height } = this.scale;
     this.add
       .text(width / 2, height / 2 - 40, 'Loading…', { fontFamily: fonts.family, fontSize: fonts.heading, color: palette.text })
@@ -25,6 +28,7 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start('MainMenu');
+    // The same load as above (it runs once): the menu is built when every scenario file has been read.
+    void fetchCatalogue().then(() => this.scene.start('MainMenu'));
   }
 }
