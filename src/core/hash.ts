@@ -49,26 +49,63 @@ export function canonicalJson(value: unknown): string {
   return out.join('');
 }
 
-const TWO_32 = 0x100000000;
-
 export function hashString(text: string): string {
-  // FNV-1a 64: offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3. With h = hi·2^32 + lo,
-  // h·prime mod 2^64 = lo·0x1b3 + (hi·0x1b3 + carry + (lo << 8))·2^32: every product stays below 2^53.
-  let lo = 0x84222325;
-  let hi = 0xcbf29ce4;
+  // FNV-1a 64: offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3, in four 16-bit limbs (h3 h2 h1 h0)
+  // so every product stays small and exact: h·prime = h·0x1b3 + (h << 40), and h << 40 adds h0 << 8 to
+  // limb 2 and h1 << 8 to limb 3. UTF-16 code units are hashed as two bytes each (low byte first).
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Hash UTF-16 code units as two bytes each (low byte first) so every string maps to fixed bytes.
-    lo = (lo ^ (c & 0xff)) >>> 0;
-    let t = lo * 0x1b3;
-    hi = (hi * 0x1b3 + Math.floor(t / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
-    lo = t >>> 0;
-    lo = (lo ^ (c >>> 8)) >>> 0;
-    t = lo * 0x1b3;
-    hi = (hi * 0x1b3 + Math.floor(t / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
-    lo = t >>> 0;
+    // Low byte.
+    h0 ^= c & 0xff;
+    let t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3 + (t0 >>> 16);
+    let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    // High byte.
+    h0 ^= c >>> 8;
+    t0 = h0 * 0x1b3;
+    t1 = h1 * 0x1b3 + (t0 >>> 16);
+    t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }
 
+const hex4 = (x: number): string => x.toString(16).padStart(4, '0');
+
 export const hashValue = (value: unknown): string => hashString(canonicalJson(value));
+
+// The log and the turn history are append-only lists of frozen entries, so their part of a state hash
+// is a running digest:
+// d(0) = "", d(k) = hashString(d(k−1) + canonical text of entry k). Each entry remembers the digest up
+// to itself (and its index), so hashing a state after every turn only hashes the entries added since.
+const entryDigest = new WeakMap<object, { index: number; digest: string }>();
+
+/** The running digest of an append-only list: 16 hex digits, or "" for an empty list. */
+export function runningDigest(log: readonly unknown[]): string {
+  let from = log.length;
+  let digest = '';
+  // Walk back to the latest entry whose digest is known at this very position.
+  while (from > 0) {
+    const entry = log[from - 1];
+    const known = typeof entry === 'object' && entry !== null ? entryDigest.get(entry) : undefined;
+    if (known && known.index === from - 1) { digest = known.digest; break; }
+    from -= 1;
+  }
+  for (let i = from; i < log.length; i++) {
+    const entry = log[i];
+    digest = hashString(digest + canonicalJson(entry));
+    if (typeof entry === 'object' && entry !== null && Object.isFrozen(entry)) entryDigest.set(entry, { index: i, digest });
+  }
+  return digest;
+}

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { enableArrayMethods, produce } from 'immer';
 import type { Scenario } from './scenario/schema';
 import type { GameState, LogEntry } from './state';
 import { createCtx, type Ctx } from './context';
@@ -9,6 +9,10 @@ import { createCtx, type Ctx } from './context';
 // So the scenario is a frozen object assigned into the draft: immer hands back assigned values
 // as they are and skips frozen ones when it finalises. The state's shape and hash are unchanged.
 
+// Array reads through a draft (find, filter, some, includes, …) and queue operations (shift, push)
+// run on the underlying array instead of through a proxy per element: same results, far less work.
+enableArrayMethods();
+
 let deepFreeze = true;
 
 /** Mirrors immer's auto-freeze setting: when on, the scenario is frozen all the way down too. */
@@ -18,7 +22,8 @@ export function setScenarioDeepFreeze(on: boolean): void {
 
 const sealed = new WeakMap<Scenario, { copy: Scenario; deep: boolean }>();
 
-function freezeAll(value: unknown): void {
+/** Freezes a plain value all the way down (already frozen parts are left as they are). */
+export function freezeAll(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const child of Object.values(value)) freezeAll(child);

@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { hashValue } from './hash';
+import { hashValue, runningDigest } from './hash';
 
 // What a role may see: no deck order, no random-stream state, no other role's hidden objectives or
 // private intelligence, and the coming wave only with intelligence that reveals it.
@@ -31,8 +31,9 @@ export function viewFor(s: GameState, role: string): RoleView {
   };
 }
 
-/** A hash of everything in the state but the embedded scenario (which `scenarioHash` stands for). */
+/** A hash of everything in the state but the embedded scenario (which `scenarioHash` stands for); the log and the
+ * turn history (append-only) count through their running digests, so a hash costs the same late in a game as early. */
 export function stateHash(s: GameState): string {
-  const { scenario: _scenario, ...rest } = s;
-  return hashValue(rest);
+  const { scenario: _scenario, log, history, ...rest } = s;
+  return hashValue({ ...rest, history: runningDigest(history), log: runningDigest(log) });
 }

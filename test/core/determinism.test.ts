@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { canonicalJson, hashValue, replay, setCoreAutoFreeze, stateHash, viewFor } from '../../src/core';
-import { hashString } from '../../src/core/hash';
+import { hashString, runningDigest } from '../../src/core/hash';
 import { edit, fixture, newGame, playRandom } from '../support/builders';
 
 function fnv1a64Reference(text: string): string {
@@ -27,6 +27,47 @@ describe('hashing', () => {
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
     expect(hashValue({ a: 1, b: 2 })).toBe(hashValue({ b: 2, a: 1 }));
     expect(hashValue({ a: 1, b: 2 })).not.toBe(hashValue({ a: 1, b: 3 }));
+  });
+});
+
+describe('running digests of the log and the history', () => {
+  const entry = (text: string) => Object.freeze({ turn: 1, phase: 'diplomacy', role: null, text });
+
+  it('equals the chain hash(previous digest + entry text), entry by entry', () => {
+    const log = [entry('a'), entry('b'), entry('c')];
+    let expected = '';
+    for (const e of log) expected = hashString(expected + canonicalJson(e));
+    expect(runningDigest(log)).toBe(expected);
+    expect(runningDigest([])).toBe('');
+  });
+
+  it('gives the same digest computed at once or step by step, and for copies that remember nothing', () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `line ${i}`);
+    const grown: object[] = [];
+    let stepwise = '';
+    for (const t of texts) { grown.push(entry(t)); stepwise = runningDigest([...grown]); }
+    const fresh = texts.map((t) => JSON.parse(JSON.stringify(entry(t))) as object);
+    expect(runningDigest(fresh)).toBe(stepwise);
+  });
+
+  it('changes with any entry, its order, and the list length', () => {
+    const base = [entry('a'), entry('b'), entry('c')];
+    const digest = runningDigest(base);
+    expect(runningDigest([entry('a'), entry('B'), entry('c')])).not.toBe(digest);
+    expect(runningDigest([base[0]!, base[2]!, base[1]!])).not.toBe(digest);
+    expect(runningDigest(base.slice(0, 2))).not.toBe(digest);
+    // An entry remembered at one position is not trusted at another.
+    expect(runningDigest([base[2]!])).toBe(hashString(canonicalJson(base[2])));
+  });
+
+  it('the state hash follows the log and the history: a state rebuilt from JSON hashes the same, an edited one does not', () => {
+    const live = playRandom(newGame({ seed: 'digest' }), picker('p9'));
+    const copy = JSON.parse(JSON.stringify(live.state)) as typeof live.state;
+    expect(stateHash(copy)).toBe(stateHash(live.state));
+    const editedLog = { ...copy, log: copy.log.map((e, i) => (i === 3 ? { ...e, text: `${e.text}!` } : e)) };
+    expect(stateHash(editedLog)).not.toBe(stateHash(live.state));
+    const editedHistory = { ...copy, history: copy.history.map((h, i) => (i === 0 ? { ...h, interceptorsFired: h.interceptorsFired + 1 } : h)) };
+    expect(stateHash(editedHistory)).not.toBe(stateHash(live.state));
   });
 });
 

@@ -6,6 +6,7 @@ import { costExchangeRatio, richardsonStep } from '../formulas';
 import { assessDeployment } from './deployment';
 import { assessIndustry } from './industry';
 import { assessAgreements } from './diplomacy';
+import { freezeAll } from '../produce';
 
 // Assessment (DESIGN §4.6, §5.6–5.7): tracks update, objectives are checked, the turn is recorded,
 // and the game ends on victory, shared loss or the last turn.
@@ -26,7 +27,11 @@ export function runAssessment(ctx: Ctx): void {
       s.objectivesMet[o.id] = s.turn;
       say(ctx, `Objective met: ${o.text}`);
     }
-  s.history.push(turnRecord(s));
+  // A turn's record never changes once written: frozen, immer skips it and the state hash remembers
+  // its text, so hashing a long game does not re-serialise its past turns.
+  const record = turnRecord(s);
+  freezeAll(record);
+  s.history.push(record);
   if (checkSharedLoss(ctx)) return;
   const early = s.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(s, v.condition));
   if (early.length > 0) {
