@@ -91,11 +91,26 @@ export function trackBounds(s: GameState, key: string): readonly [number, number
 }
 
 /** Canonical key for a track reference after binding actor/target, or null if it names nothing. */
+// Track references are parsed and bound many times per action (effects, conditions, rolls): the
+// canonical key of a (reference, actor, target) triple never changes, so it is remembered.
+const boundKeys = new Map<string, string | null>();
+
+/** The canonical track key a reference names once `actor` and `target` are bound (whether or not the game has it). */
+export function boundTrackKey(ref: string, actor: string | null, target: string | null): string | null {
+  const id = `${ref}\u0000${actor ?? ''}\u0000${target ?? ''}`;
+  let key = boundKeys.get(id);
+  if (key === undefined) {
+    const parsed = parseTrackRef(bindTrackRef(ref, actor, target));
+    key = parsed ? trackKey(parsed) : null;
+    if (boundKeys.size >= 50_000) boundKeys.clear();
+    boundKeys.set(id, key);
+  }
+  return key;
+}
+
 export function resolveTrack(s: GameState, ref: string, actor: string | null, target: string | null): string | null {
-  const parsed = parseTrackRef(bindTrackRef(ref, actor, target));
-  if (!parsed) return null;
-  const key = trackKey(parsed);
-  return key in s.tracks ? key : null;
+  const key = boundTrackKey(ref, actor, target);
+  return key !== null && key in s.tracks ? key : null;
 }
 
 export function trackName(s: GameState, key: string): string {
