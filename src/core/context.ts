@@ -31,6 +31,11 @@ export interface Ctx {
   logBefore: readonly LogEntry[];
   /** False when produceGame appends `logged` itself, after immer has finished (see produce.ts). */
   writesLog: boolean;
+  /**
+   * Whose log entries these are while the game runs by itself (events drawn, phases resolved,
+   * assessment): null, not the role whose action set it going. Undefined: the actor's.
+   */
+  logRole?: string | null;
 }
 
 export function createCtx(s: GameState, actor: string | null): Ctx {
@@ -60,7 +65,7 @@ export function readable<T>(value: T): T {
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
   // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).
-  ctx.logged.push(Object.freeze({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.actor, text: event.text }));
+  ctx.logged.push(Object.freeze({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.logRole === undefined ? ctx.actor : ctx.logRole, text: event.text }));
 }
 
 export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });

@@ -58,8 +58,18 @@ function exitPhase(ctx: Ctx): void {
   }
 }
 
-/** Runs automatic steps until a role must act, a choice is pending, or the game is over. */
+/**
+ * Runs automatic steps until a role must act, a choice is pending, or the game is over. What they
+ * write to the log is the game's own (no role's), though a role's action set them going.
+ */
 export function advance(ctx: Ctx): void {
+  const before = ctx.logRole;
+  ctx.logRole = null;
+  runAutomatic(ctx);
+  ctx.logRole = before;
+}
+
+function runAutomatic(ctx: Ctx): void {
   const s = ctx.s;
   for (let guard = 0; guard < 1000 && !s.outcome; guard++) {
     if (s.pendingChoice) return;
