@@ -36,7 +36,9 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
   const list = h('div', { class: 'action-list', id: 'action-list', role: 'group', 'aria-label': 'What you can do' });
   const end = legal.find((l) => l.action.type === 'endPhase');
   const acting = legal.filter((l) => l.action.type !== 'endPhase');
-  if (busy) {
+  if (s.paused && !s.outcome) {
+    list.append(h('p', { class: 'muted waiting', text: 'The facilitator has paused the game. Play goes on when they resume it.' }));
+  } else if (busy) {
     list.append(h('p', { class: 'muted waiting', text: 'Watch the board and the log; your choices come back when it has caught up.' }));
   } else if (viewer === null || actor !== viewer) {
     list.append(h('p', { class: 'muted waiting', text: actor && isBot(actor) ? `${roleName(s, actor)} is thinking. Watch the board and the log.` : 'Waiting…' }));
@@ -50,6 +52,8 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
     }
   }
   el.append(list);
+  // Nobody at this screen takes steps (every seat is a bot): there is no step to end.
+  if (viewer === null) return;
   const endButton = h('button', {
     class: 'btn btn-primary btn-end', type: 'button', id: 'end-step', 'data-testid': 'end-step',
     disabled: !end || busy || actor !== viewer,
@@ -80,6 +84,7 @@ export function costText(l: LegalAction): string {
 
 function stepTitle(s: GameState, actor: string | null, isBot: (r: string) => boolean): (string | HTMLElement)[] {
   if (s.outcome) return ['The game is over'];
+  if (s.paused) return ['Paused by the facilitator'];
   if (!actor) return ['The rules are running'];
   return [roleTag(roleOf(s, actor)), isBot(actor) ? ' (bot) is on step' : ' is on step'];
 }
