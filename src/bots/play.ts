@@ -1,5 +1,5 @@
 import {
-  applyAction, createGame, legalActions, stateHash, viewFor,
+  applyAction, closedTurns, createGame, legalActions, stateHash, viewFor,
   type Action, type BotLevel, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { decide } from './index';
@@ -37,10 +37,10 @@ export function actorOf(s: GameState): string | null {
 
 /** Records the hash of every turn an action closed (one action can close several), as replay() does. */
 export function recordTurnHashes(turnHashes: string[], state: GameState, before: number): void {
-  if (!(state.turn > before || (state.outcome && !turnHashes[before - 1]))) return;
+  const closed = closedTurns(state, before, turnHashes[before - 1] !== undefined);
+  if (!closed) return;
   const hash = stateHash(state);
-  const last = state.outcome ? state.turn : state.turn - 1;
-  for (let t = before; t <= last; t++) turnHashes[t - 1] = hash;
+  for (let t = closed.from; t <= closed.to; t++) turnHashes[t - 1] = hash;
 }
 
 export function levelOf(seats: Seats, role: string): BotLevel {

@@ -27,14 +27,22 @@ export function replay(scenario: Scenario, seed: string, seats: Seats, actions: 
       break;
     }
     state = result.state;
-    if (state.turn > before || (state.outcome && !turnHashes[before - 1])) recordTurns(turnHashes, state, before);
+    const closed = closedTurns(state, before, turnHashes[before - 1] !== undefined);
+    if (closed) {
+      const hash = stateHash(state);
+      for (let t = closed.from; t <= closed.to; t++) turnHashes[t - 1] = hash;
+    }
   }
   return { state, turnHashes, finalHash: stateHash(state), failure };
 }
 
-function recordTurns(turnHashes: string[], state: GameState, before: number): void {
-  // One action can close a turn (or several, when roles have nothing to do): hash each at its end.
-  const hash = stateHash(state);
-  const last = state.outcome ? state.turn : state.turn - 1;
-  for (let t = before; t <= last; t++) turnHashes[t - 1] = hash;
+/**
+ * The turns an action closed, given the turn it was taken in: a turn's hash is the hash of the state
+ * after the action during which it ended. One action can close several turns (when every role has
+ * nothing to do) and the game's end closes the turn it ends in (unless that turn already has its hash).
+ */
+export function closedTurns(after: GameState, before: number, beforeHasHash: boolean): { from: number; to: number } | null {
+  if (after.turn > before) return { from: before, to: after.outcome ? after.turn : after.turn - 1 };
+  if (after.outcome && !beforeHasHash) return { from: before, to: after.turn };
+  return null;
 }
