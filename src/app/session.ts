@@ -1,6 +1,8 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
 import { browserStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
+import { formatReplayFile } from './replayFile';
+import { replayFileOf } from './replayImport';
 import type { Speed } from '../view/theme';
 
 // The game being played now: its store, plus the few settings that live outside the rules
@@ -55,6 +57,18 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
   markInGame(true);
   exposeForTests();
   return current;
+}
+
+/** A forked game's two replay files: the original exactly as it was opened, and this game so far. */
+export function forkFiles(session: Session): { original: { name: string; text: string }; fork: { name: string; text: string } } | null {
+  const { origin, store } = session;
+  if (!origin) return null;
+  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
+  const fork = replayFileOf({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() });
+  return {
+    original: { name: `${safe(origin.file.scenarioId)}-${safe(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
+    fork: { name: `${safe(store.scenario.id)}-${safe(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },
+  };
 }
 
 /** Set while a game is on screen in this tab, so a reload resumes it directly (sessionStorage outlives a reload, not the tab). */

@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { currentSession, getSpeed, setSpeed, type Session } from '../app/session';
+import { currentSession, forkFiles, getSpeed, setSpeed, type Session } from '../app/session';
 import { loadCatalogue } from '../app/catalogue';
 import { fileFallbackText, shareFor } from '../app/linkStart';
 import { replayFileOf } from '../app/replayImport';
@@ -9,7 +9,8 @@ import { downloadText, saveShareDialog, shareDialog } from '../ui/replayDialogs'
 import type { Action, GameEvent, GameState, LegalAction } from '../core';
 import { actionRegions } from '../ui/actionsPanel';
 import { hoverTip, toast, type DialogHandle } from '../ui/dialog';
-import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
+import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, originProblemDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
+import { openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
 import { FacilitatorConsole } from '../ui/facilitator';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
@@ -91,8 +92,17 @@ export class Game extends Phaser.Scene {
       removeLayer('game');
     });
     document.body.dataset.scene = 'Game';
+    this.reportOriginProblem();
     this.refresh();
     store.start();
+  }
+
+  /** Once, on resuming a fork whose original could not be restored: why, and the damaged save to download. */
+  private reportOriginProblem(): void {
+    const problem = this.session.originProblem;
+    if (!problem) return;
+    this.session.originProblem = null;
+    this.openDialog = originProblemDialog(problem.reason, problem.key !== null, () => downloadText('forge-shield-damaged-fork-save.json', problem.text));
   }
 
   /** Everything shown and no dialog waiting: a bot may take its turn. */
@@ -114,6 +124,7 @@ export class Game extends Phaser.Scene {
       { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.undo() },
       { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.saveShare() },
       { key: '?', description: 'Show this help', run: () => { this.openDialog = helpDialog(listShortcuts()); } },
+      ...(this.session.origin ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: () => this.compare() }] : []),
       ...(this.console ? [{ key: 'f', description: 'Open or close the facilitator console', run: () => this.console?.setOpen(!this.console.isOpen()) }] : []),
     ]);
   }
@@ -211,7 +222,24 @@ export class Game extends Phaser.Scene {
       onclick: () => this.undo(),
     }, '↶ Undo ', h('kbd', { text: 'U' }));
     const share = h('button', { class: 'btn', type: 'button', id: 'save-share', 'data-testid': 'save-share', title: 'Save the replay or share a link (R)', onclick: () => this.saveShare() }, 'Save & share ', h('kbd', { text: 'R' }));
-    return [undo, share];
+    if (!this.session.origin) return [undo, share];
+    const compare = h('button', { class: 'btn', type: 'button', id: 'compare-original', 'data-testid': 'compare-original', title: 'Compare with the original (C)', onclick: () => this.compare() }, 'Compare ', h('kbd', { text: 'C' }));
+    return [undo, share, compare];
+  }
+
+  /** The fork beside the replay it was forked from (bots wait while it is open). */
+  private compare(): void {
+    const origin = this.session.origin;
+    if (!origin || dialogOpen() || this.curtainUp) return;
+    const store = this.session.store;
+    const files = () => forkFiles(this.session)!;
+    const handle = openForkCompare(origin.file, { scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() }, origin.at, {
+      originLabel: origin.label,
+      onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
+      onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
+      onClose: () => { if (this.openDialog === handle) this.openDialog = null; this.refresh(); },
+    });
+    this.openDialog = handle;
   }
 
   private undo(): void {

@@ -1,7 +1,9 @@
 import * as Phaser from 'phaser';
 import { replayDownload } from '../app/replaySave';
-import { currentSession, startSession } from '../app/session';
-import { setShortcuts } from '../ui/keys';
+import { currentSession, forkFiles, startSession } from '../app/session';
+import { dialogOpen, setShortcuts } from '../ui/keys';
+import { openForkCompare } from '../ui/forkCompare';
+import { downloadText } from '../ui/replayDialogs';
 import { renderEndScreen } from '../ui/endScreen';
 import { openDebrief } from '../ui/debrief';
 import { removeLayer, sceneLayer } from '../ui/overlay';
@@ -17,7 +19,20 @@ export class GameOver extends Phaser.Scene {
     const session = currentSession();
     if (!session) { this.scene.start('MainMenu'); return; }
     drawBackdrop(this);
-    setShortcuts([]);
+    const { origin } = session;
+    const compare = origin
+      ? () => {
+        if (dialogOpen()) return;
+        const s = session.store;
+        const files = () => forkFiles(session)!;
+        openForkCompare(origin.file, { scenario: s.scenario, seed: s.seed, seats: s.seats, actions: s.getLog() }, origin.at, {
+          originLabel: origin.label,
+          onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
+          onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
+        });
+      }
+      : null;
+    setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
     const layer = sceneLayer('end');
     this.events.once('shutdown', () => removeLayer('end'));
     const { store } = session;
@@ -29,6 +44,7 @@ export class GameOver extends Phaser.Scene {
       onMenu: () => this.scene.start('MainMenu'),
       replay: () => replayDownload(store),
       onDebrief: () => { openDebrief(store.scenario, store.seed, store.seats, store.getLog()); },
+      onCompare: compare,
     });
     document.body.dataset.scene = 'GameOver';
   }

@@ -12,6 +12,8 @@ export interface EndOptions {
   replay: (() => { name: string; text: string }) | null;
   /** Opens the debrief (charts, timeline, turning points, exports), when the game can show one. */
   onDebrief?: (() => void) | null;
+  /** A forked game: opens it beside the original it was forked from. */
+  onCompare?: (() => void) | null;
 }
 
 const HEADINGS: Record<string, string> = {
@@ -38,6 +40,8 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   menu.addEventListener('click', o.onMenu);
   const debrief = o.onDebrief ? h('button', { class: 'btn btn-secondary btn-big btn-debrief', type: 'button', 'data-testid': 'open-debrief' }, 'Debrief') : null;
   debrief?.addEventListener('click', () => o.onDebrief?.());
+  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', type: 'button', 'data-testid': 'end-compare', title: 'Compare with the original (C)' }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
+  compare?.addEventListener('click', () => o.onCompare?.());
   const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
   save?.addEventListener('click', () => {
     const file = o.replay!();
@@ -52,7 +56,7 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
     h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, 'data-testid': 'outcome-heading', text: heading }),
     h('p', { class: 'lead', 'data-testid': 'outcome-text', text: out.text }),
     h('div', { class: 'scores' }, scores),
-    h('div', { class: 'end-buttons' }, again, debrief, save, menu)));
+    h('div', { class: 'end-buttons' }, again, debrief, compare, save, menu)));
   queueMicrotask(() => again.focus());
 }
 

@@ -141,6 +141,28 @@ export function helpDialog(shortcuts: readonly { key: string; description: strin
   });
 }
 
+/**
+ * A resumed fork whose record of the original could not be used: why (where in the save), that the
+ * game plays on, and the saved text to download (it is kept in this browser too, when there was room).
+ */
+export function originProblemDialog(reason: string, keptInBrowser: boolean, onDownload: () => void): DialogHandle {
+  return openDialog({
+    title: 'The original game could not be restored',
+    body: [
+      h('p', { class: 'lead', text: 'Your game is resumed exactly where it was. It was forked from a replay, but the saved copy of that original replay is damaged, so it cannot be compared or saved from here.' }),
+      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` }),
+      h('p', { class: 'muted', text: keptInBrowser
+        ? 'The damaged save is kept in this browser: the main menu offers it for download until you discard it.'
+        : 'There was no room to keep the damaged save in this browser: download it now if you want to keep it.' }),
+    ],
+    buttons: [
+      { label: 'Download the damaged save', onClick: () => { onDownload(); return false; } },
+      { label: 'Go on with the game', kind: 'primary', focus: true, onClick: () => true },
+    ],
+    onCancel: () => undefined,
+  });
+}
+
 /** The viewer's own objectives (private in hotseat: only the seat on screen sees its own). */
 export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
   const role = roleOf(s, viewer);

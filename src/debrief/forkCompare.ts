@@ -2,7 +2,8 @@ import {
   applyAction, canonicalJson, createGame, phaseName, roleName, trackName, turnLabel,
   type Action, type GameState, type Scenario, type Seat, type Seats,
 } from '../core';
-import { computeDebrief, describeAction, type Debrief } from '../debrief';
+import { computeDebrief, describeAction } from './compute';
+import type { Debrief } from './types';
 
 // A forked game beside its original: where they split, the first decision that differs, and turn by
 // turn the outcome so far, every role's score, every theatre's tension and the other tracks.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyAction, canonicalJson, createGame, legalActions, parseScenario, phaseName, turnLabel, viewFor, type Action, type Seats } from '../../src/core';
 import { actorOf, botRandom, decide, playGame } from '../../src/bots';
-import { compareFork, valueOf } from '../../src/app/forkCompare';
+import { compareFork, valueOf } from '../../src/debrief/forkCompare';
 import { computeDebrief } from '../../src/debrief';
 
 // A real all-bot game and a fork of it that plays differently from the start of turn 2: the
