@@ -107,7 +107,7 @@ const ORIGIN_DAMAGED = 'its record of the original replay this game was forked f
  * The logs may part before `at` (an undo right after the fork): the comparison finds where.
  */
 function checkOrigin(json: unknown, version: number, scenario: Scenario, seed: string): { ok: true; origin: ForkOrigin } | { ok: false; reason: string } {
-  const damaged = (where: string, why: string) => ({ ok: false as const, reason: `${ORIGIN_DAMAGED} (${where}: ${why}); the game itself plays on without it` });
+  const damaged = (where: string, why: string) => ({ ok: false as const, reason: `${ORIGIN_DAMAGED} (${where}: ${brief(why)}); the game itself plays on without it` });
   if (version < 2) return damaged('origin', `a format ${version} save has no origin field`);
   const parsed = originSchema.safeParse(json);
   if (!parsed.success) {
@@ -126,6 +126,13 @@ function checkOrigin(json: unknown, version: number, scenario: Scenario, seed: s
   if (at > original.actions.length)
     return damaged('origin.at', `the fork point, action ${at}, lies past the end of the original's ${original.actions.length} actions`);
   return { ok: true, origin: { file: original, at, label } };
+}
+
+/** A long list of allowed values is named by its size: the reason is read in a dialog and a menu card. */
+function brief(message: string): string {
+  const list = /^expected one of (.*), got (.*)$/.exec(message);
+  if (list && message.length > 120) return `expected one of ${list[1]!.split(', ').length} known values, got ${list[2]}`;
+  return message.length > 200 ? `${message.slice(0, 199)}…` : message;
 }
 
 export interface SaveInput {

@@ -94,6 +94,7 @@ describe('the origin of a forked game in the autosave', () => {
     expect(slot.originProblem).not.toBeNull();
     expect(slot.originProblem!.reason).toContain(where);
     expect(slot.originProblem!.reason).toContain('plays on without it');
+    expect(slot.originProblem!.reason.length).toBeLessThan(400);
     // The damaged text is kept as it was, under its own key, and the menu offers it.
     expect(slot.originProblem!.text).toBe(text);
     expect(slot.originProblem!.key?.startsWith(KEPT_PREFIX)).toBe(true);
