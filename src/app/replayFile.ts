@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   BOT_LEVELS, applyAction, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
   type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
@@ -14,28 +14,28 @@ export const REPLAY_FORMAT_VERSION = 1;
 /** The game's version (package.json); a test keeps the two equal. */
 export const GAME_VERSION = '0.1.0';
 
-const hash = z.string().regex(/^[0-9a-f]{16}$/, 'expected a state hash of 16 hexadecimal digits');
+const hash = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'expected a state hash of 16 hexadecimal digits'));
 const seatSchema = z.union([
   z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
   z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
 ]);
-const lookaheadSchema = z.strictObject({
-  candidates: z.number().int().min(1).max(64), samples: z.number().int().min(1).max(256),
-  turns: z.number().int().min(1).max(40), maxActions: z.number().int().min(1).max(100_000),
-}).partial();
+const lookaheadSchema = z.partial(z.strictObject({
+  candidates: z.number().check(z.int(), z.gte(1), z.lte(64)), samples: z.number().check(z.int(), z.gte(1), z.lte(256)),
+  turns: z.number().check(z.int(), z.gte(1), z.lte(40)), maxActions: z.number().check(z.int(), z.gte(1), z.lte(100_000)),
+}));
 
 export const replayFileSchema = z.strictObject({
   formatVersion: z.literal(REPLAY_FORMAT_VERSION),
-  gameVersion: z.string().min(1).max(40),
-  scenarioId: z.string().min(1).max(40),
+  gameVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(40)),
   scenarioHash: hash,
   /** Always written; a file without it is read against the game's own scenario of that id. */
-  scenario: z.unknown().optional(),
-  seed: z.string().min(1).max(200),
-  seats: z.record(z.string().min(1).max(40), seatSchema),
-  bots: z.strictObject({ lookahead: lookaheadSchema.optional() }).default({}),
+  scenario: z.optional(z.unknown()),
+  seed: z.string().check(z.minLength(1), z.maxLength(200)),
+  seats: z.record(z.string().check(z.minLength(1), z.maxLength(40)), seatSchema),
+  bots: z._default(z.strictObject({ lookahead: z.optional(lookaheadSchema) }), {}),
   actions: actionLogSchema,
-  turnHashes: z.array(hash).max(40),
+  turnHashes: z.array(hash).check(z.maxLength(40)),
   finalHash: hash,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOT_LEVELS, formatPath, type Action, type Seats } from '../core';
 import { actionLogSchema } from './actionSchema';
 
@@ -18,10 +18,10 @@ export const linkPayloadSchema = z.strictObject({
   v: z.literal(1),
   /** play: start this game; replay: watch this log; session: a class session for the projector. */
   kind: z.enum(['play', 'replay', 'session']),
-  scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
-  seed: z.string().min(1).max(64),
-  seats: z.record(z.string().max(40), seatSchema),
-  actions: actionLogSchema.optional(),
+  scenario: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
+  seed: z.string().check(z.minLength(1), z.maxLength(64)),
+  seats: z.record(z.string().check(z.maxLength(40)), seatSchema),
+  actions: z.optional(actionLogSchema),
 });
 
 export interface LinkPayload {

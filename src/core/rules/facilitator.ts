@@ -5,12 +5,12 @@ import { adjustTrack, say, trackBounds, trackName, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { cardById, injectCard } from './events';
 import { finishGame } from './assessment';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { effectSchema } from '../scenario/schema';
 import { checkEffectReferences } from '../scenario/references';
 import { issueToError } from '../scenario/messages';
 
-const customEffects = z.array(effectSchema).max(16);
+const customEffects = z.array(effectSchema).check(z.maxLength(16));
 
 // The facilitator (teacher) is not a nation: every intervention is an ordinary logged action,
 // so a class session replays exactly.

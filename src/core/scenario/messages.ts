@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export interface ScenarioError {
   /** JSON path in the file, e.g. `roles[2].budget`. Empty for the whole file. */

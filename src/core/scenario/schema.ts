@@ -1,35 +1,47 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AGREEMENT_TYPES, BOT_LEVELS, COMPARATORS, DOCTRINES, ITEM_KINDS, LANE_MODES, PATTERNS, PHASES,
   ROLE_KINDS, SEAT_KINDS, THREAT_KINDS,
 } from '../vocabulary';
 
+// zod/mini is zod's tree-shakable build (the full build adds ≈ 20 KB gzip to the game's JS). It brings no
+// messages of its own: the English ones the full build uses are set once here, for every schema of the game.
+z.config(z.locales.en());
+
 // Scenario files are untrusted: every object is strict (a typo is an unknown field), every
 // number has its range, and texts have a length cap so a file cannot flood the screen.
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected an id of lower-case letters, digits and dashes');
-const text = (max = 600) => z.string().min(1).max(max);
-const count = z.number().int().min(0);
-const probability = z.number().min(0).max(1);
-const turn = z.number().int().min(1);
+const bounds = (min?: number, max?: number) => [...(min === undefined ? [] : [z.gte(min)]), ...(max === undefined ? [] : [z.lte(max)])];
+/** A whole number, optionally within [min, max] (checks in zod's usual order: int, ≥ min, ≤ max). */
+const whole = (min?: number, max?: number) => z.number().check(z.int(), ...bounds(min, max));
+const real = (min?: number, max?: number) => z.number().check(...bounds(min, max));
+const list = <T extends z.core.SomeType>(item: T, { min, max }: { min?: number; max?: number }) =>
+  z.array(item).check(...(min === undefined ? [] : [z.minLength(min)]), ...(max === undefined ? [] : [z.maxLength(max)]));
+/** A list of at most `max` items, empty when the file leaves it out. */
+const optionalList = <T extends z.core.SomeType>(item: T, max: number) => z._default(list(item, { max }), []);
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected an id of lower-case letters, digits and dashes'));
+const text = (max = 600) => z.string().check(z.minLength(1), z.maxLength(max));
+const count = whole(0);
+const probability = real(0, 1);
+const turn = whole(1);
 /** A track reference such as `tension:east`, `trust:poland+korea`, `support:actor` or a custom track id. */
-const trackRef = z.string().min(1).max(90);
+const trackRef = z.string().check(z.minLength(1), z.maxLength(90));
 /** A role id, or `actor` / `target` inside a move or an event choice. */
-const roleRef = z.string().min(1).max(40);
+const roleRef = z.string().check(z.minLength(1), z.maxLength(40));
 
 export const quantitySchema = z.union([
   z.strictObject({ track: trackRef }),
   z.strictObject({ budget: roleRef }),
-  z.strictObject({ stock: roleRef, item: id, theatre: id.optional() }),
+  z.strictObject({ stock: roleRef, item: id, theatre: z.optional(id) }),
   z.strictObject({ techLevel: id }),
   z.strictObject({ protectedPct: id }),
-  z.strictObject({ disabledRegions: id, owner: roleRef.optional() }),
+  z.strictObject({ disabledRegions: id, owner: z.optional(roleRef) }),
   z.strictObject({ longestStockout: roleRef, item: id }),
   z.strictObject({ arms: roleRef }),
   z.strictObject({ armsChange: roleRef }),
-  z.strictObject({ agreements: z.enum(AGREEMENT_TYPES), party: roleRef.optional() }),
+  z.strictObject({ agreements: z.enum(AGREEMENT_TYPES), party: z.optional(roleRef) }),
   z.strictObject({ leakers: id }),
   z.strictObject({ onTimePct: roleRef }),
-  z.strictObject({ operationalBatteries: roleRef, theatre: id.optional() }),
+  z.strictObject({ operationalBatteries: roleRef, theatre: z.optional(id) }),
   /** Regions of a theatre (or 'all') left uncovered because their own battery is away. */
   z.strictObject({ gaps: id }),
   z.strictObject({ turn: z.literal(true) }),
@@ -42,28 +54,28 @@ export type Condition =
   | { not: Condition }
   | { compare: Quantity; op: (typeof COMPARATORS)[number]; value: number };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ all: list(conditionSchema, { min: 1 }) }),
+    z.strictObject({ any: list(conditionSchema, { min: 1 }) }),
     z.strictObject({ not: conditionSchema }),
     z.strictObject({ compare: quantitySchema, op: z.enum(COMPARATORS), value: z.number() }),
   ]),
 );
 
 export const rollSchema = z.strictObject({
-  die: z.number().int().min(2).max(100),
-  dice: z.number().int().min(1).max(4).default(1),
-  atLeast: z.number().int(),
+  die: whole(2, 100),
+  dice: z._default(whole(1, 4), 1),
+  atLeast: whole(),
   /** Track values added to the roll, e.g. d20 + tension − transparency. */
-  addTracks: z.array(z.strictObject({ track: trackRef, factor: z.number().int().min(-3).max(3) })).max(6).default([]),
-  bonuses: z.array(z.strictObject({ when: conditionSchema, add: z.number().int().min(-10).max(10) })).max(6).default([]),
+  addTracks: optionalList(z.strictObject({ track: trackRef, factor: whole(-3, 3) }), 6),
+  bonuses: optionalList(z.strictObject({ when: conditionSchema, add: whole(-10, 10) }), 6),
 });
 export type RollSpec = z.infer<typeof rollSchema>;
 
 export const richardsonDeltaSchema = z.strictObject({
-  k: z.number().optional(), l: z.number().optional(), a: z.number().optional(),
-  b: z.number().optional(), g: z.number().optional(), h: z.number().optional(),
+  k: z.optional(z.number()), l: z.optional(z.number()), a: z.optional(z.number()),
+  b: z.optional(z.number()), g: z.optional(z.number()), h: z.optional(z.number()),
 });
 
 export type Effect =
@@ -86,39 +98,39 @@ export type Effect =
   | { when: Condition; then: Effect[]; otherwise: Effect[] }
   | { log: string };
 
-export const effectSchema: z.ZodType<Effect, unknown> = z.lazy(() =>
+export const effectSchema: z.ZodMiniType<Effect, unknown> = z.lazy(() =>
   z.union([
-    z.strictObject({ adjustTrack: trackRef, by: z.number().int().min(-10).max(10) }),
-    z.strictObject({ setTrack: trackRef, to: z.number().int().min(0).max(10) }),
-    z.strictObject({ grantBudget: roleRef, amount: z.number().min(-50).max(50) }),
-    z.strictObject({ addStock: roleRef, item: id, theatre: id, amount: z.number().int().min(-100000).max(100000) }),
+    z.strictObject({ adjustTrack: trackRef, by: whole(-10, 10) }),
+    z.strictObject({ setTrack: trackRef, to: whole(0, 10) }),
+    z.strictObject({ grantBudget: roleRef, amount: real(-50, 50) }),
+    z.strictObject({ addStock: roleRef, item: id, theatre: id, amount: whole(-100000, 100000) }),
     z.strictObject({ addBattery: id, owner: roleRef, region: id }),
-    z.strictObject({ addLine: id, owners: z.array(z.strictObject({ role: roleRef, share: z.number().min(0).max(100) })).min(1) }),
+    z.strictObject({ addLine: id, owners: list(z.strictObject({ role: roleRef, share: real(0, 100) }), { min: 1 }) }),
     z.strictObject({ addCounterDrone: id }),
-    z.strictObject({ damageRegion: id, amount: z.number().int().min(1).max(10) }),
-    z.strictObject({ repairRegion: id, amount: z.number().int().min(1).max(10) }),
+    z.strictObject({ damageRegion: id, amount: whole(1, 10) }),
+    z.strictObject({ repairRegion: id, amount: whole(1, 10) }),
     z.strictObject({ incident: id }),
     z.strictObject({ hotline: id }),
     z.strictObject({ richardson: richardsonDeltaSchema }),
-    z.strictObject({ adjustArms: roleRef, by: z.number().min(-10).max(10) }),
+    z.strictObject({ adjustArms: roleRef, by: real(-10, 10) }),
     z.strictObject({ revealNext: roleRef }),
     z.strictObject({
-      crisis: id, attackers: count, alpha: z.number().min(0).max(10),
-      attackerStaying: z.number().min(0.1).max(10), attackerDefence: z.number().min(0).max(10),
+      crisis: id, attackers: count, alpha: real(0, 10),
+      attackerStaying: real(0.1, 10), attackerDefence: real(0, 10),
     }),
-    z.strictObject({ roll: rollSchema, success: z.array(effectSchema).max(12), failure: z.array(effectSchema).max(12).default([]) }),
-    z.strictObject({ when: conditionSchema, then: z.array(effectSchema).max(12), otherwise: z.array(effectSchema).max(12).default([]) }),
+    z.strictObject({ roll: rollSchema, success: list(effectSchema, { max: 12 }), failure: optionalList(effectSchema, 12) }),
+    z.strictObject({ when: conditionSchema, then: list(effectSchema, { max: 12 }), otherwise: optionalList(effectSchema, 12) }),
     z.strictObject({ log: text(300) }),
-  ]) as z.ZodType<Effect, unknown>,
+  ]) as z.ZodMiniType<Effect, unknown>,
 );
 
-const effects = z.array(effectSchema).max(16);
+const effects = list(effectSchema, { max: 16 });
 
 const briefingSchema = z.strictObject({
   situation: text(1500),
-  goals: z.array(text(300)).min(1).max(8),
-  knows: z.array(text(300)).max(8).default([]),
-  unknowns: z.array(text(300)).max(8).default([]),
+  goals: list(text(300), { min: 1, max: 8 }),
+  knows: optionalList(text(300), 8),
+  unknowns: optionalList(text(300), 8),
 });
 
 const roleSchema = z.strictObject({
@@ -126,83 +138,83 @@ const roleSchema = z.strictObject({
   name: text(40),
   kind: z.enum(ROLE_KINDS),
   side: id,
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #e69f00'),
+  colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #e69f00')),
   pattern: z.enum(PATTERNS),
   seat: z.enum(SEAT_KINDS),
-  bot: z.enum(BOT_LEVELS).default('standard'),
+  bot: z._default(z.enum(BOT_LEVELS), 'standard'),
   briefing: briefingSchema,
-  budget: z.strictObject({ start: z.number().min(0), perTurn: z.number().min(0), cap: z.number().min(0) }),
-  workforce: count.default(0),
-  support: z.number().int().min(0).max(10).default(5),
-  reputation: z.number().int().min(0).max(10).default(5),
-  readiness: z.number().int().min(0).max(10).default(5),
-  doctrine: z.strictObject({ drone: z.enum(DOCTRINES), ballistic: z.enum(DOCTRINES) }).default({ drone: 'single', ballistic: 'barrage' }),
-  score: z.array(z.strictObject({ label: text(60), quantity: quantitySchema, weight: z.number().min(-10).max(10) })).max(8).default([]),
+  budget: z.strictObject({ start: real(0), perTurn: real(0), cap: real(0) }),
+  workforce: z._default(count, 0),
+  support: z._default(whole(0, 10), 5),
+  reputation: z._default(whole(0, 10), 5),
+  readiness: z._default(whole(0, 10), 5),
+  doctrine: z._default(z.strictObject({ drone: z.enum(DOCTRINES), ballistic: z.enum(DOCTRINES) }), { drone: 'single', ballistic: 'barrage' }),
+  score: optionalList(z.strictObject({ label: text(60), quantity: quantitySchema, weight: real(-10, 10) }), 8),
 });
 
 const theatreSchema = z.strictObject({
-  id, name: text(40), tension: z.number().int().min(0).max(10),
-  frame: z.strictObject({ x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
-  detection: probability.default(1),
+  id, name: text(40), tension: whole(0, 10),
+  frame: z.strictObject({ x: z.number(), y: z.number(), w: z.number().check(z.positive()), h: z.number().check(z.positive()) }),
+  detection: z._default(probability, 1),
 });
 
 const regionSchema = z.strictObject({
-  id, name: text(40), theatre: id, owner: roleRef, value: count, stayingPower: z.number().int().min(1).max(20),
-  x: z.number(), y: z.number(), counterDrone: count.default(0),
+  id, name: text(40), theatre: id, owner: roleRef, value: count, stayingPower: whole(1, 20),
+  x: z.number(), y: z.number(), counterDrone: z._default(count, 0),
 });
 
-const laneSchema = z.strictObject({ id, from: id, to: id, mode: z.enum(LANE_MODES), transit: z.number().int().min(1).max(12).default(1) });
+const laneSchema = z.strictObject({ id, from: id, to: id, mode: z.enum(LANE_MODES), transit: z._default(whole(1, 12), 1) });
 
-const itemSchema = z.strictObject({ id, name: text(40), kind: z.enum(ITEM_KINDS), unitCost: z.number().min(0) });
+const itemSchema = z.strictObject({ id, name: text(40), kind: z.enum(ITEM_KINDS), unitCost: real(0) });
 
-const threatTypeSchema = z.strictObject({ id, name: text(40), kind: z.enum(THREAT_KINDS), unitCost: z.number().min(0) });
+const threatTypeSchema = z.strictObject({ id, name: text(40), kind: z.enum(THREAT_KINDS), unitCost: real(0) });
 
 const batteryTypeSchema = z.strictObject({
-  id, name: text(40), launchers: z.number().int().min(1).max(16), roundsPerLauncher: z.number().int().min(1).max(32),
-  interceptor: id, sspk: z.strictObject({ drone: probability, ballistic: probability }), reliability: probability.default(1),
+  id, name: text(40), launchers: whole(1, 16), roundsPerLauncher: whole(1, 32),
+  interceptor: id, sspk: z.strictObject({ drone: probability, ballistic: probability }), reliability: z._default(probability, 1),
 });
 
-const batterySchema = z.strictObject({ id, name: text(40), type: id, owner: roleRef, region: id, halfCover: id.optional() });
+const batterySchema = z.strictObject({ id, name: text(40), type: id, owner: roleRef, region: id, halfCover: z.optional(id) });
 
 const lineTemplateSchema = z.strictObject({
-  id, name: text(60), item: id, region: id, buildTurns: z.number().int().min(0).max(20), capacity: count,
-  upkeep: z.number().min(0), quality: z.number().int().min(0).max(5),
-  requiredTech: z.strictObject({ transfer: id, level: z.number().int().min(0).max(4) }).optional(),
+  id, name: text(60), item: id, region: id, buildTurns: whole(0, 20), capacity: count,
+  upkeep: real(0), quality: whole(0, 5),
+  requiredTech: z.optional(z.strictObject({ transfer: id, level: whole(0, 4) })),
 });
 
-const lineSchema = lineTemplateSchema.extend({
-  owners: z.array(z.strictObject({ role: roleRef, share: z.number().min(0).max(100) })).min(1),
-  built: z.boolean().default(false),
+const lineSchema = z.extend(lineTemplateSchema, {
+  owners: list(z.strictObject({ role: roleRef, share: real(0, 100) }), { min: 1 }),
+  built: z._default(z.boolean(), false),
 });
 
 const ladderStepSchema = z.strictObject({
-  level: z.number().int().min(1).max(4), name: text(60), cost: z.number().min(0), turns: z.number().int().min(1).max(20),
+  level: whole(1, 4), name: text(60), cost: real(0), turns: whole(1, 20),
   workforce: count, needsApproval: z.boolean(),
 });
 
 const projectSchema = z.strictObject({
-  id, name: text(60), text: text(300), roles: z.array(roleRef).min(1), cost: z.number().min(0),
-  turns: z.number().int().min(1).max(20), limit: z.number().int().min(1).max(20), effects,
+  id, name: text(60), text: text(300), roles: list(roleRef, { min: 1 }), cost: real(0),
+  turns: whole(1, 20), limit: whole(1, 20), effects,
 });
 
 const moveSchema = z.strictObject({
-  id, name: text(60), text: text(300), roles: z.array(roleRef).min(1), phase: z.enum(PHASES),
-  cost: z.number().min(0), perTurn: z.number().int().min(1).max(10).default(1),
-  target: z.enum(['none', 'role', 'region', 'theatre']).default('none'),
-  requires: conditionSchema.optional(), effects,
+  id, name: text(60), text: text(300), roles: list(roleRef, { min: 1 }), phase: z.enum(PHASES),
+  cost: real(0), perTurn: z._default(whole(1, 10), 1),
+  target: z._default(z.enum(['none', 'role', 'region', 'theatre']), 'none'),
+  requires: z.optional(conditionSchema), effects,
 });
 
 const cardSchema = z.strictObject({
-  id, title: text(80), text: text(500), source: text(300).optional(), copies: z.number().int().min(1).max(4).default(1),
-  effects: effects.default([]),
-  choice: z.strictObject({
+  id, title: text(80), text: text(500), source: z.optional(text(300)), copies: z._default(whole(1, 4), 1),
+  effects: z._default(effects, []),
+  choice: z.optional(z.strictObject({
     role: roleRef, prompt: text(200),
-    options: z.array(z.strictObject({ label: text(80), effects })).min(2).max(4),
-  }).optional(),
+    options: list(z.strictObject({ label: text(80), effects }), { min: 2, max: 4 }),
+  })),
 });
 
 const waveEntrySchema = z.strictObject({
-  theatre: id, fromTurn: turn, toTurn: turn, threat: id, min: count, max: count, targets: z.array(id).min(1),
+  theatre: id, fromTurn: turn, toTurn: turn, threat: id, min: count, max: count, targets: list(id, { min: 1 }),
 });
 
 const provocationSchema = z.strictObject({
@@ -211,68 +223,68 @@ const provocationSchema = z.strictObject({
 
 const contractSchema = z.strictObject({
   id, name: text(80), seller: roleRef, buyer: roleRef, item: id, theatre: id,
-  schedule: z.array(z.strictObject({ turn, amount: z.number().int().min(1) })).min(1),
+  schedule: list(z.strictObject({ turn, amount: whole(1) }), { min: 1 }),
 });
 
 const agreementInForceSchema = z.strictObject({
-  type: z.enum(AGREEMENT_TYPES), parties: z.array(roleRef).min(2).max(7),
-  duration: z.number().int().min(1).max(40).optional(), transfer: id.optional(), line: id.optional(),
+  type: z.enum(AGREEMENT_TYPES), parties: list(roleRef, { min: 2, max: 7 }),
+  duration: z.optional(whole(1, 40)), transfer: z.optional(id), line: z.optional(id),
 });
 
 export const scenarioSchema = z.strictObject({
   formatVersion: z.literal(1),
-  id, title: text(80), summary: text(800), turns: z.number().int().min(1).max(40),
-  turnLabels: z.array(text(20)).min(1).max(40),
-  teachingGoals: z.array(text(300)).min(1).max(8),
-  discussionQuestions: z.array(text(300)).min(1).max(10),
+  id, title: text(80), summary: text(800), turns: whole(1, 40),
+  turnLabels: list(text(20), { min: 1, max: 40 }),
+  teachingGoals: list(text(300), { min: 1, max: 8 }),
+  discussionQuestions: list(text(300), { min: 1, max: 10 }),
   story: z.strictObject({
-    sources: z.array(z.strictObject({ publication: text(120), date: text(40), note: text(300) })).max(12),
+    sources: list(z.strictObject({ publication: text(120), date: text(40), note: text(300) }), { max: 12 }),
     fictionalised: text(800),
   }),
-  sides: z.array(z.strictObject({ id, name: text(40) })).min(1).max(7),
-  roles: z.array(roleSchema).min(1, 'a scenario needs at least one role').max(7),
-  theatres: z.array(theatreSchema).min(1).max(4),
-  regions: z.array(regionSchema).min(1).max(30),
-  lanes: z.array(laneSchema).max(60).default([]),
-  pairs: z.array(z.strictObject({ roles: z.tuple([roleRef, roleRef]), trust: z.number().int().min(0).max(10), interop: z.number().int().min(0).max(5) })).max(21).default([]),
-  tracks: z.array(z.strictObject({ id, name: text(40), min: z.number().int(), max: z.number().int(), start: z.number().int() })).max(12).default([]),
-  items: z.array(itemSchema).max(12).default([]),
-  threatTypes: z.array(threatTypeSchema).max(6).default([]),
-  batteryTypes: z.array(batteryTypeSchema).max(6).default([]),
-  batteries: z.array(batterySchema).max(40).default([]),
-  stockpiles: z.array(z.strictObject({ owner: roleRef, item: id, theatre: id, amount: count })).max(40).default([]),
-  resupply: z.array(z.strictObject({ owner: roleRef, item: id, theatre: id, perTurn: count, leadTime: z.number().int().min(0).max(20), fromTurn: turn.default(1) })).max(20).default([]),
-  orderCost: z.number().min(0).default(1),
-  orderLot: z.number().int().min(1).default(12),
-  orderLeadTime: z.number().int().min(0).max(20).default(4),
-  airlift: z.strictObject({ loadsPerTurn: count, loadsPerBattery: z.number().int().min(1) }).default({ loadsPerTurn: 12, loadsPerBattery: 18 }),
-  seaTransitTurns: z.number().int().min(1).max(12).default(4),
-  lineTemplates: z.array(lineTemplateSchema).max(12).default([]),
-  lines: z.array(lineSchema).max(20).default([]),
-  techTransfers: z.array(z.strictObject({ id, donor: roleRef, recipient: roleRef, level: z.number().int().min(0).max(4) })).max(8).default([]),
-  techLadder: z.array(ladderStepSchema).length(4).optional(),
-  projects: z.array(projectSchema).max(12).default([]),
-  moves: z.array(moveSchema).max(24).default([]),
-  agreementTypes: z.array(z.enum(AGREEMENT_TYPES)).default([...AGREEMENT_TYPES]),
-  agreements: z.array(agreementInForceSchema).max(20).default([]),
-  contracts: z.array(contractSchema).max(12).default([]),
-  eventsPerTurn: z.number().int().min(0).max(3).default(1),
-  deck: z.array(cardSchema).max(60).default([]),
-  waves: z.array(waveEntrySchema).max(40).default([]),
-  provocations: z.array(provocationSchema).max(12).default([]),
-  richardson: z.strictObject({
+  sides: list(z.strictObject({ id, name: text(40) }), { min: 1, max: 7 }),
+  roles: z.array(roleSchema).check(z.minLength(1, 'a scenario needs at least one role'), z.maxLength(7)),
+  theatres: list(theatreSchema, { min: 1, max: 4 }),
+  regions: list(regionSchema, { min: 1, max: 30 }),
+  lanes: optionalList(laneSchema, 60),
+  pairs: optionalList(z.strictObject({ roles: z.tuple([roleRef, roleRef]), trust: whole(0, 10), interop: whole(0, 5) }), 21),
+  tracks: optionalList(z.strictObject({ id, name: text(40), min: whole(), max: whole(), start: whole() }), 12),
+  items: optionalList(itemSchema, 12),
+  threatTypes: optionalList(threatTypeSchema, 6),
+  batteryTypes: optionalList(batteryTypeSchema, 6),
+  batteries: optionalList(batterySchema, 40),
+  stockpiles: optionalList(z.strictObject({ owner: roleRef, item: id, theatre: id, amount: count }), 40),
+  resupply: optionalList(z.strictObject({ owner: roleRef, item: id, theatre: id, perTurn: count, leadTime: whole(0, 20), fromTurn: z._default(turn, 1) }), 20),
+  orderCost: z._default(real(0), 1),
+  orderLot: z._default(whole(1), 12),
+  orderLeadTime: z._default(whole(0, 20), 4),
+  airlift: z._default(z.strictObject({ loadsPerTurn: count, loadsPerBattery: whole(1) }), { loadsPerTurn: 12, loadsPerBattery: 18 }),
+  seaTransitTurns: z._default(whole(1, 12), 4),
+  lineTemplates: optionalList(lineTemplateSchema, 12),
+  lines: optionalList(lineSchema, 20),
+  techTransfers: optionalList(z.strictObject({ id, donor: roleRef, recipient: roleRef, level: whole(0, 4) }), 8),
+  techLadder: z.optional(z.array(ladderStepSchema).check(z.length(4))),
+  projects: optionalList(projectSchema, 12),
+  moves: optionalList(moveSchema, 24),
+  agreementTypes: z._default(z.array(z.enum(AGREEMENT_TYPES)), [...AGREEMENT_TYPES]),
+  agreements: optionalList(agreementInForceSchema, 20),
+  contracts: optionalList(contractSchema, 12),
+  eventsPerTurn: z._default(whole(0, 3), 1),
+  deck: optionalList(cardSchema, 60),
+  waves: optionalList(waveEntrySchema, 40),
+  provocations: optionalList(provocationSchema, 12),
+  richardson: z.optional(z.strictObject({
     x: roleRef, y: roleRef, k: z.number(), l: z.number(), a: z.number(), b: z.number(), g: z.number(), h: z.number(),
-    start: z.strictObject({ x: z.number().min(0), y: z.number().min(0) }),
-  }).optional(),
-  assessmentRules: z.array(z.strictObject({ id, text: text(200), when: conditionSchema, effects })).max(20).default([]),
-  objectives: z.array(z.strictObject({
-    id, owner: roleRef, hidden: z.boolean().default(false), text: text(200), condition: conditionSchema,
-    points: z.number().int().min(0).max(100), byTurn: turn.optional(),
-  })).max(40).default([]),
-  victory: z.array(z.strictObject({ side: id, text: text(200), condition: conditionSchema, when: z.enum(['end', 'anyTurn']).default('end') })).min(1).max(10),
-  sharedLoss: z.array(z.strictObject({ id, text: text(200), condition: conditionSchema })).max(10).default([]),
-  phaseHints: z.partialRecord(z.enum(PHASES), text(300)).default({}),
-  basis: z.array(z.strictObject({ what: text(120), tag: z.enum(['R', 'D', 'A']), note: text(300) })).max(80).default([]),
+    start: z.strictObject({ x: real(0), y: real(0) }),
+  })),
+  assessmentRules: optionalList(z.strictObject({ id, text: text(200), when: conditionSchema, effects }), 20),
+  objectives: optionalList(z.strictObject({
+    id, owner: roleRef, hidden: z._default(z.boolean(), false), text: text(200), condition: conditionSchema,
+    points: whole(0, 100), byTurn: z.optional(turn),
+  }), 40),
+  victory: list(z.strictObject({ side: id, text: text(200), condition: conditionSchema, when: z._default(z.enum(['end', 'anyTurn']), 'end') }), { min: 1, max: 10 }),
+  sharedLoss: optionalList(z.strictObject({ id, text: text(200), condition: conditionSchema }), 10),
+  phaseHints: z._default(z.partialRecord(z.enum(PHASES), text(300)), {}),
+  basis: optionalList(z.strictObject({ what: text(120), tag: z.enum(['R', 'D', 'A']), note: text(300) }), 80),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
