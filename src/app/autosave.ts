@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOT_LEVELS, hashValue, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
 import { actionLogSchema } from './actionSchema';
 import { GAME_VERSION, parseReplayFile, type ReplayFile } from './replayFile';
@@ -26,21 +26,21 @@ const seatSchema = z.union([
 const saveSchema = z.strictObject({
   format: z.literal(AUTOSAVE_FORMAT),
   version: z.union([z.literal(1), z.literal(2)]),
-  gameVersion: z.string().max(40),
-  savedAt: z.string().max(40),
+  gameVersion: z.string().check(z.maxLength(40)),
+  savedAt: z.string().check(z.maxLength(40)),
   scenario: z.unknown(),
-  seed: z.string().min(1).max(200),
-  seats: z.record(z.string().min(1).max(40), seatSchema),
+  seed: z.string().check(z.minLength(1), z.maxLength(200)),
+  seats: z.record(z.string().check(z.minLength(1), z.maxLength(40)), seatSchema),
   actions: actionLogSchema,
-  hash: z.string().regex(/^[0-9a-f]{16}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   finished: z.boolean(),
   /** Checked on its own (checkOrigin): a damaged origin loses the origin, never the game. */
-  origin: z.unknown().optional(),
+  origin: z.optional(z.unknown()),
 });
 
 const originSchema = z.strictObject({
-  label: z.string().min(1).max(200),
-  at: z.number().int().min(0).max(100_000),
+  label: z.string().check(z.minLength(1), z.maxLength(200)),
+  at: z.number().check(z.int(), z.gte(0), z.lte(100_000)),
   replay: z.unknown(),
 });
 
