@@ -1,10 +1,14 @@
+import { stateHash, type Scenario } from '../core';
+import { browserStorage, type SaveStorage } from './autosave';
+import { formatReplayFile, type ReplayFile } from './replayFile';
 import type { ImportResult } from './replayImport';
 import { importSummary, replayFileOf } from './replayImport';
-import type { ReplayFile } from './replayFile';
 import { ReplayTimeline } from './replayTimeline';
+import { forgetWatched, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
 
 // The replay being watched: its timeline, the file it came from (saved again as it was), and what
 // verifying it found. The viewer scene reads it from here, as the board scene reads the session.
+// The tab's storage keeps it too, so a reload comes back to the same moment (app/viewerResume.ts).
 
 export interface ViewerSession {
   timeline: ReplayTimeline;
@@ -12,16 +16,27 @@ export interface ViewerSession {
   /** Where it came from, for the player: a file name, "a share link", "your last game". */
   source: string;
   verdict: { ok: boolean; text: string };
+  /** The verdict of a log that carried no recorded hashes, kept for a reload; null for a file. */
+  note: string | null;
   /** Position to open at. */
   start: number;
+  /** Playing speed to open with (a reload keeps it); null: the viewer's default. */
+  speed: string | null;
+  /** Said once when the viewer opens (a reload that could not read back the moment shown). */
+  notice: string | null;
 }
 
 let current: ViewerSession | null = null;
 
+export interface ViewOptions { note?: string | null; start?: number; speed?: string | null; notice?: string | null }
+
 /** Opens an imported file (verified or diverged) for watching. */
-export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string): ViewerSession {
+export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): ViewerSession {
   const timeline = new ReplayTimeline(result.file);
-  current = { timeline, file: result.file, source, verdict: { ok: result.kind === 'verified', text: importSummary(result) }, start: result.kind === 'diverged' ? result.action : 0 };
+  const note = options.note ?? null;
+  const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : importSummary(result) };
+  const start = options.start ?? (result.kind === 'diverged' ? result.action : 0);
+  current = { timeline, file: result.file, source, verdict, note, start, speed: options.speed ?? null, notice: options.notice ?? null };
   exposeForTests();
   return current;
 }
@@ -31,7 +46,8 @@ export function viewLog(game: { scenario: ReplayFile['scenario']; seed: string; 
   const { file } = replayFileOf(game);
   const timeline = new ReplayTimeline(file);
   const ok = timeline.refused === null;
-  current = { timeline, file, source, verdict: { ok, text: ok ? verdictText : `Action ${timeline.refused!.index + 1} is refused by the rules: ${timeline.refused!.message}` }, start: 0 };
+  const verdict = { ok, text: ok ? verdictText : `Action ${timeline.refused!.index + 1} is refused by the rules: ${timeline.refused!.message}` };
+  current = { timeline, file, source, verdict, note: ok ? verdictText : null, start: 0, speed: null, notice: null };
   exposeForTests();
   return current;
 }
@@ -44,7 +60,49 @@ export function closeViewer(): void {
   current = null;
 }
 
-/** What the browser tests read back: the hashes the rules computed here, turn by turn. */
+/** The tab's own storage (it outlives a reload, not the tab), or null when it is switched off. */
+export function tabStorage(): SaveStorage | null {
+  try {
+    const s = window.sessionStorage;
+    s.getItem('forge-shield/probe');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+/** The viewer has opened: store the replay and the moment shown so a reload comes back to it. */
+export function storeViewer(v: ViewerSession, position: number, speed: string): StoreResult {
+  const storage = tabStorage();
+  if (!storage) return { ok: false, message: 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.' };
+  return rememberWatched(storage, { source: v.source, note: v.note, replay: formatReplayFile(v.file) }, { position, speed });
+}
+
+export function storeViewerAt(position: number, speed: string): StoreResult {
+  const storage = tabStorage();
+  return storage ? rememberAt(storage, { position, speed }) : { ok: true };
+}
+
+/** Leaving the viewer (to the menu or a forked game): a reload no longer comes back to it. */
+export function unstoreViewer(): void {
+  const storage = tabStorage();
+  if (storage) forgetWatched(storage);
+}
+
+/**
+ * The menu is on screen: takes the stored replay out of the tab's storage. When `open` is true and it
+ * reads, it becomes the replay being watched (at its position and speed); one that cannot be used is kept.
+ */
+export function reopenViewer(open: boolean, shipped: readonly Scenario[], speeds: readonly string[]): Reopen {
+  const storage = tabStorage();
+  if (!storage) return { kind: 'none' };
+  const taken = takeWatched(storage, browserStorage(), shipped, speeds);
+  if (taken.kind === 'open' && open)
+    viewImported(taken.result, taken.watched.source, { note: taken.watched.note, start: taken.at?.position ?? 0, speed: taken.at?.speed ?? null, notice: taken.atProblem });
+  return taken;
+}
+
+/** What the browser tests read back: the hashes the rules computed here, turn by turn and at any position. */
 function exposeForTests(): void {
   const w = window as unknown as { __forge?: Record<string, unknown> };
   const handle = (w.__forge ??= {});
@@ -53,5 +111,6 @@ function exposeForTests(): void {
     turnHashes: () => [...v.timeline.turnHashes],
     length: () => v.timeline.length,
     verdict: () => v.verdict,
+    hashAt: (position: number) => stateHash(v.timeline.stateAt(position)),
   };
 }

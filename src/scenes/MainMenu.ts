@@ -5,7 +5,8 @@ import { fileFallbackText, openLink, shareFor, type LinkStart } from '../app/lin
 import { importReplayText, replayFileOf } from '../app/replayImport';
 import { readScenarioText } from '../app/scenarioFile';
 import { currentSession, endSession, markInGame, randomSeed, startSession, wasInGame } from '../app/session';
-import { viewImported, viewLog } from '../app/viewerSession';
+import { reopenViewer, tabStorage, viewImported, viewLog } from '../app/viewerSession';
+import { discardKeptReplay, keptReplays } from '../app/viewerResume';
 import { defaultSeats, turnLabel, type Scenario } from '../core';
 import { h } from '../ui/dom';
 import { renderMenu, type MenuEntry } from '../ui/menu';
@@ -15,6 +16,7 @@ import { classroomSetup } from '../ui/facilitatorSetup';
 import { projectorRequest } from '../ui/projectorChannel';
 import { buildLink } from '../app/shareLink';
 import { downloadText, importDialog, shareDialog } from '../ui/replayDialogs';
+import { VIEWER_SPEEDS } from '../ui/replayViewer';
 import { drawBackdrop } from '../view/backdrop';
 import { label } from '../view/draw';
 import { palette } from '../view/theme';
@@ -60,8 +62,11 @@ export class MainMenu extends Phaser.Scene {
     const entries: MenuEntry[] = catalogue.map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
     const storage = browserStorage();
     const slot: SlotState = storage ? inspectAutosave(storage) : { kind: 'empty' };
+    // A reload while watching a replay goes back to it (a link in the address bar comes first).
+    const linkNow = linkPending && location.hash.includes('game=');
+    const reopened = reopenViewer(firstVisit && !linkNow, shipped, VIEWER_SPEEDS.map((s) => s.id));
     const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
-    const notices = [linkNotice, ...this.saveNotices(slot, storage !== null)];
+    const notices = [linkNotice, ...this.saveNotices(slot, storage !== null), ...this.replayNotices(shipped)];
     renderMenu(layer, {
       entries,
       seed: randomSeed(),
@@ -91,6 +96,7 @@ export class MainMenu extends Phaser.Scene {
     if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
     if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.openFromLink(shipped, linkNotice); return; }
     linkPending = false;
+    if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
     if (resumeNow && slot.kind === 'saved') this.resume(slot);
   }
 
@@ -135,6 +141,21 @@ export class MainMenu extends Phaser.Scene {
       out.push(card);
     }
     return out;
+  }
+
+  /** Replays the viewer kept for a reload but could not reopen: reported, downloadable, kept until discarded. */
+  private replayNotices(shipped: Scenario[]): HTMLElement[] {
+    const stores = { local: browserStorage(), session: tabStorage() };
+    return keptReplays(stores.local, stores.session, shipped).map((kept) => {
+      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-replay' });
+      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-replay-download' }, 'Download it');
+      download.addEventListener('click', () => downloadText(kept.download.name, kept.download.text));
+      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-replay-discard' }, 'Discard');
+      discard.addEventListener('click', () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); card.remove(); });
+      const where = kept.where === 'local' ? 'in this browser' : 'in this tab';
+      card.append(h('div', {}, h('strong', { text: 'The replay you were watching could not be reopened' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept ${where} until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
+      return card;
+    });
   }
 
   private async share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {

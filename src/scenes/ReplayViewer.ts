@@ -3,27 +3,39 @@ import { loadCatalogue } from '../app/catalogue';
 import { fileFallbackText, shareFor } from '../app/linkStart';
 import { formatReplayFile } from '../app/replayFile';
 import { startSession } from '../app/session';
-import { closeViewer, currentViewer, type ViewerSession } from '../app/viewerSession';
-import { canonicalJson, legalActions, phaseName, turnLabel, type Action, type GameState, type Seats } from '../core';
+import { closeViewer, currentViewer, storeViewer, storeViewerAt, unstoreViewer, type ViewerSession } from '../app/viewerSession';
+import { canonicalJson, legalActions, phaseName, turnLabel, type Action, type GameEvent, type GameState, type Seats } from '../core';
 import { displayLabel } from '../ui/actionsPanel';
+import { openDebrief } from '../ui/debrief';
 import { hoverTip, toast } from '../ui/dialog';
-import { helpDialog } from '../ui/gameDialogs';
+import { cardDialog, helpDialog } from '../ui/gameDialogs';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
 import { announce, removeLayer, sceneLayer } from '../ui/overlay';
 import { downloadText, forkDialog, shareDialog } from '../ui/replayDialogs';
 import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
 import { BoardView } from '../view/board';
+import { ReplayAnimator } from '../view/replayAnimator';
 import { palette } from '../view/theme';
 
-/** Watches a replay: the board shows the moment chosen; play, step, jump, and "play from here". */
+/**
+ * Watches a replay: the board shows the moment chosen; play, step, jump, "play from here" and the debrief.
+ * Playing and stepping forward show each action's waves, cards, deliveries and phase banners as the
+ * game does; every other move shows the moment at once. The tab keeps the replay and the moment, so a
+ * reload comes back here.
+ */
 export class ReplayViewer extends Phaser.Scene {
   private viewer!: ViewerSession;
   private board!: BoardView;
   private panel!: ReplayViewerPanel;
+  private animator!: ReplayAnimator;
   private position = 0;
   private playing = false;
   private speed: ViewerSpeed = 'normal';
-  private timer: number | null = null;
+  /** Bumped by every play and pause: a playing loop that sees another number stops. */
+  private playRun = 0;
+  private storeWarned = false;
+  /** While an action is shown: the turn and phase its animation has reached. */
+  private shown: { turn: number; phase: GameState['phase'] } | null = null;
 
   constructor() {
     super('ReplayViewer');
@@ -34,33 +46,49 @@ export class ReplayViewer extends Phaser.Scene {
     if (!viewer) { this.scene.start('MainMenu'); return; }
     this.viewer = viewer;
     this.playing = false;
+    this.storeWarned = false;
+    this.speed = VIEWER_SPEEDS.find((s) => s.id === viewer.speed)?.id ?? 'normal';
     this.cameras.main.setBackgroundColor(palette.background);
+    this.tweens.setLagSmooth(2000, 100);
     const t = viewer.timeline;
     this.position = Math.min(viewer.start, t.length);
     this.board = new BoardView(this, t.stateAt(this.position));
     this.board.onHover = hoverTip;
+    this.shown = null;
+    this.animator = new ReplayAnimator(this, this.board, {
+      showCard: (s, e, speed, onCut) => showCard(s, e, this.playing ? speed : null, onCut),
+      onBusy: (busy) => { if (!busy && this.shown) { this.shown = null; this.refresh(); } },
+      onPhase: (turn, phase) => { this.shown = { turn, phase }; this.refresh(); },
+    });
     this.panel = new ReplayViewerPanel(sceneLayer('viewer'), {
       onSeek: (p) => this.show(p, false),
       onStep: (d) => this.step(d),
       onTurn: (d) => this.turn(d),
       onJump: (turn) => this.jump(turn),
       onPlay: () => this.togglePlay(),
-      onSpeed: (s) => { this.speed = s; this.refresh(); },
+      onSpeed: (s) => { this.speed = s; this.refresh(); this.keep(); },
       onFork: () => this.fork(),
       onSave: () => this.save(),
       onShare: () => void this.share(),
+      onDebrief: () => this.debrief(),
       onHelp: () => helpDialog(listShortcuts()),
       onMenu: () => this.scene.start('MainMenu'),
     });
     this.setKeys();
     this.events.once('shutdown', () => {
       this.pause();
+      this.animator.cut();
+      // Left for the menu or a new game: a reload no longer comes back here.
+      unstoreViewer();
       hoverTip(null, 0, 0);
       removeLayer('viewer');
     });
     document.body.dataset.scene = 'ReplayViewer';
     this.show(this.position, false);
+    const stored = storeViewer(viewer, this.position, this.speed);
+    if (!stored.ok) { this.storeWarned = true; toast(stored.message, 'error'); }
     if (t.refused) toast(`The replay stops at action ${t.refused.index + 1}: the rules refuse it (${t.refused.message}).`, 'error');
+    if (viewer.notice) toast(viewer.notice, 'error');
   }
 
   private setKeys(): void {
@@ -80,18 +108,32 @@ export class ReplayViewer extends Phaser.Scene {
       { key: 'f', description: 'Play from here (a new game from this moment)', run: () => this.fork() },
       { key: 'r', description: 'Save the replay file', run: () => this.save() },
       { key: 'k', description: 'Copy a share link to this replay', run: () => void this.share() },
+      { key: 'd', description: 'Debrief of the replay (of the game so far when the replay ends before the game)', run: () => this.debrief() },
       { key: 'l', description: 'Go to the log', run: () => this.panel.focusLog() },
       { key: '?', description: 'Show this help', run: () => helpDialog(listShortcuts()) },
     ]);
   }
 
+  /** `animate`: one action forward plays what it did; any other move shows the moment at once. */
   private show(position: number, animate: boolean): void {
     const t = this.viewer.timeline;
+    const from = this.position;
     this.position = Math.max(0, Math.min(position, t.length));
-    const duration = animate ? Math.min(260, VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms * 0.7) : 0;
-    void this.board.update(t.stateAt(this.position), duration);
+    const pace = VIEWER_SPEEDS.find((s) => s.id === this.speed)!;
+    if (animate && this.position === from + 1 && pace.animation > 0) this.animator.play(t.stateAt(from), t.stateAt(this.position), t.events[from]!, pace.animation);
+    else {
+      this.animator.cut();
+      void this.board.update(t.stateAt(this.position), animate ? Math.round(pace.ms * 0.7) : 0);
+    }
     this.refresh();
+    this.keep();
     if (this.position >= t.length && this.playing) this.pause();
+  }
+
+  /** The moment shown, for a reload; a storage that refuses it is reported once. */
+  private keep(): void {
+    const stored = storeViewerAt(this.position, this.speed);
+    if (!stored.ok && !this.storeWarned) { this.storeWarned = true; toast(stored.message, 'error'); }
   }
 
   private refresh(): void {
@@ -103,13 +145,14 @@ export class ReplayViewer extends Phaser.Scene {
     this.panel.update({
       state, position: p, length: t.length, playing: this.playing, speed: this.speed, current,
       currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.viewer.verdict, source: this.viewer.source,
+      finished: t.stateAt(t.length).outcome !== null, shown: this.shown,
     });
     document.body.dataset.viewerPosition = String(p);
   }
 
   private step(delta: number): void {
     this.pause();
-    this.show(this.position + delta, true);
+    this.show(this.position + delta, delta === 1);
   }
 
   /** Back: to the start of this turn, or of the one before when already there. Forward: the next turn's start. */
@@ -136,22 +179,32 @@ export class ReplayViewer extends Phaser.Scene {
     if (this.position >= this.viewer.timeline.length) this.show(0, false);
     this.playing = true;
     this.refresh();
-    this.tick();
+    void this.play(++this.playRun);
   }
 
-  private tick(): void {
-    const ms = VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms;
-    this.timer = window.setTimeout(() => {
-      if (!this.playing) return;
-      if (!dialogOpen()) this.show(this.position + 1, true);
-      if (this.playing) this.tick();
-    }, ms);
+  /** One action after another; each waits for the one before to be shown (a card closes by itself). */
+  private async play(run: number): Promise<void> {
+    const on = () => this.playing && run === this.playRun;
+    while (on()) {
+      await new Promise((r) => window.setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms));
+      if (!on()) return;
+      if (dialogOpen()) continue;
+      this.show(this.position + 1, true);
+      await this.animator.idle();
+    }
   }
 
+  /** Stops playing; an action already on screen finishes, so the board ends at the moment shown. */
   private pause(): void {
     this.playing = false;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
+    this.playRun++;
+  }
+
+  private debrief(): void {
+    this.pause();
+    this.refresh();
+    const f = this.viewer.file;
+    openDebrief(f.scenario, f.seed, f.seats, this.viewer.timeline.actions);
   }
 
   private faster(by: number): void {
@@ -195,6 +248,19 @@ export class ReplayViewer extends Phaser.Scene {
       this.scene.start('Game');
     });
   }
+}
+
+/**
+ * A card drawn while watching. While playing it is shown for a moment and closes by itself, so playing
+ * goes on; after one step forward (`speed` null) it stays until closed. Enter or Esc close it sooner.
+ */
+function showCard(s: GameState, e: Extract<GameEvent, { kind: 'card' }>, speed: number | null, onCut: (close: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const handle = cardDialog(s, e.card, e.text, () => resolve());
+    const close = () => { if (timer !== null) window.clearTimeout(timer); handle.close(); resolve(); };
+    const timer = speed === null ? null : window.setTimeout(close, Math.max(2500, 6000 * speed));
+    onCut(close);
+  });
 }
 
 /** The action in words: the line it wrote to the log, else the label the action list gave it. */

@@ -7,10 +7,11 @@ import { roleOf, roleTag, swatch } from './roleStyle';
 // action and by turn, jump to a turn, a scrubber), the current action in words, and the log up to
 // that moment with the current action's lines marked (colour, a bar and the word "now").
 
+/** `ms`: the pause between actions; `animation`: the time scale of waves, cards and banners (0 = none). */
 export const VIEWER_SPEEDS = [
-  { id: 'slow', label: '1 action a second', ms: 1000 },
-  { id: 'normal', label: '3 actions a second', ms: 330 },
-  { id: 'fast', label: '10 actions a second', ms: 100 },
+  { id: 'slow', label: 'Slow, full animations', ms: 1000, animation: 1 },
+  { id: 'normal', label: 'Normal, short animations', ms: 330, animation: 0.4 },
+  { id: 'fast', label: 'Fast, no animations', ms: 100, animation: 0 },
 ] as const;
 export type ViewerSpeed = (typeof VIEWER_SPEEDS)[number]['id'];
 
@@ -24,6 +25,7 @@ export interface ViewerHandlers {
   onFork(): void;
   onSave(): void;
   onShare(): void;
+  onDebrief(): void;
   onHelp(): void;
   onMenu(): void;
 }
@@ -40,6 +42,10 @@ export interface ViewerView {
   currentLines: { from: number; to: number };
   verdict: { ok: boolean; text: string };
   source: string;
+  /** The replay reaches the end of the game (else the debrief covers the game so far). */
+  finished: boolean;
+  /** While an action's animation plays: the turn and phase it has reached (the top bar shows them). */
+  shown: { turn: number; phase: GameState['phase'] } | null;
 }
 
 export class ReplayViewerPanel {
@@ -53,6 +59,7 @@ export class ReplayViewerPanel {
   private readonly playButton: HTMLButtonElement;
   private readonly speedSelect: HTMLSelectElement;
   private readonly position = h('span', { class: 'viewer-position', 'data-testid': 'viewer-position' });
+  private readonly debriefButton: HTMLButtonElement;
 
   constructor(layer: HTMLElement, private readonly on: ViewerHandlers) {
     const button = (label: string, title: string, run: () => void, testid: string) =>
@@ -81,12 +88,14 @@ export class ReplayViewerPanel {
         h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.turnField),
         h('button', { class: 'btn viewer-btn', type: 'button', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
         this.speedSelect));
+    this.debriefButton = h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
       this.controls, this.now,
       h('div', { class: 'viewer-actions' },
         h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
         h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link')),
+        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        this.debriefButton),
       h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.list));
     layer.append(this.top, side, this.nations);
   }
@@ -100,9 +109,13 @@ export class ReplayViewerPanel {
     this.turnField.max = String(s.scenario.turns);
     if (document.activeElement !== this.turnField) this.turnField.value = String(Math.min(s.turn, s.scenario.turns));
     this.speedSelect.value = v.speed;
-    this.playButton.textContent = v.playing ? '⏸ Pause' : '▶ Play';
+    this.playButton.textContent = v.playing ? '‖ Pause' : '▶ Play';
     this.playButton.setAttribute('aria-pressed', v.playing ? 'true' : 'false');
     this.position.textContent = `Action ${v.position} of ${v.length}`;
+    this.debriefButton.textContent = v.finished ? 'Debrief' : 'Debrief so far';
+    this.debriefButton.title = v.finished
+      ? 'Debrief of the whole game (D)'
+      : 'Debrief (D): the replay ends before the game does, so it covers the game so far';
     clear(this.now);
     if (v.current) {
       const role = v.current.role ? roleOf(s, v.current.role) : undefined;
@@ -113,13 +126,15 @@ export class ReplayViewerPanel {
 
   private renderTop(v: ViewerView): void {
     const s = v.state;
+    const turn = v.shown?.turn ?? s.turn;
+    const phase = v.shown?.phase ?? s.phase;
     clear(this.top);
     this.top.append(
       h('div', { class: 'turn-box' },
-        h('span', { class: 'turn-label', text: turnLabel(s, s.turn) }),
-        h('span', { class: 'turn-count', text: `turn ${Math.min(s.turn, s.scenario.turns)} of ${s.scenario.turns}` })),
+        h('span', { class: 'turn-label', text: turnLabel(s, turn) }),
+        h('span', { class: 'turn-count', text: `turn ${Math.min(turn, s.scenario.turns)} of ${s.scenario.turns}` })),
       h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
-        PHASES.map((p) => h('li', { class: `phase-chip${p === s.phase ? ' current' : ''}`, 'aria-current': p === s.phase ? 'step' : undefined, text: phaseName(p) }))),
+        PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) }))),
       h('div', { class: 'step-box viewer-title' },
         h('span', { class: 'viewer-badge', text: 'Replay' }),
         h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text, 'data-testid': 'viewer-verdict' },

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario, stateHash, type Action, type Seats } from '../../src/core';
 import { playGame } from '../../src/bots';
-import { buildReplayFile, formatReplayFile } from '../../src/app/replayFile';
+import { buildReplayFile, formatReplayFile, replayFileFromLog } from '../../src/app/replayFile';
+import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { ReplayTimeline } from '../../src/app/replayTimeline';
 import { encodeLink } from '../../src/app/shareLink';
 import { screenshot, servedGame, watchProblems } from './harness';
@@ -35,6 +36,15 @@ const readSession = (page: Page): Promise<SessionRead> =>
   });
 const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
 const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
+const hashAt = (page: Page, p: number) => page.evaluate((n) => (window as unknown as { __forge: { viewer: { hashAt(p: number): string } } }).__forge.viewer.hashAt(n), p);
+/** Moves the viewer's scrubber as a pointer would (no animation). */
+const seek = (page: Page, p: number) => page.evaluate((n) => {
+  const scrub = document.querySelector<HTMLInputElement>('[data-testid=viewer-scrub]')!;
+  scrub.value = String(n);
+  scrub.dispatchEvent(new Event('input'));
+}, p);
+/** The first action after `from` whose events hold `kind`. */
+const firstWith = (kind: string, from = 0) => timeline.events.findIndex((events, i) => i >= from && events.some((e) => e.kind === kind));
 
 async function openMenu(page: Page): Promise<void> {
   await page.goto(served.url);
@@ -298,6 +308,116 @@ describe('replays, links, saves and undo in Chromium', () => {
     await screenshot(page, 'replay-link-broken');
     await page.click('[data-testid=start]');
     await scene(page, 'Briefing');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('comes back to the same moment after a reload in the viewer; a stored replay that cannot be read is kept and offered', async () => {
+    const page = await served.browser.newPage();
+    const problems = watchProblems(page);
+    // A replay that stops in turn 3: the debrief covers the game so far.
+    const part = replayFileFromLog({ scenario, seed: 'xenv-1', seats: botSeats, actions: file.actions.slice(0, timeline.startOfTurn(3)) });
+    const partPath = join(dir, 'part.replay.json');
+    writeFileSync(partPath, formatReplayFile(part));
+    await openMenu(page);
+    await openReplay(page, partPath);
+    await page.click('.import-dialog .btn-primary');
+    await scene(page, 'ReplayViewer');
+    await page.selectOption('#viewer-speed', 'fast');
+    await page.locator('#viewer-speed').blur();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const at = timeline.startOfTurn(2) + 2;
+    expect(await position(page)).toBe(at);
+    await page.reload();
+    await scene(page, 'ReplayViewer');
+    expect(await position(page)).toBe(at);
+    expect(await hashAt(page, at)).toBe(stateHash(timeline.stateAt(at)));
+    expect(await page.inputValue('#viewer-speed')).toBe('fast');
+    expect(await page.textContent('[data-testid=viewer-verdict]')).toContain('verified');
+    expect(await page.textContent('[data-testid=viewer-debrief]')).toBe('Debrief so far');
+    await page.click('[data-testid=viewer-debrief]');
+    await page.waitForSelector('[data-testid=debrief]');
+    expect(await page.textContent('.debrief-head .eyebrow')).toContain('2 of 4 turns');
+    await page.keyboard.press('Escape');
+
+    // Leaving the viewer for the menu: a reload shows the menu.
+    const stored = await page.evaluate(() => sessionStorage.getItem('forge-shield/viewer/v1')!);
+    await page.click('[data-testid=viewer-menu]');
+    await scene(page, 'MainMenu');
+    expect(await page.evaluate(() => sessionStorage.getItem('forge-shield/viewer/v1'))).toBeNull();
+    // A damaged record: the menu says so, keeps it and offers it for download; nothing is lost.
+    const broken = stored.slice(0, 300);
+    await page.evaluate((text) => sessionStorage.setItem('forge-shield/viewer/v1', text), broken);
+    await page.reload();
+    await scene(page, 'MainMenu');
+    await page.waitForSelector('[data-testid=kept-replay]');
+    expect(await page.textContent('[data-testid=kept-replay]')).toContain('could not be reopened');
+    await screenshot(page, 'replay-menu-kept-viewer');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=kept-replay-download]')]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
+    await page.click('[data-testid=kept-replay-discard]');
+    expect(await page.locator('[data-testid=kept-replay]').count()).toBe(0);
+    await page.reload();
+    await scene(page, 'MainMenu');
+    expect(await page.locator('[data-testid=kept-replay]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('debriefs an imported replay from the viewer (the CSV Node computes), and plays its waves and cards', async () => {
+    const page = await served.browser.newPage();
+    const problems = watchProblems(page);
+    await openMenu(page);
+    await openReplay(page, replayPath);
+    await page.click('.import-dialog .btn-primary');
+    await scene(page, 'ReplayViewer');
+    expect(await page.textContent('[data-testid=viewer-debrief]')).toBe('Debrief');
+    await page.keyboard.press('d');
+    await page.waitForSelector('[data-testid=debrief]');
+    await screenshot(page, 'replay-viewer-debrief');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toBe(debriefCsv(computeDebrief({ scenario, seed: 'xenv-1', seats: botSeats, actions: file.actions })));
+    await page.click('[data-testid=debrief-close]');
+
+    // One action forward at the slow speed shows its wave; the top bar names the phase shown.
+    await page.selectOption('#viewer-speed', 'slow');
+    await page.locator('#viewer-speed').blur();
+    const wave = firstWith('interception');
+    expect(wave).toBeGreaterThanOrEqual(0);
+    await seek(page, wave);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.body.dataset.playing === 'interception', undefined, { timeout: 30_000 });
+    expect(await page.textContent('.phase-chip.current')).toBe('Threats');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'replay-viewer-wave');
+    // Seeking mid-wave: the board goes to the new moment at once and the wave is gone.
+    await page.keyboard.press('Home');
+    expect(await position(page)).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.playing ?? null)).toBeNull();
+    expect(await page.textContent('.phase-chip.current')).toBe('Events');
+
+    // One step onto a card: it stays until closed (Enter). Playing over a card: it closes by itself and playing goes on.
+    const card = firstWith('card');
+    const next = firstWith('card', card + 1);
+    expect(next).toBeGreaterThan(card);
+    await page.selectOption('#viewer-speed', 'normal');
+    await page.locator('#viewer-speed').blur();
+    await seek(page, card);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('.card-dialog', { timeout: 30_000 });
+    await screenshot(page, 'replay-viewer-card');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.card-dialog', { state: 'detached' });
+    await seek(page, next);
+    await page.keyboard.press('p');
+    await page.waitForSelector('.card-dialog', { timeout: 30_000 });
+    await page.waitForSelector('.card-dialog', { state: 'detached', timeout: 30_000 });
+    await page.waitForFunction((n) => Number(document.body.dataset.viewerPosition) > n, next + 1, { timeout: 30_000 });
+    await screenshot(page, 'replay-viewer-playing');
+    await page.keyboard.press('p');
     expect(problems).toEqual([]);
     await page.close();
   });
