@@ -5,15 +5,17 @@ import {
 import {
   GAME_VERSION, parseReplayText, problemLines, verifyReplay, type ReplayFile, type ReplayProblem, type Verification,
 } from '../app/replayFile';
+import { compareReplays } from './replayCompare';
 import { loadScenario, scenarioIds } from './scenarioFiles';
 
-// npm run replay -- FILE [--json] [--to-turn N]
+// npm run replay -- FILE [--json] [--to-turn N | --compare OTHER]
 // Re-runs a replay file (docs/replay-format.md). Exit 0: verified, with the outcome and the final hash.
 // Exit 1: diverged, with the turn, the action and both hashes. Exit 2: the file cannot be used
 // (unreadable, not JSON, another format version, unknown or changed scenario, bad fields, an action
-// the rules refuse) or the arguments are wrong. Never a stack trace.
+// the rules refuse) or the arguments are wrong. Never a stack trace. With --compare OTHER: exit 0 when the
+// two files hold the same game, 1 when they differ (where they split, and turn by turn), 2 as above.
 
-export const REPLAY_USAGE = 'Usage: npm run replay -- FILE [--json] [--to-turn N]';
+export const REPLAY_USAGE = 'Usage: npm run replay -- FILE [--json] [--to-turn N | --compare OTHER_FILE]';
 
 export interface ReplayIo {
   out(text: string): void;
@@ -27,13 +29,14 @@ export const nodeIo: ReplayIo = {
   readFile: (path) => readFileSync(path, 'utf8'),
 };
 
-export interface ReplayArgs { file: string; json: boolean; toTurn: number | null; help: boolean }
+export interface ReplayArgs { file: string; json: boolean; toTurn: number | null; help: boolean; compare: string | null }
 
 export function parseReplayArgs(argv: readonly string[]): { ok: true; value: ReplayArgs } | { ok: false; message: string } {
   const files: string[] = [];
   let json = false;
   let help = false;
   let toTurn: number | null = null;
+  let compare: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.startsWith('--') ? argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined] : [argv[i]!, undefined];
     if (name === '--json') json = true;
@@ -43,12 +46,17 @@ export function parseReplayArgs(argv: readonly string[]): { ok: true; value: Rep
       if (text === undefined) return { ok: false, message: '--to-turn needs a value.' };
       if (!/^\d+$/.test(text) || Number(text) < 1) return { ok: false, message: `--to-turn must be a whole number from 1, got "${text}".` };
       toTurn = Number(text);
+    } else if (name === '--compare') {
+      const text = inline ?? argv[++i];
+      if (text === undefined || text === '') return { ok: false, message: '--compare needs the other replay file.' };
+      compare = text;
     } else if (name.startsWith('-')) return { ok: false, message: `Unknown option ${name}. ${REPLAY_USAGE}` };
     else files.push(name);
   }
-  if (help) return { ok: true, value: { file: '', json, toTurn, help } };
+  if (help) return { ok: true, value: { file: '', json, toTurn, help, compare } };
+  if (compare !== null && toTurn !== null) return { ok: false, message: '--to-turn and --compare do not go together: compare whole replays, or check one up to a turn.' };
   if (files.length !== 1) return { ok: false, message: files.length === 0 ? REPLAY_USAGE : `Give one replay file, got ${files.length}: ${files.join(', ')}.` };
-  return { ok: true, value: { file: files[0]!, json, toTurn, help } };
+  return { ok: true, value: { file: files[0]!, json, toTurn, help, compare } };
 }
 
 /** The game's own scenarios (scenarios/), for a replay file that does not embed its scenario. */
@@ -132,15 +140,26 @@ function fromVerification(file: string, replay: ReplayFile, v: Verification, toT
   };
 }
 
-function check(args: ReplayArgs, io: ReplayIo): Report {
+function read(file: string, io: ReplayIo): { ok: true; replay: ReplayFile } | { ok: false; report: Report } {
   let text: string;
   try {
-    text = io.readFile(args.file);
+    text = io.readFile(file);
   } catch (e) {
-    return unusable(args.file, 'unreadable', [`cannot be read (${readError(e)})`]);
+    return { ok: false, report: unusable(file, 'unreadable', [`cannot be read (${readError(e)})`]) };
   }
   const parsed = parseReplayText(text, { findScenario });
-  if (!parsed.ok) return fromProblem(args.file, parsed);
+  return parsed.ok ? parsed : { ok: false, report: fromProblem(file, parsed) };
+}
+
+function check(args: ReplayArgs, io: ReplayIo): Report {
+  const parsed = read(args.file, io);
+  if (!parsed.ok) return parsed.report;
+  if (args.compare !== null) {
+    const other = read(args.compare, io);
+    if (!other.ok) return other.report;
+    setCoreAutoFreeze(false);
+    return compareReplays(args.file, parsed.replay, args.compare, other.replay);
+  }
   const recorded = parsed.replay.turnHashes.length;
   if (args.toTurn !== null && args.toTurn > recorded)
     return unusable(args.file, 'arguments', [`--to-turn ${args.toTurn}: this replay records ${recorded} turn${recorded === 1 ? '' : 's'}`]);

@@ -40,6 +40,12 @@ const texts: Record<string, string> = {
   'own.json': edited((j) => { delete j.scenario; }),
   'refused.json': edited((j) => { j.actions.splice(2, 0, { type: 'endPhase', role: 'nobody' }); }),
 };
+// Another game of the same scenario and seed: South Korea played by the easy bot; and one of another seed.
+const forkSeats = { ...seats, korea: { kind: 'bot' as const, level: 'easy' as const } };
+const forkPlayed = playGame(scenario, '4', forkSeats);
+texts['fork.json'] = formatReplayFile(buildReplayFile({ scenario, seed: '4', seats: forkSeats, actions: forkPlayed.actions, turnHashes: forkPlayed.turnHashes, finalHash: stateHash(forkPlayed.state) }));
+const otherSeed = playGame(scenario, '5', seats);
+texts['seed5.json'] = formatReplayFile(buildReplayFile({ scenario, seed: '5', seats, actions: otherSeed.actions, turnHashes: otherSeed.turnHashes, finalHash: stateHash(otherSeed.state) }));
 
 function run(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -136,9 +142,9 @@ describe('npm run replay: a file that cannot be used (exit 2, the reason on stde
   });
 
   it.each([
-    [[], 'Usage: npm run replay -- FILE [--json] [--to-turn N]'],
+    [[], 'Usage: npm run replay -- FILE [--json] [--to-turn N | --compare OTHER_FILE]'],
     [['a.json', 'b.json'], 'Give one replay file, got 2: a.json, b.json.'],
-    [['good.json', '--turbo'], 'Unknown option --turbo. Usage: npm run replay -- FILE [--json] [--to-turn N]'],
+    [['good.json', '--turbo'], 'Unknown option --turbo. Usage: npm run replay -- FILE [--json] [--to-turn N | --compare OTHER_FILE]'],
     [['good.json', '--to-turn'], '--to-turn needs a value.'],
     [['good.json', '--to-turn', '0'], '--to-turn must be a whole number from 1, got "0".'],
     [['good.json', '--to-turn', 'two'], '--to-turn must be a whole number from 1, got "two".'],
@@ -152,6 +158,51 @@ describe('npm run replay: a file that cannot be used (exit 2, the reason on stde
     expect(JSON.parse(out)).toMatchObject({ status: 'unusable', kind: 'formatVersion', file: 'v2.json', errors: [{ path: 'formatVersion' }] });
     expect(JSON.parse(run(['broken.json', '--json']).out)).toMatchObject({ status: 'unusable', kind: 'json', line: 8, column: 3 });
     expect(JSON.parse(run(['--json']).out)).toMatchObject({ status: 'unusable', kind: 'arguments' });
+  });
+});
+
+describe('npm run replay -- A --compare B', () => {
+  const shared = file.actions.findIndex((a, i) => JSON.stringify(a) !== JSON.stringify(forkPlayed.actions[i]));
+
+  it('the same game: says so and exits 0', () => {
+    const { code, out, err } = run(['good.json', '--compare', 'own.json']);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toBe(`good.json and own.json: First Contract (tutorial) (first-contract), seed 4.\nThe same game: the same seats and the same ${file.actions.length} actions.\n`);
+  });
+
+  it('two games that split: where, the first different action in words, outcomes, and turn by turn; exits 1', () => {
+    expect(shared).toBeGreaterThan(0);
+    const { code, out, err } = run(['good.json', '--compare=fork.json']);
+    expect([code, err]).toEqual([1, '']);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('good.json and fork.json: First Contract (tutorial) (first-contract), seed 4.');
+    expect(lines[1]).toMatch(new RegExp(`^They share the first ${shared} actions \\(good\\.json has ${file.actions.length}, fork\\.json ${forkPlayed.actions.length}\\); after them: .+ \\(turn \\d\\), [a-z]+ phase\\.$`));
+    expect(lines[2]).toBe('Seat: South Korea is standard bot in good.json, easy bot in fork.json.');
+    expect(lines[3]).toMatch(new RegExp(`^First different action: action ${shared + 1}, `));
+    expect(lines[4]).toMatch(/^  good\.json: (Poland|South Korea): \S/);
+    expect(lines[5]).toMatch(/^  fork\.json: (Poland|South Korea): \S/);
+    expect(lines[4]!.slice(12)).not.toBe(lines[5]!.slice(12));
+    expect(out).toContain(`  good.json: ${played.state.outcome!.text} Scores: Poland `);
+    expect(out).toContain(`  fork.json: ${forkPlayed.state.outcome!.text} Scores: Poland `);
+    expect(out).toContain("Turn by turn, at each turn's end (good.json → fork.json, only what differs):");
+    const turnLines = lines.filter((l) => /^  Turn \d+ /.test(l));
+    expect(turnLines).toHaveLength(Math.max(file.turnHashes.length, forkPlayed.turnHashes.length));
+    expect(turnLines.some((l) => / → /.test(l))).toBe(true);
+    const json = JSON.parse(run(['good.json', '--compare', 'fork.json', '--json']).out);
+    expect(json).toMatchObject({ status: 'different', files: ['good.json', 'fork.json'], shared, firstDifference: { index: shared }, seatChanges: [{ role: 'korea', original: 'standard bot', fork: 'easy bot' }] });
+    expect(json.outcomes.b.scores).toEqual(Object.fromEntries(Object.entries(forkPlayed.state.outcome!.scores).map(([r, x]) => [r, x.total])));
+  });
+
+  it.each([
+    [['good.json', '--compare', 'seed5.json'], 'seed5.json: not the same game as good.json: First Contract (tutorial) (first-contract), seed 5 against First Contract (tutorial) (first-contract), seed 4; only replays of the same scenario and seed can be compared'],
+    [['good.json', '--compare', 'broken.json'], 'broken.json:8:3: not valid JSON: expected a comma or a closing brace'],
+    [['good.json', '--compare', 'missing.json'], 'missing.json: cannot be read (no such file)'],
+    [['good.json', '--compare'], '--compare needs the other replay file.'],
+    [['good.json', '--compare', 'fork.json', '--to-turn', '2'], '--to-turn and --compare do not go together: compare whole replays, or check one up to a turn.'],
+  ])('cannot compare %j: exits 2 and says why', (argv, message) => {
+    const { code, out, err } = run(argv);
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toBe(`${message}\n`);
   });
 });
 
