@@ -20,12 +20,13 @@ export class GameOver extends Phaser.Scene {
     if (!session) { this.scene.start('MainMenu'); return; }
     drawBackdrop(this);
     const { origin } = session;
+    let open: { close(): void } | null = null;
     const compare = origin
       ? () => {
         if (dialogOpen()) return;
         const s = session.store;
         const files = () => forkFiles(session)!;
-        openForkCompare(origin.file, { scenario: s.scenario, seed: s.seed, seats: s.seats, actions: s.getLog() }, origin.at, {
+        open = openForkCompare(origin.file, { scenario: s.scenario, seed: s.seed, seats: s.seats, actions: s.getLog() }, origin.at, {
           originLabel: origin.label,
           onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
           onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
@@ -34,7 +35,7 @@ export class GameOver extends Phaser.Scene {
       : null;
     setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
     const layer = sceneLayer('end');
-    this.events.once('shutdown', () => removeLayer('end'));
+    this.events.once('shutdown', () => { open?.close(); removeLayer('end'); });
     const { store } = session;
     renderEndScreen(layer, store.getState(), {
       onAgain: () => {

@@ -59,30 +59,24 @@ describe('a fork keeps its original and compares with it', () => {
   it('plays from here, survives a reload, and opens the comparison by keyboard', async () => {
     const page = await served.browser.newPage();
     const problems = watchProblems(page);
-    const t0 = Date.now();
-    const lap = (what: string) => console.log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`); // where the time goes on a busy machine
     await page.goto(served.url);
     await scene(page, 'MainMenu');
     await page.setInputFiles('[data-testid=replay-file]', replayPath);
     await page.waitForSelector('.import-dialog');
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
-    lap('viewer');
     // To the fork point with the scrubber (as a person would drag it), then F.
     await page.locator('[data-testid=viewer-scrub]').fill(String(at));
     await page.locator('[data-testid=viewer-scrub]').blur();
     await page.waitForFunction((n) => document.body.dataset.viewerPosition === String(n), at);
     // Poland taken by a person, who then only ends steps: the fork goes another way at once.
-    lap('at the fork point');
     await page.keyboard.press('f');
     await page.selectOption('#fork-seat-poland', 'human');
     await page.click('.dialog .btn-primary');
     await scene(page, 'Game');
-    lap('forked');
     await page.selectOption('#speed', 'skip');
     await page.locator('#speed').blur();
     await endStepsUntil(page, 3);
-    lap('fork played to turn 3');
     const before = await session(page);
     expect(before.origin).toEqual({ label: 'original.replay.json', at, originalActions: file.actions.length });
     expect(before.log.slice(0, at)).toEqual(file.actions.slice(0, at));
@@ -99,7 +93,6 @@ describe('a fork keeps its original and compares with it', () => {
     await page.keyboard.press('?');
     expect(await page.textContent('.dialog')).toContain('Compare this game with the original');
     await page.keyboard.press('Escape');
-    lap('reloaded');
     await page.keyboard.press('c');
     await page.waitForSelector('[data-testid=fork-compare]');
     expect(await page.textContent('[data-testid=compare-split-text]')).toContain(`After action ${at} of ${file.actions.length}`);
@@ -109,7 +102,6 @@ describe('a fork keeps its original and compares with it', () => {
     // A tab per turn of the longer game (the original's four); turn 1 was played the same.
     expect(await page.locator('.compare-turn-tab').count()).toBe(game.turnHashes.length);
     expect(await page.locator('.compare-turn-tab').nth(0).textContent()).toContain('=');
-    lap('compare open');
     await screenshot(page, 'fork-compare');
     await page.click('[data-testid=compare-all-tracks]');
     await page.evaluate(() => { const b = document.querySelector('.compare-body'); if (b) b.scrollTop = b.scrollHeight; });
@@ -122,7 +114,6 @@ describe('a fork keeps its original and compares with it', () => {
     const forkFile = JSON.parse(readFileSync((await fork.path())!, 'utf8')) as { actions: Action[]; seats: Seats };
     expect(forkFile.actions).toEqual(after.log);
     expect(forkFile.seats.poland).toEqual({ kind: 'human' });
-    lap('exported');
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid=fork-compare]').count()).toBe(0);
     expect(problems).toEqual([]);
