@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {
-  BOT_LEVELS, applyAction, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
+  BOT_LEVELS, applyAction, closedTurns, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
   type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
 } from '../core';
 import { actionLogSchema } from './actionSchema';
@@ -206,10 +206,10 @@ export function verifyReplay(file: ReplayFile, options: VerifyOptions = {}): Ver
     }
     state = result.state;
     // The same turn boundaries as the core's replay(): one action can close several turns.
-    if (state.turn > before || (state.outcome && turnHashes[before - 1] === undefined)) {
+    const closed = closedTurns(state, before, turnHashes[before - 1] !== undefined);
+    if (closed) {
       const actual = stateHash(state);
-      const last = state.outcome ? state.turn : state.turn - 1;
-      for (let t = before; t <= last; t++) {
+      for (let t = closed.from; t <= closed.to; t++) {
         turnHashes[t - 1] = actual;
         const expected = recorded[t - 1] ?? null;
         if (expected !== actual) {
