@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AGREEMENT_TYPES, DOCTRINES, LANE_MODES, THREAT_KINDS, type Action } from '../core';
+import { AGREEMENT_TYPES, BOT_LEVELS, DOCTRINES, LANE_MODES, THREAT_KINDS, type Action } from '../core';
 
 // The shape of an action read from outside (replay files, share links, saves). Whether it is legal
 // is the core's question; this only makes sure it is an action at all, so nothing downstream throws.
@@ -52,3 +52,9 @@ export const actionSchema = z.discriminatedUnion('type', [
 ]) as unknown as z.ZodMiniType<Action>;
 
 export const actionLogSchema = z.array(actionSchema).check(z.maxLength(100_000));
+
+/** Who sits in a seat, as replay files, saves and share links carry it. */
+export const seatSchema = z.union([
+  z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
+  z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
+]);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { BOT_LEVELS, hashValue, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
-import { actionLogSchema } from './actionSchema';
+import { hashValue, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
+import { actionLogSchema, seatSchema } from './actionSchema';
 import { GAME_VERSION, parseReplayFile, type ReplayFile } from './replayFile';
 
 // Autosave: after every action the game in play is written to the browser's storage under one
@@ -17,11 +17,6 @@ export const AUTOSAVE_VERSION = 2;
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-const seatSchema = z.union([
-  z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
-  z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
-]);
 
 const saveSchema = z.strictObject({
   format: z.literal(AUTOSAVE_FORMAT),

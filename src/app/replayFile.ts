@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import {
-  BOT_LEVELS, applyAction, closedTurns, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
+  applyAction, closedTurns, createGame, describeValue, formatPath, hashValue, issueToError, parseScenario, replay, stateHash,
   type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
 } from '../core';
-import { actionLogSchema } from './actionSchema';
+import { actionLogSchema, seatSchema } from './actionSchema';
 import { parseJsonText } from './jsonText';
 
 // The replay file (docs/replay-format.md): everything needed to re-run a game exactly and to check
@@ -15,10 +15,6 @@ export const REPLAY_FORMAT_VERSION = 1;
 export const GAME_VERSION = '0.1.0';
 
 const hash = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'expected a state hash of 16 hexadecimal digits'));
-const seatSchema = z.union([
-  z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
-  z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
-]);
 const lookaheadSchema = z.partial(z.strictObject({
   candidates: z.number().check(z.int(), z.gte(1), z.lte(64)), samples: z.number().check(z.int(), z.gte(1), z.lte(256)),
   turns: z.number().check(z.int(), z.gte(1), z.lte(40)), maxActions: z.number().check(z.int(), z.gte(1), z.lte(100_000)),

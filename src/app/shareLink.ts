@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { BOT_LEVELS, formatPath, type Action, type Seats } from '../core';
-import { actionLogSchema } from './actionSchema';
+import { formatPath, type Action, type Seats } from '../core';
+import { actionLogSchema, seatSchema } from './actionSchema';
 
 // Share links carry a scenario id, seed, seats and, for replays, the action log — compressed with
 // the browser's CompressionStream (deflate) and written in base64url after `#game=`.
@@ -8,11 +8,6 @@ import { actionLogSchema } from './actionSchema';
 export const LINK_PARAM = 'game';
 /** Longer links are unreliable to paste and share; past this the game offers a file instead. */
 export const MAX_LINK_LENGTH = 8000;
-
-const seatSchema = z.union([
-  z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
-  z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
-]);
 
 export const linkPayloadSchema = z.strictObject({
   v: z.literal(1),
