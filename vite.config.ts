@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // Every browser that runs this build (ES2022 modules) preloads the Phaser chunk itself; the polyfill was dead weight in the budgeted JS.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
