@@ -212,6 +212,7 @@ export class ReplayViewer extends Phaser.Scene {
     this.speed = VIEWER_SPEEDS[Math.max(0, Math.min(VIEWER_SPEEDS.length - 1, i + by))]!.id;
     announce(`Playing speed: ${VIEWER_SPEEDS.find((s) => s.id === this.speed)!.label}`);
     this.refresh();
+    this.keep();
   }
 
   private save(): void {
