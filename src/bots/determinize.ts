@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import { STREAMS, type GameState, type RoleView } from '../core';
 import type { Random } from './random';
 import { redPlayed } from './threatModel';
@@ -47,7 +47,7 @@ export function determinize(v: RoleView, random: Random): GameState {
   const { viewer: _viewer, deckSize: _deckSize, nextCard: _nextCard, ...rest } = v;
   const base = `world|${Math.floor(random() * 2 ** 32)}`;
   const rng = {} as GameState['rng'];
-  for (const stream of STREAMS) rng[stream] = seedrandom.alea(`${base}/${stream}`, { state: true }).state() as RngState;
+  for (const stream of STREAMS) rng[stream] = alea(`${base}/${stream}`, { state: true }).state() as RngState;
   const intel: GameState['intel'] = {};
   for (const r of v.scenario.roles) intel[r.id] = v.intel[r.id] ?? { nextCard: false, nextWave: false, reports: [] };
   return { ...rest, rng, deck: sampleDeck(v, random), plannedWaves: sampleWaves(v, random), intel };

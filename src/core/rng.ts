@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from './state';
 import { STREAMS, type Stream } from './vocabulary';
 
@@ -9,12 +9,12 @@ export interface Prng { next(): number; state(): RngState }
 
 export function createStreams(seed: string): Record<Stream, RngState> {
   const out = {} as Record<Stream, RngState>;
-  for (const stream of STREAMS) out[stream] = seedrandom.alea(`${seed}/${stream}`, { state: true }).state() as RngState;
+  for (const stream of STREAMS) out[stream] = alea(`${seed}/${stream}`, { state: true }).state() as RngState;
   return out;
 }
 
 export function restorePrng(state: RngState): Prng {
-  const prng = seedrandom.alea('', { state: { ...state } });
+  const prng = alea('', { state: { ...state } });
   return { next: () => prng(), state: () => prng.state() as RngState };
 }
 

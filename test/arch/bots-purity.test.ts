@@ -15,7 +15,7 @@ describe('the bots stay pure', () => {
 
   it.each(files)('src/bots/%s imports only the core index, other bot files and seedrandom', (file) => {
     const source = readFileSync(join(SRC, 'bots', file), 'utf8');
-    const bad = imports(source).filter((spec) => spec !== '../core' && spec !== 'seedrandom' && !/^\.\/[A-Za-z]+$/.test(spec));
+    const bad = imports(source).filter((spec) => spec !== '../core' && spec !== 'seedrandom' && spec !== 'seedrandom/lib/alea.js' && !/^\.\/[A-Za-z]+$/.test(spec));
     expect(bad).toEqual([]);
   });
 
