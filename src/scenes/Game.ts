@@ -17,7 +17,7 @@ import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
 import { announce, removeLayer, sceneLayer } from '../ui/overlay';
 import { BoardView } from '../view/board';
 import { EventPlayer } from '../view/eventPlayer';
-import { palette, SPEED_SCALE, type Speed } from '../view/theme';
+import { SPEED_SCALE, type Speed } from '../view/theme';
 
 /** The board: reads the store, shows what each action did, and sends the player's intents back. */
 export class Game extends Phaser.Scene {
@@ -49,7 +49,8 @@ export class Game extends Phaser.Scene {
     this.openDialog = null;
     this.curtainUp = false;
     const store = session.store;
-    this.cameras.main.setBackgroundColor(palette.background);
+    // No camera fill: the game's clear colour is the same, and in software WebGL a full-screen fill
+    // every frame costs more than the whole board (docs/performance.md, "Frame time during waves").
     // Slow classroom machines drop frames: let tweens keep wall-clock time instead of stretching.
     this.tweens.setLagSmooth(2000, 100);
     this.board = new BoardView(this, store.getState());

@@ -57,16 +57,17 @@ async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: I
 async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit: boolean, u: number, p: number, speed: number, index: number): Promise<void> {
   const missile = scene.add.image(from.x, from.y, 'icon-interceptor').setDisplaySize(22, 22).setTint(palette.interceptor).setDepth(DEPTH);
   missile.setRotation(Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2);
-  const trail = scene.add.graphics().setDepth(DEPTH - 1);
   const pos = { t: 0 };
   const end = hit ? to : { x: to.x + (to.x - from.x) * 0.25, y: to.y + (to.y - from.y) * 0.25 };
+  // The trail is a stretched quad, not a Graphics line redrawn (re-tessellated) every frame.
+  const length = Math.hypot(end.x - from.x, end.y - from.y);
+  const trail = scene.add.image(from.x, from.y, '__WHITE').setOrigin(0, 0.5).setTint(palette.interceptor).setAlpha(0.5)
+    .setRotation(Math.atan2(end.y - from.y, end.x - from.x)).setDisplaySize(0, 2).setDepth(DEPTH - 1);
   await tweenPromise(scene, {
     targets: pos, t: 1, duration: scaled(480, speed), ease: 'Quad.easeOut',
     onUpdate: () => {
-      const x = from.x + (end.x - from.x) * pos.t;
-      const y = from.y + (end.y - from.y) * pos.t;
-      missile.setPosition(x, y);
-      trail.clear().lineStyle(2, palette.interceptor, 0.5).lineBetween(from.x, from.y, x, y);
+      missile.setPosition(from.x + (end.x - from.x) * pos.t, from.y + (end.y - from.y) * pos.t);
+      trail.setDisplaySize(length * pos.t, 2);
     },
   });
   // Successive threats put their dice on successive lines, so overlapping verdicts stay readable.
@@ -80,10 +81,22 @@ async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit:
   if (!hit) await wait(scene, scaled(120, speed));
 }
 
+const BURST = 'fx-burst';
+
+/** A white disc in a ring, drawn once into a texture; each burst is a tinted image of it. */
+function burstTexture(scene: Phaser.Scene): string {
+  if (!scene.textures.exists(BURST)) {
+    const g = scene.make.graphics({}, false);
+    g.fillStyle(0xffffff, 0.85).fillCircle(18, 18, 10);
+    g.lineStyle(3, 0xffffff, 1).strokeCircle(18, 18, 16);
+    g.generateTexture(BURST, 36, 36);
+    g.destroy();
+  }
+  return BURST;
+}
+
 async function burst(scene: Phaser.Scene, at: Point, colour: number, speed: number): Promise<void> {
-  const ring = scene.add.graphics().setDepth(DEPTH + 1).setPosition(at.x, at.y);
-  ring.fillStyle(colour, 0.85).fillCircle(0, 0, 10);
-  ring.lineStyle(3, colour, 1).strokeCircle(0, 0, 16);
+  const ring = scene.add.image(at.x, at.y, burstTexture(scene)).setTint(colour).setDepth(DEPTH + 1);
   await tweenPromise(scene, { targets: ring, scale: 2.6, alpha: 0, duration: scaled(420, speed), ease: 'Quad.easeOut' });
   ring.destroy();
 }

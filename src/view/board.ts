@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { coverage, gaps, isDisabled, roleName, type GameState } from '../core';
 import { drawLanes, drawTable, drawTheatres, type LaneGeometry, type TensionGauge } from './boardFrame';
-import { layoutBoard, laneControl, moveProgress, quadPoint, REGION_H, REGION_W, type BoardLayout, type Point } from './layout';
+import { BOARD, layoutBoard, laneControl, moveProgress, quadPoint, REGION_H, REGION_W, type BoardLayout, type Point } from './layout';
 import { ensureRolePatterns } from './patterns';
 import { RegionCard, type RegionLook } from './regionCard';
 import { Shelf } from './shelf';
@@ -35,7 +35,7 @@ export class BoardView {
     const lanes = drawLanes(scene, s.scenario, this.layout);
     this.gauges = theatres.gauges;
     this.lanes = lanes.lanes;
-    bake(scene, [table, ...theatres.still, ...lanes.still], 0);
+    bake(scene, [table, ...theatres.still, ...lanes.still], 0, { x: BOARD.x - 6, y: BOARD.y - 6, w: BOARD.w + 12, h: BOARD.h + 12 });
     this.trails = scene.add.graphics().setDepth(1);
     for (const r of s.scenario.regions) {
       const at = this.layout.regions[r.id]!;

@@ -94,13 +94,29 @@ export const wait = (_scene: Phaser.Scene, ms: number): Promise<void> =>
 
 /**
  * Draws still Graphics once into a texture and drops them: Graphics are re-tessellated every frame,
- * which costs a lot on software-rendered classroom machines.
+ * which costs a lot on software-rendered classroom machines. `area`: the part of the canvas they
+ * cover; only that part is drawn each frame (software WebGL pays for every pixel of the quad).
  */
-export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], depth = 0): Phaser.GameObjects.RenderTexture {
+export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], depth = 0, area?: { x: number; y: number; w: number; h: number }): Phaser.GameObjects.RenderTexture {
   const { width, height } = scene.scale;
   const rt = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(depth);
   rt.draw(objects);
   rt.render();
+  if (area) rt.setCrop(area.x, area.y, area.w, area.h);
   for (const o of objects) o.destroy();
+  return rt;
+}
+
+/**
+ * Draws a piece's still parts (positioned around its origin) once into a texture of `box`, at twice
+ * the resolution so text stays sharp, and drops them: one textured quad per frame instead of a draw
+ * per part. The texture sits at `box` in the same coordinates the parts had.
+ */
+export function bakePiece(scene: Phaser.Scene, parts: Phaser.GameObjects.GameObject[], box: { x: number; y: number; w: number; h: number }): Phaser.GameObjects.RenderTexture {
+  const rt = scene.add.renderTexture(box.x, box.y, Math.ceil(box.w * 2), Math.ceil(box.h * 2)).setOrigin(0, 0).setScale(0.5);
+  const holder = scene.add.container(-box.x * 2, -box.y * 2, parts).setScale(2);
+  rt.draw(holder);
+  rt.render();
+  holder.destroy();
   return rt;
 }

@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { patternFill } from './patterns';
-import { dashedRoundedRect, fitText, label, tweenPromise } from './draw';
+import { bakePiece, dashedRoundedRect, fitText, label, tweenPromise } from './draw';
 import { REGION_H, REGION_W, type Point } from './layout';
 import { hexColour, palette } from './theme';
 
@@ -52,7 +52,9 @@ export class RegionCard {
     this.damageText = label(scene, w / 2 - 8, h / 2 - 22, '', { size: 14, colour: palette.textMuted, align: 'right' }).setOrigin(1, 0);
     this.gapTag = this.tag('UNCOVERED', palette.danger, -h / 2 - 14);
     this.disabledTag = this.tag('DISABLED', palette.danger, 0);
-    this.container = scene.add.container(at.x, at.y, [bg, stripe, stripeEdge, name, pips, valueText, this.bar, this.damageText, this.disabledTag, this.gapTag]);
+    // The still face of the card is one texture; the bar, the damage text and the tags change.
+    const face = bakePiece(scene, [bg, stripe, stripeEdge, name, pips, valueText], { x: -w / 2 - 1, y: -h / 2 - 1, w: w + 2, h: h + 2 });
+    this.container = scene.add.container(at.x, at.y, [face, this.bar, this.damageText, this.disabledTag, this.gapTag]);
     this.container.setSize(w, h);
     this.update(look, false);
   }

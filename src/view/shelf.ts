@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import type { GameState } from '../core';
 import { patternFill } from './patterns';
-import { fitText, label } from './draw';
+import { bakePiece, fitText, label } from './draw';
 import type { Point, Rect } from './layout';
 import { palette } from './theme';
 
@@ -27,6 +27,13 @@ export class Shelf {
   update(s: GameState): void {
     for (const o of this.objects) o.destroy();
     this.objects = [];
+    this.draw(s);
+    // Still until the next update: one texture instead of a draw per chip part each frame.
+    const r = this.rect;
+    this.objects = [bakePiece(this.scene, this.objects, { x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2 }).setDepth(2)];
+  }
+
+  private draw(s: GameState): void {
     this.slots = {};
     const entries = Object.entries(s.stocks)
       .map(([key, amount]) => ({ key, amount, parts: key.split('|') }))

@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import type { Battery, GameState, Line } from '../core';
 import { patternFill } from './patterns';
-import { label, tweenPromise } from './draw';
+import { bakePiece, label, tweenPromise } from './draw';
 import { quadPoint, type Point } from './layout';
 import { hexColour, palette } from './theme';
 
@@ -15,8 +15,8 @@ export function roleColour(s: GameState, role: string): number {
   return c ? hexColour(c) : palette.mutedHex;
 }
 
-/** A round token: a disc ringed in the owner's colour, an icon, and the owner's pattern as a corner badge. */
-function tokenBody(scene: Phaser.Scene, owner: string, colour: number, icon: string): Phaser.GameObjects.GameObject[] {
+/** A round token: a disc ringed in the owner's colour, an icon, and the owner's pattern as a corner badge (one texture). */
+function tokenBody(scene: Phaser.Scene, owner: string, colour: number, icon: string): Phaser.GameObjects.RenderTexture {
   const disc = scene.add.graphics();
   disc.fillStyle(0x0b121b, 1).fillCircle(0, 0, R);
   disc.lineStyle(3, colour, 1).strokeCircle(0, 0, R);
@@ -24,7 +24,7 @@ function tokenBody(scene: Phaser.Scene, owner: string, colour: number, icon: str
   const badgeEdge = scene.add.graphics();
   badgeEdge.fillStyle(0x0b121b, 1).fillRoundedRect(R - 12, -R - 6, 16, 16, 3);
   const badge = patternFill(scene, owner, R - 10, -R - 4, 12, 12);
-  return [disc, img, badgeEdge, badge];
+  return bakePiece(scene, [disc, img, badgeEdge, badge], { x: -R - 3, y: -R - 8, w: 2 * R + 8, h: 2 * R + 11 });
 }
 
 export class BatteryToken {
@@ -37,13 +37,13 @@ export class BatteryToken {
 
   constructor(private readonly scene: Phaser.Scene, s: GameState, b: Battery, at: Point) {
     const colour = roleColour(s, b.owner);
-    const parts = tokenBody(scene, b.owner, colour, 'icon-battery');
+    const body = tokenBody(scene, b.owner, colour, 'icon-battery');
     this.caption = label(scene, 0, R + 2, '', { size: 14, bold: true }).setOrigin(0.5, 0);
     this.statusBg = scene.add.graphics();
     this.status = label(scene, 0, R + 31, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
     this.count = label(scene, -R - 2, -R - 6, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
     this.countBg = scene.add.graphics();
-    this.container = scene.add.container(at.x, at.y, [...parts, this.caption, this.statusBg, this.status, this.countBg, this.count]);
+    this.container = scene.add.container(at.x, at.y, [body, this.caption, this.statusBg, this.status, this.countBg, this.count]);
     this.container.setDepth(3);
     this.update(s, b, [b]);
   }
@@ -117,7 +117,8 @@ export class LineToken {
     const icon = scene.add.image(0, -3, 'icon-line').setDisplaySize(26, 26);
     this.progress = scene.add.graphics();
     this.caption = label(scene, 0, 22, '', { size: 13, bold: true }).setOrigin(0.5, 0);
-    this.container = scene.add.container(at.x, at.y, [bg, ...strips, icon, this.progress, this.caption]).setDepth(3);
+    const face = bakePiece(scene, [bg, ...strips, icon], { x: -22, y: -22, w: 44, h: 44 });
+    this.container = scene.add.container(at.x, at.y, [face, this.progress, this.caption]).setDepth(3);
     this.update(line);
   }
 
