@@ -36,7 +36,10 @@ export const FRAMES_120 = `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
-/** Main-thread time by where it went, in ms per frame, from a sampled CPU profile. */
+/**
+ * Main-thread time by where it went, in ms per frame, from a sampled CPU profile. `native` is time outside
+ * JS (style, layout, paint, and with software WebGL mostly waiting in Commit for the GPU process).
+ */
 export interface FrameShare { frames: number; msPerFrame: Record<'idle' | 'phaser' | 'game' | 'gc' | 'native' | 'other', number> }
 
 export interface WaveRun { frames: number[]; idleBoard: number[]; threats: number; share: FrameShare | null }
