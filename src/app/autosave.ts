@@ -155,7 +155,8 @@ export type SlotState =
   /** The slot held a save that cannot be used; it now lives under `key` (or still in the slot when moving it failed). */
   | { kind: 'unreadable'; key: string; reason: string };
 
-export interface KeptSave { key: string; text: string; reason: string }
+/** `part`: what could not be used — the whole game, or only a forked game's record of its original (the game resumed without it). */
+export interface KeptSave { key: string; text: string; reason: string; part: 'game' | 'origin' }
 
 /** Reads the autosave slot. An unusable save is moved aside (kept, never dropped) and reported. */
 export function inspectAutosave(storage: SaveStorage): SlotState {
@@ -187,7 +188,7 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
   const slot = storage.getItem(AUTOSAVE_KEY);
   if (slot !== null) {
     const check = checkSave(slot);
-    if (!check.ok) out.push({ key: AUTOSAVE_KEY, text: slot, reason: check.reason });
+    if (!check.ok) out.push({ key: AUTOSAVE_KEY, text: slot, reason: check.reason, part: 'game' });
   }
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
@@ -198,7 +199,8 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     const text = storage.getItem(key);
     if (text === null) continue;
     const check = checkSave(text);
-    out.push({ key, text, reason: !check.ok ? check.reason : check.originProblem ? check.originProblem.reason : 'it was set aside earlier' });
+    if (check.ok && check.originProblem) out.push({ key, text, reason: check.originProblem.reason, part: 'origin' });
+    else out.push({ key, text, reason: !check.ok ? check.reason : 'it was set aside earlier', part: 'game' });
   }
   return out;
 }

@@ -137,7 +137,10 @@ export class MainMenu extends Phaser.Scene {
       download.addEventListener('click', () => downloadText('forge-shield-unreadable-save.json', kept.text));
       const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-discard' }, 'Discard');
       discard.addEventListener('click', () => { discardKept(storage!, kept.key); card.remove(); });
-      card.append(h('div', {}, h('strong', { text: 'A saved game could not be used' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept in this browser until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
+      const [heading, after] = kept.part === 'origin'
+        ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
+        : ['A saved game could not be used', 'It is kept in this browser until you discard it.'];
+      card.append(h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: `: ${kept.reason}. ${after}` })), h('div', { class: 'notice-buttons' }, download, discard));
       out.push(card);
     }
     return out;

@@ -69,6 +69,7 @@ describe('autosave', () => {
     const kept = keptSaves(storage);
     expect(kept).toHaveLength(1);
     expect(kept[0]!.text).toBe(wrongHash);
+    expect(kept[0]!.part).toBe('game');
     // Now a new game may save; the kept one stays until discarded.
     expect(writeAutosave(storage, input, 'z', false).ok).toBe(true);
     expect(keptSaves(storage)).toHaveLength(1);

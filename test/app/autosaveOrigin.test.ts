@@ -103,6 +103,8 @@ describe('the origin of a forked game in the autosave', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]!.text).toBe(text);
     expect(kept[0]!.reason).toContain(where);
+    // The menu says only the record of the original was lost, not the game.
+    expect(kept[0]!.part).toBe('origin');
   });
 
   it('a format 1 save that carries an origin is reported, and the game still loads', () => {
