@@ -44,7 +44,13 @@ export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    // A reload or navigation cancels what the old page was still fetching (images in the side panel,
+    // say): Chromium reports those as aborted. A missing file still shows as an HTTP status below.
+    if (error === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${req.url()} ${error}`);
+  });
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
   return problems;
 }
