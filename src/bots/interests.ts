@@ -1,7 +1,7 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  compareHolds, holds, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
+  bindRole, compareHolds, holds, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
 
@@ -30,21 +30,20 @@ type Compare = Extract<Condition, { compare: unknown }>;
 
 /** The lever a quantity moves, e.g. `track:trust:a+b`, `stock:poland|cgr-080|*`, `protect:europe`. */
 export function leverOf(v: View, q: Quantity, b: Binding): string | null {
-  const role = (r: string) => (r === 'actor' ? b.actor ?? r : r === 'target' ? b.target ?? r : r);
   if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? null : `track:${key}`; }
-  if ('budget' in q) return `budget:${role(q.budget)}`;
-  if ('stock' in q) return `stock:${role(q.stock)}|${q.item}|${q.theatre ?? '*'}`;
+  if ('budget' in q) return `budget:${bindRole(q.budget, b)}`;
+  if ('stock' in q) return `stock:${bindRole(q.stock, b)}|${q.item}|${q.theatre ?? '*'}`;
   if ('techLevel' in q) return `tech:${q.techLevel}`;
   if ('protectedPct' in q) return `protect:${q.protectedPct}`;
-  if ('disabledRegions' in q) return `disabled:${q.disabledRegions}|${q.owner === undefined ? '*' : role(q.owner)}`;
-  if ('longestStockout' in q) return `stockout:${role(q.longestStockout)}|${q.item}`;
-  if ('arms' in q) return `arms:${role(q.arms)}`;
-  if ('armsChange' in q) return `armsChange:${role(q.armsChange)}`;
-  if ('agreements' in q) return `agreements:${q.agreements}|${q.party === undefined ? '*' : role(q.party)}`;
+  if ('disabledRegions' in q) return `disabled:${q.disabledRegions}|${q.owner === undefined ? '*' : bindRole(q.owner, b)}`;
+  if ('longestStockout' in q) return `stockout:${bindRole(q.longestStockout, b)}|${q.item}`;
+  if ('arms' in q) return `arms:${bindRole(q.arms, b)}`;
+  if ('armsChange' in q) return `armsChange:${bindRole(q.armsChange, b)}`;
+  if ('agreements' in q) return `agreements:${q.agreements}|${q.party === undefined ? '*' : bindRole(q.party, b)}`;
   if ('leakers' in q) return `leakers:${q.leakers}`;
-  if ('onTimePct' in q) return `ontime:${role(q.onTimePct)}`;
+  if ('onTimePct' in q) return `ontime:${bindRole(q.onTimePct, b)}`;
   if ('gaps' in q) return `gaps:${q.gaps}`;
-  if ('operationalBatteries' in q) return `batteries:${role(q.operationalBatteries)}|${q.theatre ?? '*'}`;
+  if ('operationalBatteries' in q) return `batteries:${bindRole(q.operationalBatteries, b)}|${q.theatre ?? '*'}`;
   return null;
 }
 
@@ -59,28 +58,43 @@ function negate(c: Condition): Condition {
   return { compare: c.compare, op: FLIP[c.op]!, value: c.value };
 }
 
+const pickArms = (isX: boolean, change: boolean, nx: number, ny: number, dx: number, dy: number): number =>
+  isX ? (change ? Math.abs(dx) : nx) : change ? Math.abs(dy) : ny;
+
+const armsPaths = new WeakMap<object, Map<string, number[]>>();
+
 /** Arms levels run on by themselves (the Richardson model): the path from now to the last turn. */
 function armsPath(v: View, role: string, change: boolean): number[] {
+  // Asked for every arms goal of every role at every decision: remembered per arms record and turn.
+  if (!v.arms) return armsPathNow(v, role, change);
+  let memo = armsPaths.get(v.arms);
+  if (!memo) { memo = new Map(); armsPaths.set(v.arms, memo); }
+  const key = `${role}|${change}|${v.turn}|${v.scenario.turns}`;
+  let found = memo.get(key);
+  if (!found) { found = armsPathNow(v, role, change); memo.set(key, found); }
+  return found;
+}
+
+function armsPathNow(v: View, role: string, change: boolean): number[] {
   const arms = v.arms;
   const r = v.scenario.richardson;
   if (!arms || !r || (role !== r.x && role !== r.y)) return [0];
   let x = arms.levels[r.x] ?? 0;
   let y = arms.levels[r.y] ?? 0;
-  const pick = (nx: number, ny: number, dx: number, dy: number) => (role === r.x ? (change ? Math.abs(dx) : nx) : change ? Math.abs(dy) : ny);
-  const path = [pick(x, y, arms.change[r.x] ?? 0, arms.change[r.y] ?? 0)];
+  const isX = role === r.x;
+  const path = [pickArms(isX, change, x, y, arms.change[r.x] ?? 0, arms.change[r.y] ?? 0)];
   for (let t = 0; t < turnsLeft(v); t++) {
     const nx = Math.max(0, x + arms.k * y - arms.a * x + arms.g);
     const ny = Math.max(0, y + arms.l * x - arms.b * y + arms.h);
-    path.push(pick(nx, ny, nx - x, ny - y));
+    path.push(pickArms(isX, change, nx, ny, nx - x, ny - y));
     x = nx; y = ny;
   }
   return path;
 }
 
 const armsRole = (q: Quantity, b: Binding): { role: string; change: boolean } | null => {
-  const bind = (r: string) => (r === 'actor' ? b.actor ?? r : r === 'target' ? b.target ?? r : r);
-  if ('arms' in q) return { role: bind(q.arms), change: false };
-  if ('armsChange' in q) return { role: bind(q.armsChange), change: true };
+  if ('arms' in q) return { role: bindRole(q.arms, b), change: false };
+  if ('armsChange' in q) return { role: bindRole(q.armsChange, b), change: true };
   return null;
 };
 

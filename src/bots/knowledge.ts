@@ -129,13 +129,16 @@ function quantityNow(v: View, q: Quantity, b: Binding): number {
   return v.turn;
 }
 
-const gapsMemo = new WeakMap<View, string[]>();
+const gapsMemo = new WeakMap<object, { agreements: object; regions: object; lanes: object; open: string[] }>();
 
-/** The core's gaps (home regions left uncovered), once per view. */
+/** The core's gaps (home regions left uncovered): they read the batteries, the agreements and the map, so
+ *  they are worked out again only when one of those has changed (states share unchanged parts). */
 export function openGaps(v: View): string[] {
-  let found = gapsMemo.get(v);
-  if (!found) { found = gaps(board(v)); gapsMemo.set(v, found); }
-  return found;
+  const found = gapsMemo.get(v.batteries);
+  if (found && found.agreements === v.agreements && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes) return found.open;
+  const open = gaps(board(v));
+  gapsMemo.set(v.batteries, { agreements: v.agreements, regions: v.scenario.regions, lanes: v.scenario.lanes, open });
+  return open;
 }
 
 export function compareHolds(value: number, op: string, target: number): boolean {
