@@ -93,26 +93,69 @@ export function lineChart(o: ChartOptions): HTMLElement {
   svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'axis' }));
   svg.append(el('text', { x: pad.left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, o.xLabel ?? 'Turn'));
   svg.append(el('text', { x: 14, y: pad.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${pad.top + plotH / 2})`, class: 'axis-label' }, o.yLabel));
-  for (const s of o.series) {
+  const offsets = dodgeOffsets(o.series.map((s) => s.values));
+  o.series.forEach((s, k) => {
+    const dy = offsets[k]!;
     let d = '';
     s.values.forEach((v, i) => {
       if (v === null) return;
-      d += `${d === '' || s.values[i - 1] === null ? 'M' : 'L'}${px(i).toFixed(1)} ${py(v).toFixed(1)}`;
+      d += `${d === '' || s.values[i - 1] === null ? 'M' : 'L'}${px(i).toFixed(1)} ${(py(v) + dy[i]!).toFixed(1)}`;
     });
     svg.append(el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': 2.6, 'stroke-dasharray': DASHES[s.style % DASHES.length]!, 'stroke-linejoin': 'round' }));
     const shape = MARKERS[s.style % MARKERS.length]!;
-    s.values.forEach((v, i) => { if (v !== null) svg.append(marker(shape, px(i), py(v), s.colour)); });
-  }
-  return figure(o.title, svg, o.series);
+    s.values.forEach((v, i) => {
+      if (v === null) return;
+      const m = marker(shape, px(i), py(v) + dy[i]!, s.colour);
+      m.append(el('title', {}, `${s.name}, ${(o.xLabel ?? 'Turn').toLowerCase()} ${o.x[i] ?? i + 1}: ${fmt(v)}`));
+      svg.append(m);
+    });
+  });
+  return figure(o.title, svg, o.series, sameAs(o.series));
 }
 
-function figure(title: string, svg: SVGElement, series: readonly Series[]): HTMLElement {
-  const legend = h('ul', { class: 'chart-legend' });
-  for (const s of series) {
-    const li = h('li', {});
-    li.append(seriesKey(s), document.createTextNode(s.name));
-    legend.append(li);
+/** Pixels between two series drawn over the same value, so each line and marker stays visible. */
+export const DODGE_PX = 4;
+
+/**
+ * Vertical pixel offsets per series and point: series with the same value at a point are spread
+ * around it, DODGE_PX apart, in series order (a lone value stays where it is). Lines that run
+ * together for several turns therefore run side by side instead of hiding each other.
+ */
+export function dodgeOffsets(values: readonly (readonly (number | null)[])[]): number[][] {
+  const out = values.map((v) => v.map(() => 0));
+  const points = Math.max(0, ...values.map((v) => v.length));
+  for (let i = 0; i < points; i++) {
+    const groups = new Map<number, number[]>();
+    values.forEach((v, k) => {
+      const value = v[i];
+      if (value === null || value === undefined) return;
+      const group = groups.get(value);
+      if (group) group.push(k); else groups.set(value, [k]);
+    });
+    for (const group of groups.values()) {
+      // Screen y grows downwards: the first series sits on top.
+      group.forEach((k, rank) => { out[k]![i] = (rank - (group.length - 1) / 2) * DODGE_PX; });
+    }
   }
+  return out;
+}
+
+/** For each series, the name of an earlier one with the very same values at every point (or null). */
+export function sameAs(series: readonly Pick<Series, 'name' | 'values'>[]): (string | null)[] {
+  return series.map((s, k) => {
+    const twin = series.slice(0, k).find((t) => t.values.length === s.values.length && t.values.every((v, i) => v === s.values[i]));
+    return twin ? twin.name : null;
+  });
+}
+
+function figure(title: string, svg: SVGElement, series: readonly Series[], twins: readonly (string | null)[] = []): HTMLElement {
+  const legend = h('ul', { class: 'chart-legend' });
+  series.forEach((s, k) => {
+    const li = h('li', {});
+    const twin = twins[k];
+    li.append(seriesKey(s), document.createTextNode(twin ? `${s.name} (same as ${twin} every turn)` : s.name));
+    legend.append(li);
+  });
   const fig = h('figure', { class: 'chart-figure' }, h('figcaption', { text: title }));
   fig.append(svg, legend);
   return fig;
