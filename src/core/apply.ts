@@ -3,8 +3,8 @@ import type { GameState } from './state';
 import { produceGame } from './produce';
 import { flushCtx, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
-import { advance, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
-import { checkSharedLoss } from './rules/assessment';
+import { advance, advanceWouldRun, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
+import { checkSharedLoss, sharedLossReached } from './rules/assessment';
 import { applyChoice, checkChoice } from './rules/events';
 import { answerPending, applyDiplomacy, checkDiplomacy, type DiplomacyAction } from './rules/diplomacy';
 import { applyIndustry, checkIndustry, type IndustryAction } from './rules/industry';
@@ -32,13 +32,21 @@ export function applyAction(state: GameState, action: Action): ApplyResult {
   const rejection = checkAction(state, action);
   if (rejection) return { ok: false, state, rejection };
   const events: GameEvent[] = [];
-  const next = produceGame(state, action.role, (ctx) => {
+  let next = produceGame(state, action.role, (ctx) => {
     perform(ctx, action);
     ctx.s.actionCount += 1;
-    if (!checkSharedLoss(ctx)) advance(ctx);
     flushCtx(ctx);
     events.push(...ctx.events);
   });
+  // Shared loss and the automatic steps are looked at on the finished state (reading through the
+  // draft is slow); most actions need neither, and the others get a second step with the same result.
+  if (sharedLossReached(next) || advanceWouldRun(next)) {
+    next = produceGame(next, action.role, (ctx) => {
+      if (!checkSharedLoss(ctx)) advance(ctx);
+      flushCtx(ctx);
+      events.push(...ctx.events);
+    });
+  }
   return { ok: true, state: settle(next, events), events };
 }
 

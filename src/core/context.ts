@@ -62,6 +62,23 @@ export function readable<T>(value: T): T {
   return (isModified(draft) ? current(draft) : original(draft)) as T;
 }
 
+// immer's per-draft record (immer 11: `Symbol.for('immer-state')`, with base_ and copy_), read to
+// learn whether a step has touched a top-level field without making a draft of that field.
+const DRAFT_STATE = Symbol.for('immer-state');
+interface DraftRecord { base_: unknown; copy_: Record<string, unknown> | null }
+
+/**
+ * A top-level field of the state as plain data, without drafting it: the base's value while the step
+ * has neither changed nor drafted the field; null otherwise (then read it through the draft).
+ * Reading a field through the draft makes a proxy for it, which costs more than most rules do.
+ */
+export function untouchedField<K extends keyof GameState>(s: GameState, key: K): Readonly<GameState[K]> | null {
+  const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  if (record === undefined) return s[key];
+  const base = (record.base_ as GameState)[key];
+  return record.copy_ == null || record.copy_[key] === base ? base : null;
+}
+
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
   // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).

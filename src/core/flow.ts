@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { emit, roleName, say, type Ctx } from './context';
+import { emit, roleName, say, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -69,6 +69,12 @@ export function advance(ctx: Ctx): void {
   ctx.logRole = before;
 }
 
+/** Whether advance() would change anything: false while a role is on step, a choice is pending or the game is over. */
+export function advanceWouldRun(s: GameState): boolean {
+  if (s.outcome || s.pendingChoice) return false;
+  return s.phase === 'events' || s.phase === 'assessment' || s.queue.length === 0;
+}
+
 function runAutomatic(ctx: Ctx): void {
   const s = ctx.s;
   for (let guard = 0; guard < 1000 && !s.outcome; guard++) {
@@ -114,7 +120,10 @@ export function skipIdle(ctx: Ctx, role: string): void {
 /** The role on step ends it; it leaves the queue. */
 export function endStep(ctx: Ctx, role: string): void {
   const s = ctx.s;
-  s.queue = s.queue.filter((r, i) => !(i === 0 && r === role));
+  // Read from the step's base when untouched: filtering the drafted queue costs a proxy and a walk.
+  const queue = untouchedField(s, 'queue');
+  if (queue) s.queue = queue[0] === role ? queue.slice(1) : [...queue];
+  else s.queue = s.queue.filter((r, i) => !(i === 0 && r === role));
   say(ctx, `${roleName(s, role)} ends the ${phaseName(s.phase).toLowerCase()} step.`);
 }
 

@@ -58,6 +58,13 @@ function updateArmsRace(ctx: Ctx): void {
   say(ctx, `Arms levels: ${roleName(s, r.x)} ${nx}, ${roleName(s, r.y)} ${ny}.`);
 }
 
+/** Whether checkSharedLoss would end the game now (read-only; for plain states between steps). */
+export function sharedLossReached(s: GameState): boolean {
+  if (s.outcome) return false;
+  for (const t of s.scenario.theatres) if ((s.tracks[`tension:${t.id}`] ?? 0) >= 10) return true;
+  return s.scenario.sharedLoss.some((loss) => evaluate(s, loss.condition));
+}
+
 /** Shared loss: any theatre's tension at its top, or a scenario condition (trust at 0, …). */
 export function checkSharedLoss(ctx: Ctx): boolean {
   const s = ctx.s;
