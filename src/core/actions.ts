@@ -63,6 +63,12 @@ export interface LegalAction {
   amount?: { field: 'lots' | 'amount'; min: number; max: number };
 }
 
+/**
+ * Whether a legal-action list is only being asked "is there anything?" and already has its answer:
+ * the idle-role check fills a sink that notes the first entry, and the legal functions stop there.
+ */
+export const answered = (out: readonly LegalAction[]): boolean => (out as { found?: boolean }).found === true;
+
 export interface Rejection {
   code: string;
   message: string;

@@ -25,28 +25,24 @@ export function legalActionsFor(s: GameState, role: string): LegalAction[] {
   return out;
 }
 
-// The flow asks after every action whether the role on step has anything but "end my step" left:
-// the first legal entry answers it, so the lists are filled into a sink that stops at the first push.
-const FOUND: unique symbol = Symbol('found');
-class FirstEntry extends Array<LegalAction> {
-  override push(): number { throw FOUND; }
-}
+// The flow asks after every action whether the role on step has anything but "end my step" left.
+// The lists are filled into a sink that notes the first entry; the legal functions stop once
+// `answered(out)` (throwing from push to stop cost more than the rest of the check).
+interface Sink { found: boolean; push(entry: LegalAction): number }
+const newSink = (): Sink => ({ found: false, push() { this.found = true; return 1; } });
+const asList = (sink: Sink): LegalAction[] => sink as unknown as LegalAction[];
 
 function anyEntry(fill: (out: LegalAction[]) => unknown): boolean {
-  try {
-    fill(new FirstEntry());
-    return false;
-  } catch (e) {
-    if (e === FOUND) return true;
-    throw e;
-  }
+  const sink = newSink();
+  fill(asList(sink));
+  return sink.found;
 }
 
 /** Whether legalActionsFor(s, role) would list anything but ending the step (without building the list). */
 export function hasActionBesidesEnd(s: GameState, role: string): boolean {
   switch (s.phase) {
     // Exercises and reassurances first: when one is open the answer comes before any proposal is checked.
-    case 'diplomacy': if (anyEntry((out) => { legalDiplomacyQuick(s, role, out); legalDiplomacy(s, role, out); })) return true; break;
+    case 'diplomacy': if (anyEntry((out) => legalDiplomacyQuick(s, role, out)) || anyEntry((out) => legalDiplomacy(s, role, out))) return true; break;
     case 'industry': if (anyEntry((out) => legalIndustry(s, role, out))) return true; break;
     // A role with batteries can always change a doctrine (each threat kind has more than one).
     case 'deployment': if (s.batteries.some((b) => b.owner === role)) return true; break;

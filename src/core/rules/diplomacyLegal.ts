@@ -1,4 +1,4 @@
-import type { Action, LegalAction } from '../actions';
+import { answered, type Action, type LegalAction } from '../actions';
 import type { GameState, Proposal, ProposalTerms } from '../state';
 import { roleName } from '../context';
 import type { AgreementType } from '../vocabulary';
@@ -79,7 +79,7 @@ function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: 
 /** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
 export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction[]): void {
   if (s.phase !== 'diplomacy' || pendingFor(s, role).length > 0) return;
-  const add = (a: DiplomacyAction) => { if (checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' }); };
+  const add = (a: DiplomacyAction) => { if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' }); };
   for (const r of s.scenario.roles) {
     if (!mayDeal(s, role, r.id)) continue;
     add({ type: 'holdExercise', role, partner: r.id });
@@ -90,7 +90,7 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
 export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'diplomacy') return out;
   const add = (a: DiplomacyAction, label: string, cost: number, effect: string) => {
-    if (checkDiplomacy(s, a) === null) out.push({ action: a as Action, label, cost, effect });
+    if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label, cost, effect });
   };
   if (pendingFor(s, role).length > 0) {
     answers(s, role, add);

@@ -1,4 +1,4 @@
-import type { LegalAction } from '../actions';
+import { answered, type LegalAction } from '../actions';
 import type { GameState } from '../state';
 import { roleName } from '../context';
 import { lotsOrdered } from './industryCheck';
@@ -13,6 +13,7 @@ import {
 export function legalIndustry(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'industry') return out;
   for (const line of s.lines) {
+    if (answered(out)) return out;
     if (!ownsLine(line, role)) continue;
     if (!line.fundedThisTurn && canAfford(s, role, line.upkeep))
       out.push({
@@ -31,6 +32,7 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
       });
   }
   for (const t of s.transfers) {
+    if (answered(out)) return out;
     if ((t.donor !== role && t.recipient !== role) || t.building || !transferAgreement(s, t.id)) continue;
     const step = nextStep(s, t);
     if (!step || t.level >= 4) continue;
@@ -44,6 +46,7 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
     });
   }
   for (const p of s.scenario.projects) {
+    if (answered(out)) return out;
     if (!p.roles.includes(role) || !canAfford(s, role, p.cost)) continue;
     if (s.projects.filter((x) => x.project === p.id && x.owner === role).length >= p.limit) continue;
     out.push({ action: { type: 'startProject', role, project: p.id }, label: `Start ${p.name}`, cost: p.cost, effect: p.text });
@@ -51,6 +54,7 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
   orders(s, role, out);
   transfers(s, role, out);
   for (const r of s.scenario.regions) {
+    if (answered(out)) return out;
     if (r.owner !== role || (s.regions[r.id]?.damage ?? 0) <= 0 || !canAfford(s, role, REPAIR_COST)) continue;
     out.push({
       action: { type: 'repairRegion', role, region: r.id }, label: `Repair ${r.name}`, cost: REPAIR_COST,
@@ -64,6 +68,7 @@ function orders(s: GameState, role: string, out: LegalAction[]): void {
   const { orderCost, orderLot, orderLeadTime } = s.scenario;
   const affordable = orderCost > 0 ? Math.floor(budgetOf(s, role) / orderCost + 1e-9) : MAX_LOTS_PER_TURN;
   for (const item of s.scenario.items) {
+    if (answered(out)) return;
     if (item.kind !== 'interceptor') continue;
     for (const theatre of s.scenario.theatres) {
       const hasStock = `${role}|${item.id}|${theatre.id}` in s.stocks;
@@ -84,6 +89,7 @@ function orders(s: GameState, role: string, out: LegalAction[]): void {
 function transfers(s: GameState, role: string, out: LegalAction[]): void {
   const others = s.scenario.roles.filter((r) => r.id !== role && r.kind !== 'red');
   for (const [key, amount] of Object.entries(s.stocks)) {
+    if (answered(out)) return;
     const [owner, item, theatre] = key.split('|');
     const whole = Math.floor(amount);
     if (owner !== role || !item || !theatre || whole < 1) continue;
@@ -97,6 +103,7 @@ function transfers(s: GameState, role: string, out: LegalAction[]): void {
       });
   }
   for (const c of s.scenario.contracts) {
+    if (answered(out)) return;
     if (c.seller !== role) continue;
     const delivered = deliveredOn(s, c);
     const dueNow = contractDueBy(c, s.turn) - delivered;

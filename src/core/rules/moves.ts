@@ -1,4 +1,4 @@
-import type { ActionOf, LegalAction, Rejection } from '../actions';
+import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Move } from '../scenario/schema';
 import type { GameState } from '../state';
 import { roleName, say, type Ctx } from '../context';
@@ -67,6 +67,7 @@ export function legalMoves(s: GameState, role: string, out: LegalAction[] = []):
   for (const move of s.scenario.moves) {
     if (move.phase !== s.phase || !move.roles.includes(role)) continue;
     for (const target of targetsFor(s, move, role)) {
+      if (answered(out)) return out;
       const action: MoveAction = { type: 'playMove', role, move: move.id, target };
       if (checkMove(s, action)) continue;
       out.push({

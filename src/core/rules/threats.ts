@@ -1,4 +1,4 @@
-import type { ActionOf, LegalAction, Rejection } from '../actions';
+import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
 import { draw, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
@@ -149,7 +149,7 @@ export function legalThreats(s: GameState, role: string, out: LegalAction[] = []
   if (s.phase !== 'threats' || checkRed(s, role)) return out;
   s.scenario.waves.forEach((w, i) => {
     const left = w.max - (s.turnStats.launched[String(i)] ?? 0);
-    if (!isActive(s, w) || left <= 0) return;
+    if (answered(out) || !isActive(s, w) || left <= 0) return;
     for (const target of w.targets)
       for (const count of left >= 2 ? [left, Math.floor(left / 2)] : [left])
         out.push({
@@ -160,6 +160,7 @@ export function legalThreats(s: GameState, role: string, out: LegalAction[] = []
         });
   });
   for (const p of s.scenario.provocations) {
+    if (answered(out)) return out;
     if (!isActive(s, p) || (s.movesUsed[provocationKey(p.id)] ?? 0) >= 1) continue;
     out.push({
       action: { type: 'launchProvocation', role, provocation: p.id },
