@@ -5,7 +5,6 @@ import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
 import { ProjectorPanels } from '../ui/projector';
 import { follow, projectorRequest, type ChannelMessage } from '../ui/projectorChannel';
 import { BoardView } from '../view/board';
-import { palette } from '../view/theme';
 
 /** The projector window: the facilitator's game re-run from its log, shown through the public view. */
 export class Projector extends Phaser.Scene {
@@ -24,7 +23,7 @@ export class Projector extends Phaser.Scene {
     this.board = null;
     this.state = null;
     this.actions = [];
-    this.cameras.main.setBackgroundColor(palette.background);
+    // No camera fill: the game's clear colour is the same, and a full-screen fill costs every frame.
     mountOverlay(this.game.canvas);
     const layer = sceneLayer('projector');
     setShortcuts([]);

@@ -15,7 +15,6 @@ import { downloadText, forkDialog, shareDialog } from '../ui/replayDialogs';
 import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
 import { BoardView } from '../view/board';
 import { ReplayAnimator } from '../view/replayAnimator';
-import { palette } from '../view/theme';
 
 /**
  * Watches a replay: the board shows the moment chosen; play, step, jump, "play from here" and the debrief.
@@ -48,7 +47,7 @@ export class ReplayViewer extends Phaser.Scene {
     this.playing = false;
     this.storeWarned = false;
     this.speed = VIEWER_SPEEDS.find((s) => s.id === viewer.speed)?.id ?? 'normal';
-    this.cameras.main.setBackgroundColor(palette.background);
+    // No camera fill: the game's clear colour is the same, and a full-screen fill costs every frame.
     this.tweens.setLagSmooth(2000, 100);
     const t = viewer.timeline;
     this.position = Math.min(viewer.start, t.length);

@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import type { GameEvent, GameState } from '../core';
 import type { BoardView } from './board';
-import { label, scaled, tweenPromise, wait } from './draw';
+import { label, scaled, tinted, tweenPromise, wait } from './draw';
 import { BOARD, quadPoint, type Point } from './layout';
 import { ITEM_ICONS } from './shelf';
 import { palette } from './theme';
@@ -29,8 +29,8 @@ async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: I
   const start = { x: origin.x, y: origin.y + (Math.abs(hashText(e.text)) % 80) };
   const control = { x: (start.x + target.x) / 2 + 40, y: Math.min(start.y, target.y) - 70 };
   const meet = quadPoint(start, control, target, 0.72);
-  const threat = scene.add.image(start.x, start.y, kind === 'ballistic' ? 'icon-ballistic' : 'icon-drone')
-    .setDisplaySize(30, 30).setTint(palette.threat).setDepth(DEPTH);
+  const threat = scene.add.image(start.x, start.y, tinted(scene, kind === 'ballistic' ? 'icon-ballistic' : 'icon-drone', palette.threat))
+    .setDisplaySize(30, 30).setDepth(DEPTH);
   const flight = { t: 0 };
   const place = () => {
     const p = quadPoint(start, control, target, flight.t);
@@ -55,13 +55,13 @@ async function playOne(scene: Phaser.Scene, board: BoardView, s: GameState, e: I
 }
 
 async function fireInterceptor(scene: Phaser.Scene, from: Point, to: Point, hit: boolean, u: number, p: number, speed: number, index: number): Promise<void> {
-  const missile = scene.add.image(from.x, from.y, 'icon-interceptor').setDisplaySize(22, 22).setTint(palette.interceptor).setDepth(DEPTH);
+  const missile = scene.add.image(from.x, from.y, tinted(scene, 'icon-interceptor', palette.interceptor)).setDisplaySize(22, 22).setDepth(DEPTH);
   missile.setRotation(Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2);
   const pos = { t: 0 };
   const end = hit ? to : { x: to.x + (to.x - from.x) * 0.25, y: to.y + (to.y - from.y) * 0.25 };
   // The trail is a stretched quad, not a Graphics line redrawn (re-tessellated) every frame.
   const length = Math.hypot(end.x - from.x, end.y - from.y);
-  const trail = scene.add.image(from.x, from.y, '__WHITE').setOrigin(0, 0.5).setTint(palette.interceptor).setAlpha(0.5)
+  const trail = scene.add.image(from.x, from.y, tinted(scene, '__WHITE', palette.interceptor)).setOrigin(0, 0.5).setAlpha(0.5)
     .setRotation(Math.atan2(end.y - from.y, end.x - from.x)).setDisplaySize(0, 2).setDepth(DEPTH - 1);
   await tweenPromise(scene, {
     targets: pos, t: 1, duration: scaled(480, speed), ease: 'Quad.easeOut',
@@ -96,7 +96,7 @@ function burstTexture(scene: Phaser.Scene): string {
 }
 
 async function burst(scene: Phaser.Scene, at: Point, colour: number, speed: number): Promise<void> {
-  const ring = scene.add.image(at.x, at.y, burstTexture(scene)).setTint(colour).setDepth(DEPTH + 1);
+  const ring = scene.add.image(at.x, at.y, tinted(scene, burstTexture(scene), colour)).setDepth(DEPTH + 1);
   await tweenPromise(scene, { targets: ring, scale: 2.6, alpha: 0, duration: scaled(420, speed), ease: 'Quad.easeOut' });
   ring.destroy();
 }
@@ -106,9 +106,9 @@ export async function playDelivery(scene: Phaser.Scene, board: BoardView, s: Gam
   const to = board.shelfSlot(e.theatre, e.owner, e.item);
   const from = board.linePoint(e.item, s) ?? { x: to.x, y: to.y - 120 };
   const kind = s.scenario.items.find((i) => i.id === e.item)?.kind ?? 'equipment';
-  const icon = scene.add.image(from.x, from.y, ITEM_ICONS[kind] ?? 'icon-crate').setDisplaySize(26, 26).setDepth(DEPTH);
   const colour = s.scenario.roles.find((r) => r.id === e.owner)?.colour;
-  if (colour) icon.setTint(Number.parseInt(colour.slice(1), 16));
+  const art = ITEM_ICONS[kind] ?? 'icon-crate';
+  const icon = scene.add.image(from.x, from.y, colour ? tinted(scene, art, Number.parseInt(colour.slice(1), 16)) : art).setDisplaySize(26, 26).setDepth(DEPTH);
   await tweenPromise(scene, { targets: icon, x: to.x, y: to.y, duration: scaled(800, speed), ease: 'Cubic.easeInOut' });
   await burst(scene, to, palette.accentHex, speed * 0.7);
   icon.destroy();

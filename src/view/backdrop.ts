@@ -5,7 +5,7 @@ import { palette } from './theme';
 export function drawBackdrop(scene: Phaser.Scene): void {
   const { width, height } = scene.scale;
   const g = scene.add.graphics();
-  g.fillStyle(palette.background, 1).fillRect(0, 0, width, height);
+  // No full-screen fill: the game's clear colour is the same, and a fill costs every frame.
   g.lineStyle(1, palette.grid, 0.8);
   for (let x = 0; x < width; x += 40) g.lineBetween(x, 0, x, height);
   for (let y = 0; y < height; y += 40) g.lineBetween(0, y, width, y);

@@ -120,3 +120,22 @@ export function bakePiece(scene: Phaser.Scene, parts: Phaser.GameObjects.GameObj
   holder.destroy();
   return rt;
 }
+
+/**
+ * A copy of a white texture in one colour, made once. Phaser's Canvas renderer has no tint; a
+ * coloured copy looks the same in both renderers (white art multiplied by a colour is that colour).
+ */
+export function tinted(scene: Phaser.Scene, key: string, colour: number): string {
+  const out = `${key}:${colour.toString(16)}`;
+  if (scene.textures.exists(out)) return out;
+  const src = scene.textures.get(key).getSourceImage() as HTMLImageElement | HTMLCanvasElement;
+  const tex = scene.textures.createCanvas(out, src.width, src.height);
+  if (!tex) return key;
+  const g = tex.getContext();
+  g.drawImage(src, 0, 0);
+  g.globalCompositeOperation = 'source-in';
+  g.fillStyle = `#${colour.toString(16).padStart(6, '0')}`;
+  g.fillRect(0, 0, src.width, src.height);
+  tex.refresh();
+  return out;
+}
