@@ -13,12 +13,31 @@ import { setCoreAutoFreeze } from '../core';
 export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
 
-/** Creates the Phaser game: WebGL where the browser has it, Canvas otherwise (Phaser.AUTO). */
+// WebGL drawn by the CPU (no usable GPU: SwiftShader, llvmpipe, Windows' basic adapter).
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/**
+ * WebGL where a GPU draws it, else Phaser's Canvas renderer: software WebGL pays for every pixel of
+ * every frame in the GPU process and waits on it, Canvas 2D draws the same board several times
+ * faster there (docs/performance.md). `?renderer=webgl|canvas` forces one, for comparisons.
+ */
+function rendererType(): number {
+  const asked = new URLSearchParams(location.search).get('renderer');
+  if (asked) return asked === 'canvas' ? Phaser.CANVAS : Phaser.WEBGL;
+  const gl = document.createElement('canvas').getContext('webgl');
+  if (!gl) return Phaser.CANVAS;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return SOFTWARE_GL.test(name) ? Phaser.CANVAS : Phaser.AUTO;
+}
+
+/** Creates the Phaser game (WebGL on a GPU, Canvas where WebGL would be drawn in software). */
 export function startGame(parent: string): Phaser.Game {
   // Frozen states catch stray mutation while developing; the production build skips the cost.
   setCoreAutoFreeze(!import.meta.env.PROD);
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: rendererType(),
     parent,
     width: GAME_WIDTH,
     height: GAME_HEIGHT,
