@@ -9,11 +9,12 @@ import { launchChromium, serveFolder } from './chromium';
 import { waveRun, type WaveRun } from './benchWave';
 import { fixed, machine, median, printTable, quantile, writeSection, type Row } from './benchStats';
 
-// npm run bench:browser [-- --no-build] [--out DIR] [--profile] [--shots DIR]
+// npm run bench:browser [-- --no-build] [--out DIR] [--profile] [--shots DIR] [--renderer webgl|canvas]
 // Builds the game into its own folder (never dist/), then: gzip size of the game's JS without the
 // Phaser chunk; navigation → main menu ready in headless Chromium on loopback (median of 5 cold
 // loads, each in a fresh profile); frame times while a 100-threat wave animates (benchWave.ts).
-// --profile adds where the main thread's time goes per wave frame; --shots DIR saves a mid-wave screenshot.
+// --profile adds where the main thread's time goes per wave frame; --shots DIR saves a mid-wave screenshot;
+// --renderer forces Phaser's renderer (by default the game picks Canvas where WebGL would be drawn in software).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 async function launch(): Promise<{ context: BrowserContext; profile: string }> {
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
   const sizes = jsSizes(outDir);
   const gameGzip = sizes.filter((s) => !s.phaser).reduce((n, s) => n + s.gzip, 0);
   const phaserGzip = sizes.filter((s) => s.phaser).reduce((n, s) => n + s.gzip, 0);
-  const { server, url } = await serveFolder(outDir);
+  const renderer = argv.includes('--renderer') ? argv[argv.indexOf('--renderer') + 1]! : null;
+  const { server, url: root } = await serveFolder(outDir);
+  const url = renderer ? `${root}?renderer=${renderer}` : root;
   try {
     const { times: menu, menuFrames } = await menuReady(url, 5);
     const shots = argv.includes('--shots') ? argv[argv.indexOf('--shots') + 1]! : null;
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
       { figure: 'game JS without Phaser, gzip', value: `${fixed(gameGzip / 1024)} KB`, budget: '≤ 120 KB', ok: gameGzip / 1024 <= 120 },
       { figure: 'Phaser chunk, gzip', value: `${fixed(phaserGzip / 1024)} KB`, budget: '(reported)', ok: null },
       { figure: 'navigation → menu ready (median of 5 cold loads)', value: `${fixed(median(menu), 0)} ms`, budget: '≤ 2,000 ms', ok: median(menu) <= 2000 },
+      { figure: 'renderer (Phaser)', value: wave.renderer, budget: '(reported)', ok: null },
       { figure: `frame time p50/p95 of the idle menu (reference, ${menuFrames.length} frames)`, value: `${fixed(median(menuFrames))} / ${fixed(quantile(menuFrames, 0.95))} ms`, budget: '(reported)', ok: null },
       { figure: `frame time p50/p95 of the idle board (reference, ${wave.idleBoard.length} frames)`, value: `${fixed(median(wave.idleBoard))} / ${fixed(quantile(wave.idleBoard, 0.95))} ms`, budget: '(reported)', ok: null },
       { figure: `frame time p50 while a ${wave.threats}-threat wave animates (${wave.frames.length} frames)`, value: `${fixed(p50)} ms`, budget: '(reported)', ok: null },
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
       ...(wave.share ? [{ figure: 'main thread per wave frame: Phaser / game JS / GC / native / idle', value: (['phaser', 'game', 'gc', 'native', 'idle'] as const).map((k) => fixed(wave.share!.msPerFrame[k])).join(' / ') + ' ms', budget: '(reported)', ok: null }] : []),
     ];
     printTable(`Forge & Shield benchmarks (Chromium) — ${host.cores} cores, load ${host.loadAverage.join(' ')}`, rows);
-    writeSection('browser', { machine: host, build: outDir, sizes, gameGzipBytes: gameGzip, phaserGzipBytes: phaserGzip, menuReadyMs: menu, menuFrames: { p50Ms: median(menuFrames), p95Ms: quantile(menuFrames, 0.95) }, idleBoardFrames: { p50Ms: median(wave.idleBoard), p95Ms: quantile(wave.idleBoard, 0.95) }, wave: { framesMeasured: wave.frames.length, p50Ms: p50, p95Ms: p95, threats: wave.threats, mainThreadMsPerFrame: wave.share?.msPerFrame ?? null }, rows });
+    writeSection('browser', { machine: host, build: outDir, sizes, gameGzipBytes: gameGzip, phaserGzipBytes: phaserGzip, menuReadyMs: menu, menuFrames: { p50Ms: median(menuFrames), p95Ms: quantile(menuFrames, 0.95) }, idleBoardFrames: { p50Ms: median(wave.idleBoard), p95Ms: quantile(wave.idleBoard, 0.95) }, renderer: wave.renderer, wave: { framesMeasured: wave.frames.length, p50Ms: p50, p95Ms: p95, threats: wave.threats, mainThreadMsPerFrame: wave.share?.msPerFrame ?? null }, rows });
     console.log('\nWritten to bench/results.json.');
   } finally {
     server.close();
