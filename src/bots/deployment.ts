@@ -35,8 +35,13 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
     // The placement without the battery is the same for every destination: made once, so its cover is worked out once.
     let away = ctx.placements.get(b.id);
     if (!away) { away = replace(v.batteries, b.id, null); ctx.placements.set(b.id, away); }
-    const with_ = at === null ? v.batteries : replace(v.batteries, b.id, { region: at, halfCover: null, status: 'operational' });
-    return (theatreRisk(ctx.v, ctx.i, theatre, h, away) - theatreRisk(ctx.v, ctx.i, theatre, h, with_)) / h;
+    // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
+    // the same for every battery: each is worked out once per decision.
+    const without = remember(ctx, `away|${b.id}|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h, away));
+    const with_ = at === null
+      ? remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h))
+      : theatreRisk(v, ctx.i, theatre, h, replace(v.batteries, b.id, { region: at, halfCover: null, status: 'operational' }));
+    return (without - with_) / h;
   });
 }
 
