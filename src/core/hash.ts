@@ -5,48 +5,50 @@
 // auto-freeze on, most of a state): hashing a state after every turn does not re-serialise them.
 const frozenText = new WeakMap<object, string>();
 
-/** Appends the canonical JSON of `value` to `out`; returns whether the value is deeply frozen (or primitive). */
-function write(value: unknown, out: string[]): boolean {
+// While text() serialises an object: whether everything inside it so far is deeply frozen.
+let allFrozen = true;
+
+/** The canonical JSON of `value`, built by concatenation; frozen subtrees remember theirs. */
+function text(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number') out.push(Number.isFinite(value) ? JSON.stringify(value) : 'null');
-    else out.push(value === undefined ? 'null' : JSON.stringify(value));
-    return true;
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+    if (value === undefined) return 'null';
+    return JSON.stringify(value) ?? '';
   }
   const frozen = Object.isFrozen(value);
   if (frozen) {
     const known = frozenText.get(value);
-    if (known !== undefined) { out.push(known); return true; }
+    if (known !== undefined) return known;
   }
-  const parts: string[] = [];
-  let deep = frozen;
+  const outer = allFrozen;
+  allFrozen = true;
+  let out: string;
   if (Array.isArray(value)) {
-    parts.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) parts.push(',');
-      if (!write(value[i], parts)) deep = false;
-    }
-    parts.push(']');
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + text(value[i]);
+    out += ']';
   } else {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    parts.push('{');
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      parts.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
-      if (!write(obj[k], parts)) deep = false;
+    const keys = Object.keys(obj).sort();
+    out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      out += (first ? '' : ',') + JSON.stringify(k) + ':' + text(v);
+      first = false;
     }
-    parts.push('}');
+    out += '}';
   }
-  const text = parts.join('');
-  if (deep) frozenText.set(value, text);
-  out.push(text);
-  return deep;
+  const deep = frozen && allFrozen;
+  if (deep) frozenText.set(value, out);
+  allFrozen = outer && deep;
+  return out;
 }
 
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, out);
-  return out.join('');
+  allFrozen = true;
+  return text(value);
 }
 
 export function hashString(text: string): string {
@@ -104,8 +106,20 @@ export function runningDigest(log: readonly unknown[]): string {
   }
   for (let i = from; i < log.length; i++) {
     const entry = log[i];
-    digest = hashString(digest + canonicalJson(entry));
+    digest = hashString(digest + (logEntryText(entry) ?? canonicalJson(entry)));
     if (typeof entry === 'object' && entry !== null && Object.isFrozen(entry)) entryDigest.set(entry, { index: i, digest });
   }
   return digest;
+}
+
+const own = Object.hasOwn;
+
+/** The canonical JSON of a log entry ({turn, phase, role, text}) written directly; null for any other shape. */
+function logEntryText(entry: unknown): string | null {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return null;
+  const e = entry as Record<string, unknown>;
+  const { turn, phase, role, text } = e;
+  if (typeof turn !== 'number' || typeof phase !== 'string' || typeof text !== 'string' || (role !== null && typeof role !== 'string')) return null;
+  if (Object.keys(e).length !== 4 || !own(e, 'turn') || !own(e, 'phase') || !own(e, 'role') || !own(e, 'text')) return null;
+  return `{"phase":${JSON.stringify(phase)},"role":${role === null ? 'null' : JSON.stringify(role)},"text":${JSON.stringify(text)},"turn":${Number.isFinite(turn) ? String(turn) : 'null'}}`;
 }

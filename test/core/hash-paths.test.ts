@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { canonicalJson } from '../../src/core';
+import { hashString, runningDigest } from '../../src/core/hash';
+
+// The hash's faster paths must give exactly the digits and text of the plain definitions.
+
+function fnv1a64Reference(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    for (const byte of [c & 0xff, c >> 8]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/** Canonical JSON by its definition: keys sorted, undefined members left out, non-finite numbers as null. */
+function reference(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj).filter((k) => obj[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+describe('hash paths', () => {
+  it('FNV-1a 64 matches the BigInt reference on random text of every length up to 300, any code unit', () => {
+    const rng = seedrandom.alea('fnv');
+    for (let n = 0; n <= 300; n++) {
+      const text = Array.from({ length: n }, () => String.fromCharCode(Math.floor(rng() * 0x10000))).join('');
+      expect(hashString(text)).toBe(fnv1a64Reference(text));
+    }
+  });
+
+  it('serialises like the definition, with frozen and unfrozen parts mixed, and again from what it remembers', () => {
+    const inner = Object.freeze({ z: [1, 2.5, -0, 1e21, Number.NaN], a: 'q"uote\\\u2028', u: undefined });
+    const value = { b: [inner, null, undefined, true], a: { y: Object.freeze([inner, 'x']), x: Infinity }, 'é': 'ü', '': 0 };
+    expect(canonicalJson(value)).toBe(reference(value));
+    expect(canonicalJson(value)).toBe(reference(value));
+    expect(canonicalJson(Object.freeze({ k: inner }))).toBe(reference({ k: inner }));
+  });
+
+  it('digests log entries as canonical JSON, whatever their key order, and other shapes the general way', () => {
+    const entries: object[] = [
+      { turn: 3, phase: 'industry', role: 'poland', text: 'Poland funds "the line" — 2 BP.' },
+      { text: 'No role', role: null, phase: 'threats', turn: 12 },
+      { turn: 1, phase: 'events', role: null, text: 'An extra key', extra: 1 },
+      { turn: 1, phase: 'events', text: 'No role key' },
+      { turn: Number.NaN, phase: 'events', role: null, text: 'Odd turn' },
+      Object.freeze({ turn: 2, phase: 'assessment', role: 'korea', text: '한국 ✓' }),
+    ];
+    let expected = '';
+    for (const e of entries) expected = hashString(expected + reference(e));
+    expect(runningDigest(entries)).toBe(expected);
+  });
+});
