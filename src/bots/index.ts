@@ -6,7 +6,7 @@ import { decideStandard } from './standard';
 // Bots: pure functions of a role's view, its legal actions and the bot's own random stream.
 //   easy       seeded-random legal actions, weighted towards acting
 //   standard   a heuristic per mechanic (diplomacy, industry, deployment, the Red cell)
-//   lookahead  the standard bot's best few actions tried in sampled worlds played on by standard bots
+//   lookahead  the standard bot's best few actions tried in many sampled worlds by light playouts (rollout.ts)
 
 export { botRandom, type Random } from './random';
 export { decideStandard, rankStandard } from './standard';
