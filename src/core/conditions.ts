@@ -1,6 +1,6 @@
 import type { Condition, Quantity, RollSpec } from './scenario/schema';
 import type { GameState } from './state';
-import { emit, resolveTrack, rollDie, type Ctx } from './context';
+import { currentList, emit, peekField, resolveTrack, rollDie, type Ctx } from './context';
 import type { Stream } from './vocabulary';
 import { gaps } from './rules/deploymentMap';
 
@@ -43,15 +43,16 @@ export function stockOf(s: GameState, owner: string, item: string, theatre?: str
 export function leakersSoFar(s: GameState, theatre: string): number {
   const pick = (rec: Record<string, number>) =>
     theatre === 'all' ? Object.values(rec).reduce((a, b) => a + b, 0) : rec[theatre] ?? 0;
-  return s.history.reduce((sum, h) => sum + pick(h.leakers), 0) + pick(s.turnStats.leakers);
+  // The turn records are frozen: read in place, not each through a draft.
+  return currentList(s, 'history').reduce((sum, h) => sum + pick(h.leakers), 0) + pick(s.turnStats.leakers);
 }
 
 export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING): number {
   if ('track' in q) {
     const key = resolveTrack(s, q.track, b.actor, b.target);
-    return key === null ? 0 : s.tracks[key] ?? 0;
+    return key === null ? 0 : peekField(s, 'tracks')[key] ?? 0;
   }
-  if ('budget' in q) return s.budgets[bindRole(q.budget, b)] ?? 0;
+  if ('budget' in q) return peekField(s, 'budgets')[bindRole(q.budget, b)] ?? 0;
   if ('stock' in q) return stockOf(s, bindRole(q.stock, b), q.item, q.theatre);
   if ('techLevel' in q) return s.transfers.find((t) => t.id === q.techLevel)?.level ?? 0;
   if ('protectedPct' in q) return protectedPct(s, q.protectedPct);
@@ -69,7 +70,7 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('armsChange' in q) return Math.abs(s.arms?.change[bindRole(q.armsChange, b)] ?? 0);
   if ('agreements' in q) {
     const party = q.party === undefined ? undefined : bindRole(q.party, b);
-    return s.agreements.filter((a) => a.type === q.agreements && (party === undefined || a.parties.includes(party))).length;
+    return count(currentList(s, 'agreements'), (a) => a.type === q.agreements && (party === undefined || a.parties.includes(party)));
   }
   if ('leakers' in q) return leakersSoFar(s, q.leakers);
   if ('onTimePct' in q) {
@@ -90,9 +91,16 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('operationalBatteries' in q) {
     const owner = bindRole(q.operationalBatteries, b);
     const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
-    return s.batteries.filter((x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre)).length;
+    return count(currentList(s, 'batteries'), (x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre));
   }
   return s.turn;
+}
+
+/** How many members of a list pass a test (read in place, without drafting them). */
+function count<T>(list: readonly T[], test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of list) if (test(x)) n++;
+  return n;
 }
 
 export function evaluate(s: GameState, c: Condition, b: Binding = NO_BINDING): boolean {
@@ -114,7 +122,7 @@ export function rollModifier(s: GameState, spec: RollSpec, b: Binding = NO_BINDI
   let mod = 0;
   for (const t of spec.addTracks) {
     const key = resolveTrack(s, t.track, b.actor, b.target);
-    mod += t.factor * (key === null ? 0 : s.tracks[key] ?? 0);
+    mod += t.factor * (key === null ? 0 : peekField(s, 'tracks')[key] ?? 0);
   }
   for (const bonus of spec.bonuses) if (evaluate(s, bonus.when, b)) mod += bonus.add;
   return mod;

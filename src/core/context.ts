@@ -79,6 +79,46 @@ export function untouchedField<K extends keyof GameState>(s: GameState, key: K):
   return record.copy_ == null || record.copy_[key] === base ? base : null;
 }
 
+/**
+ * A top-level list of the state as it stands, to read without drafting its members: inside a step,
+ * the draft's working array (members changed in this step are their drafts, the rest plain base
+ * objects, which must not be written to); outside a step, the list itself.
+ */
+export function currentList<K extends ListField>(s: GameState, key: K): readonly GameState[K][number][] {
+  const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  if (record === undefined) return s[key];
+  const value = (record.copy_ ?? (record.base_ as Record<string, unknown>))[key] as GameState[K];
+  const inner = (value as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  return inner === undefined ? value : ((inner.copy_ ?? inner.base_) as GameState[K]);
+}
+type ListField = 'batteries' | 'agreements' | 'lines' | 'transfers' | 'projects' | 'proposals' | 'pipeline' | 'history';
+
+/** A top-level field to read: the base's value while untouched (no draft is made for it), else the draft's. */
+export function peekField<K extends keyof GameState>(s: GameState, key: K): Readonly<GameState[K]> {
+  return untouchedField(s, key) ?? s[key];
+}
+
+/** The flat records of the state (string keys to numbers or names), copied whole on a step's first write. */
+type FlatField = 'tracks' | 'budgets' | 'movesUsed' | 'stocks' | 'tensionCause' | 'workforce';
+const ownedBy = new WeakMap<object, object>();
+
+/**
+ * A flat record of the state to write to in this step. On the first write it is replaced by a plain
+ * copy of the base (assigned into the draft, so immer neither drafts it nor walks it for drafts):
+ * cheaper than a proxy per record per step. Once drafted or replaced by a rule, the draft's own value.
+ */
+export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
+  const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  if (record === undefined) return s[key];
+  const base = (record.base_ as GameState)[key];
+  const now = record.copy_ == null ? base : record.copy_[key];
+  if (now !== base) return ownedBy.get(now as object) === s ? (now as GameState[K]) : s[key];
+  const copy = { ...base };
+  s[key] = copy;
+  ownedBy.set(copy, s);
+  return copy;
+}
+
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
   // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).
@@ -132,7 +172,7 @@ export function boundTrackKey(ref: string, actor: string | null, target: string 
 
 export function resolveTrack(s: GameState, ref: string, actor: string | null, target: string | null): string | null {
   const key = boundTrackKey(ref, actor, target);
-  return key !== null && key in s.tracks ? key : null;
+  return key !== null && key in peekField(s, 'tracks') ? key : null;
 }
 
 export function trackName(s: GameState, key: string): string {
@@ -154,19 +194,20 @@ export function trackName(s: GameState, key: string): string {
 
 /** Moves a track within its bounds; records who raised tension, for the shared-loss verdict. */
 export function adjustTrack(ctx: Ctx, key: string, by: number, cause: string | null = ctx.actor): number {
-  if (!(key in ctx.s.tracks) || by === 0) return 0;
+  const tracks = peekField(ctx.s, 'tracks');
+  if (!(key in tracks) || by === 0) return 0;
   const [min, max] = trackBounds(ctx.s, key);
-  const from = ctx.s.tracks[key] ?? 0;
+  const from = tracks[key] ?? 0;
   const to = Math.min(max, Math.max(min, from + by));
   if (to === from) return 0;
-  ctx.s.tracks[key] = to;
-  if (key.startsWith('tension:') && to > from) ctx.s.tensionCause[key.slice(8)] = cause;
+  own(ctx.s, 'tracks')[key] = to;
+  if (key.startsWith('tension:') && to > from) own(ctx.s, 'tensionCause')[key.slice(8)] = cause;
   emit(ctx, { kind: 'track', text: `${capitalise(trackName(ctx.s, key))} ${to > from ? 'rises' : 'falls'} from ${from} to ${to}.`, track: key, from, to });
   return to - from;
 }
 
 export function setTrackValue(ctx: Ctx, key: string, value: number, cause: string | null = ctx.actor): number {
-  return adjustTrack(ctx, key, value - (ctx.s.tracks[key] ?? 0), cause);
+  return adjustTrack(ctx, key, value - (peekField(ctx.s, 'tracks')[key] ?? 0), cause);
 }
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

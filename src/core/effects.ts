@@ -1,6 +1,6 @@
 import type { Effect } from './scenario/schema';
 import type { Battery, GameState } from './state';
-import { adjustTrack, emit, nextId, resolveTrack, roleName, say, setTrackValue, type Ctx } from './context';
+import { adjustTrack, emit, nextId, own, peekField, resolveTrack, roleName, say, setTrackValue, type Ctx } from './context';
 import { bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
 import { interoperabilityMultiplier, salvoExchange } from './formulas';
 import { pairKey } from './trackIds';
@@ -26,15 +26,17 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     if (key) setTrackValue(ctx, key, e.to);
   } else if ('grantBudget' in e) {
     const role = bindRole(e.grantBudget, b);
-    if (!(role in s.budgets)) return;
-    const before = s.budgets[role] ?? 0;
-    s.budgets[role] = Math.max(0, before + e.amount);
-    say(ctx, `${roleName(s, role)} ${e.amount >= 0 ? 'gains' : 'loses'} ${Math.abs(s.budgets[role] - before)} budget points.`);
+    if (!(role in peekField(s, 'budgets'))) return;
+    const budgets = own(s, 'budgets');
+    const before = budgets[role] ?? 0;
+    budgets[role] = Math.max(0, before + e.amount);
+    say(ctx, `${roleName(s, role)} ${e.amount >= 0 ? 'gains' : 'loses'} ${Math.abs(budgets[role] - before)} budget points.`);
   } else if ('addStock' in e) {
     const role = bindRole(e.addStock, b);
     const key = `${role}|${e.item}|${e.theatre}`;
-    const before = s.stocks[key] ?? 0;
-    s.stocks[key] = Math.max(0, before + e.amount);
+    const stocks = own(s, 'stocks');
+    const before = stocks[key] ?? 0;
+    stocks[key] = Math.max(0, before + e.amount);
     const item = s.scenario.items.find((i) => i.id === e.item)?.name ?? e.item;
     say(ctx, `${roleName(s, role)}'s stock of ${item} goes from ${before} to ${s.stocks[key]}.`);
   } else if ('addBattery' in e) {

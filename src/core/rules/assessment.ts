@@ -1,5 +1,5 @@
 import type { GameState, Outcome, TurnRecord } from '../state';
-import { emit, roleName, say, type Ctx } from '../context';
+import { currentList, emit, peekField, roleName, say, type Ctx } from '../context';
 import { evaluate, protectedPct, quantityValue } from '../conditions';
 import { applyEffects, round4 } from '../effects';
 import { costExchangeRatio, richardsonStep } from '../formulas';
@@ -129,14 +129,15 @@ export function finishGame(ctx: Ctx, reason: Outcome['reason'], text: string, wi
 }
 
 function turnRecord(s: GameState): TurnRecord {
+  // Flat records and lists read as they stand (copying them through the draft costs a trap per key).
   const stocks: Record<string, number> = {};
-  for (const [k, v] of Object.entries(s.stocks)) stocks[k] = v;
+  for (const [k, v] of Object.entries(peekField(s, 'stocks'))) stocks[k] = v;
   const scores = computeScores(s);
   const stats = s.turnStats;
   return {
     turn: s.turn,
-    tracks: { ...s.tracks },
-    budgets: { ...s.budgets },
+    tracks: { ...peekField(s, 'tracks') },
+    budgets: { ...peekField(s, 'budgets') },
     stocks,
     leakers: { ...stats.leakers },
     intercepted: { ...stats.intercepted },
@@ -145,7 +146,7 @@ function turnRecord(s: GameState): TurnRecord {
     threatCost: round4(stats.threatCost),
     costExchange: round4(costExchangeRatio(stats.fired, stats.fired === 0 ? 0 : stats.interceptorCost / stats.fired, stats.threatCost)),
     protectedPct: Object.fromEntries(s.scenario.theatres.map((t) => [t.id, protectedPct(s, t.id)])),
-    agreements: s.agreements.map((a) => ({ type: a.type, parties: [...a.parties] })),
+    agreements: currentList(s, 'agreements').map((a) => ({ type: a.type, parties: [...a.parties] })),
     scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.total])),
     arms: s.arms ? { ...s.arms.levels } : {},
   };

@@ -1,5 +1,6 @@
 import type { Battery, GameState } from '../state';
 import type { LaneMode } from '../vocabulary';
+import { currentList } from '../context';
 import { hasAgreement } from './diplomacy';
 
 // The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
@@ -74,7 +75,7 @@ export function airTurns(s: GameState, loadsAhead = 0): number {
 }
 
 export function loadsWaiting(s: GameState): number {
-  return s.batteries.reduce((sum, b) => sum + (b.mode === 'air' && (b.status === 'packing' || b.status === 'transit') ? b.loadsLeft : 0), 0);
+  return currentList(s, 'batteries').reduce((sum, b) => sum + (b.mode === 'air' && (b.status === 'packing' || b.status === 'transit') ? b.loadsLeft : 0), 0);
 }
 
 /** A battery defends its owner's regions, and those of roles it has a defence pact or alliance with. */
@@ -88,7 +89,8 @@ export function mayDefend(s: GameState, owner: string, region: string): boolean 
 export function coverage(s: GameState, except: string | null = null): Record<string, RegionCoverage> {
   const out: Record<string, RegionCoverage> = {};
   for (const r of s.scenario.regions) out[r.id] = { full: [], half: [] };
-  for (const b of s.batteries) {
+  // Read without drafting each battery (this runs inside steps, e.g. for conditions on gaps).
+  for (const b of currentList(s, 'batteries')) {
     if (b.status !== 'operational' || b.id === except) continue;
     const here = out[b.region];
     if (here && mayDefend(s, b.owner, b.region)) here.full.push(b.id);
@@ -108,7 +110,7 @@ export const isAway = (b: Battery): boolean => b.region !== b.home || b.status =
 export function gaps(s: GameState): string[] {
   const cov = coverage(s);
   const open = new Set<string>();
-  for (const b of s.batteries) if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+  for (const b of currentList(s, 'batteries')) if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
 }
 

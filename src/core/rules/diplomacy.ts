@@ -1,5 +1,5 @@
 // Diplomacy (DESIGN §5.1 agreements and the diplomacy phase of §4): the family's entry points.
-import { adjustTrack, roleName, say, type Ctx } from '../context';
+import { adjustTrack, own, roleName, say, type Ctx } from '../context';
 import { pairKey } from '../trackIds';
 import { breakAgreementBy } from './diplomacyAgreements';
 import { exerciseKey, type DiplomacyAction } from './diplomacyCheck';
@@ -23,8 +23,9 @@ export function applyDiplomacy(ctx: Ctx, a: DiplomacyAction): void {
       break;
     }
     case 'holdExercise': {
-      s.budgets[a.role] = round2((s.budgets[a.role] ?? 0) - EXERCISE_COST);
-      s.movesUsed[exerciseKey(a.role, a.partner)] = 1;
+      const budgets = own(s, 'budgets');
+      budgets[a.role] = round2((budgets[a.role] ?? 0) - EXERCISE_COST);
+      own(s, 'movesUsed')[exerciseKey(a.role, a.partner)] = 1;
       say(ctx, `${roleName(s, a.role)} and ${roleName(s, a.partner)} hold a joint exercise (${EXERCISE_COST} BP).`);
       adjustTrack(ctx, `interop:${pairKey(a.role, a.partner)}`, 1);
       adjustTrack(ctx, `trust:${pairKey(a.role, a.partner)}`, 1);
@@ -32,7 +33,8 @@ export function applyDiplomacy(ctx: Ctx, a: DiplomacyAction): void {
     }
     case 'reassureAlly': {
       const key = pairKey(a.role, a.partner);
-      s.budgets[a.role] = round2((s.budgets[a.role] ?? 0) - REASSURE_COST);
+      const budgets = own(s, 'budgets');
+      budgets[a.role] = round2((budgets[a.role] ?? 0) - REASSURE_COST);
       s.turnStats.reassured[key] = (s.turnStats.reassured[key] ?? 0) + 1;
       say(ctx, `${roleName(s, a.role)} publicly reassures ${roleName(s, a.partner)} (${REASSURE_COST} BP).`);
       adjustTrack(ctx, `trust:${key}`, 1);

@@ -1,7 +1,7 @@
 import type { ActionOf } from '../actions';
 import type { GameState } from '../state';
 import { stockKey } from '../state';
-import { emit, nextId, roleName, say, type Ctx } from '../context';
+import { emit, nextId, own, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import type { IndustryAction } from './industryCheck';
 import {
@@ -11,7 +11,7 @@ import {
 
 // Effects of the industry actions; each assumes checkIndustry passed.
 
-const bump = (s: GameState, key: string, by = 1): void => { s.movesUsed[key] = (s.movesUsed[key] ?? 0) + by; };
+const bump = (s: GameState, key: string, by = 1): void => { const used = own(s, 'movesUsed'); used[key] = (used[key] ?? 0) + by; };
 
 export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
   const s = ctx.s;

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema';
 import type { GameState, Line, TechTransfer } from '../state';
-import { roleName } from '../context';
+import { own, roleName } from '../context';
 
 // Helpers and design numbers shared by the industry rules (DESIGN §5.2, §5.3, DOMAIN b4).
 
@@ -39,7 +39,8 @@ export const budgetOf = (s: GameState, role: string): number => s.budgets[role] 
 export const canAfford = (s: GameState, role: string, cost: number): boolean => budgetOf(s, role) + 1e-9 >= cost;
 
 export function pay(s: GameState, role: string, cost: number): void {
-  s.budgets[role] = Math.max(0, round2(budgetOf(s, role) - cost));
+  const budgets = own(s, 'budgets');
+  budgets[role] = Math.max(0, round2((budgets[role] ?? 0) - cost));
 }
 
 export const itemName = (s: GameState, id: string): string => s.scenario.items.find((i) => i.id === id)?.name ?? id;

@@ -1,7 +1,7 @@
 import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Move } from '../scenario/schema';
 import type { GameState } from '../state';
-import { roleName, say, type Ctx } from '../context';
+import { own, roleName, say, type Ctx } from '../context';
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -49,9 +49,11 @@ const STREAM_OF_PHASE: Record<Move['phase'], Stream> = {
 export function applyMove(ctx: Ctx, a: MoveAction): void {
   const s = ctx.s;
   const move = moveById(s, a.move)!;
-  s.budgets[a.role] = Math.round(((s.budgets[a.role] ?? 0) - move.cost) * 100) / 100;
+  const budgets = own(s, 'budgets');
+  budgets[a.role] = Math.round(((budgets[a.role] ?? 0) - move.cost) * 100) / 100;
   const key = usedKey(a.role, move.id);
-  s.movesUsed[key] = (s.movesUsed[key] ?? 0) + 1;
+  const used = own(s, 'movesUsed');
+  used[key] = (used[key] ?? 0) + 1;
   const target = a.target ? ` (${targetName(s, move, a.target)})` : '';
   say(ctx, `${roleName(s, a.role)}: ${move.name}${target}.`);
   applyEffects(ctx, move.effects, { actor: a.role, target: a.target ?? null }, STREAM_OF_PHASE[move.phase]);
@@ -66,6 +68,9 @@ function targetName(s: GameState, move: Move, id: string): string {
 export function legalMoves(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   for (const move of s.scenario.moves) {
     if (move.phase !== s.phase || !move.roles.includes(role)) continue;
+    // Checks that do not depend on the target first: checkMove would refuse every target, and
+    // building its messages for each one costs more than the rest of the list.
+    if ((s.movesUsed[usedKey(role, move.id)] ?? 0) >= move.perTurn || (s.budgets[role] ?? 0) < move.cost) continue;
     for (const target of targetsFor(s, move, role)) {
       if (answered(out)) return out;
       const action: MoveAction = { type: 'playMove', role, move: move.id, target };
