@@ -2,9 +2,10 @@ import { answered, type Action, type LegalAction } from '../actions';
 import type { GameState, Proposal, ProposalTerms } from '../state';
 import { roleName } from '../context';
 import type { AgreementType } from '../vocabulary';
-import { checkDiplomacy, type DiplomacyAction } from './diplomacyCheck';
+import { checkDiplomacy, exerciseKey, type DiplomacyAction } from './diplomacyCheck';
+import { pairKey } from '../trackIds';
 import {
-  aAgreement, agreementName, allianceOf, describeTerms, EXERCISE_COST, isPlaying, listNames, MAX_COUNTERS, mayDeal,
+  aAgreement, agreementName, allianceOf, describeTerms, EXERCISE_COST, isPlaying, listNames, MAX_COUNTERS, MAX_REASSURANCE_PER_PAIR, mayDeal,
   pendingFor, REASSURE_COST, templateName,
 } from './diplomacyShared';
 
@@ -80,10 +81,12 @@ function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: 
 export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction[]): void {
   if (s.phase !== 'diplomacy' || pendingFor(s, role).length > 0) return;
   const add = (a: DiplomacyAction) => { if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' }); };
+  // What checkDiplomacy would refuse for every partner is ruled out first, without building its messages.
+  const budget = s.budgets[role] ?? 0;
   for (const r of s.scenario.roles) {
     if (!mayDeal(s, role, r.id)) continue;
-    add({ type: 'holdExercise', role, partner: r.id });
-    add({ type: 'reassureAlly', role, partner: r.id });
+    if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1) add({ type: 'holdExercise', role, partner: r.id });
+    if (budget >= REASSURE_COST && (s.turnStats.reassured[pairKey(role, r.id)] ?? 0) < MAX_REASSURANCE_PER_PAIR) add({ type: 'reassureAlly', role, partner: r.id });
   }
 }
 
