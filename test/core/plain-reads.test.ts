@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { legalActions, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
-import { untouchedField } from '../../src/core/context';
+import { currentList, own, peekField, untouchedField } from '../../src/core/context';
 import { advance, advanceWouldRun } from '../../src/core/flow';
 import { checkSharedLoss, sharedLossReached } from '../../src/core/rules/assessment';
 import { produceGame } from '../../src/core/produce';
@@ -29,6 +29,57 @@ describe('reading untouched fields from the base', () => {
   it('reads a plain state directly', () => {
     const s = newGame();
     expect(untouchedField(s, 'queue')).toBe(s.queue);
+  });
+});
+
+describe('writing flat records and reading lists without drafting them', () => {
+  afterEach(() => setCoreAutoFreeze(true));
+
+  it('own() copies a record on the first write of a step, keeps that copy, and leaves the base as it was', () => {
+    for (const freeze of [true, false]) {
+      setCoreAutoFreeze(freeze);
+      const s = newGame();
+      const [role] = Object.keys(s.budgets);
+      const before = s.budgets[role!]!;
+      const next = produce(s, (draft) => {
+        const budgets = own(draft, 'budgets');
+        expect(budgets).not.toBe(s.budgets);
+        budgets[role!] = before - 1;
+        expect(own(draft, 'budgets')).toBe(budgets);
+        expect(peekField(draft, 'budgets')[role!]).toBe(before - 1);
+        expect(draft.budgets[role!]).toBe(before - 1);
+      });
+      expect(s.budgets[role!]).toBe(before);
+      expect(next.budgets[role!]).toBe(before - 1);
+      expect(Object.keys(next.budgets)).toEqual(Object.keys(s.budgets));
+      expect(Object.isFrozen(next.budgets)).toBe(freeze);
+    }
+  });
+
+  it('own() writes through the draft once a rule has drafted the record', () => {
+    const s = newGame();
+    const [role] = Object.keys(s.budgets);
+    const next = produce(s, (draft) => {
+      const drafted = draft.budgets;
+      drafted[role!] = 1;
+      own(draft, 'budgets')[role!] = 2;
+      expect(drafted[role!]).toBe(2);
+    });
+    expect(next.budgets[role!]).toBe(2);
+    expect(s.budgets[role!]).not.toBe(2);
+  });
+
+  it('currentList() shows the list as it stands in the step, changed members included', () => {
+    const s = newGame();
+    produce(s, (draft) => {
+      expect(currentList(draft, 'batteries')).toBe(s.batteries);
+      draft.batteries[0]!.rounds = 99;
+      const list = currentList(draft, 'batteries');
+      expect(list.map((b) => b.rounds)).toEqual([99, ...s.batteries.slice(1).map((b) => b.rounds)]);
+      draft.batteries = draft.batteries.slice(0, 1);
+      expect(currentList(draft, 'batteries').length).toBe(1);
+    });
+    expect(currentList(s, 'batteries')).toBe(s.batteries);
   });
 });
 
