@@ -73,6 +73,28 @@ export function shootersAt(v: View, region: string, kind: ThreatKind, placement:
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
 const coverMemo = new WeakMap<readonly Placement[], CoverTable>();
 
+/** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
+interface BatteryCover { here: string | null; there: string | null; full: Record<ThreatKind, Shooter>; half: Record<ThreatKind, Shooter> }
+interface CoverPart { agreements: object; types: object; regions: object; lanes: object; cover: BatteryCover | null }
+const batteryCovers = new WeakMap<Placement, CoverPart>();
+
+/** A battery's part of the cover: the same battery object with the same agreements and map gives the same part. */
+function batteryCover(v: View, b: Placement): BatteryCover | null {
+  const found = batteryCovers.get(b);
+  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
+    return found.cover;
+  const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
+  const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, rounds: b.rounds, owner: b.owner });
+  const cover: BatteryCover | null = !type ? null : {
+    here: mayDefend(v, b.owner, b.region) ? b.region : null,
+    there: b.halfCover !== null && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover) ? b.halfCover : null,
+    full: { drone: shooter('drone', 1), ballistic: shooter('ballistic', 1) },
+    half: { drone: shooter('drone', HALF), ballistic: shooter('ballistic', HALF) },
+  };
+  batteryCovers.set(b, { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, cover });
+  return cover;
+}
+
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
 function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   const found = coverMemo.get(placement);
@@ -82,23 +104,24 @@ function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
   for (const b of placement) {
     if (b.status !== 'operational' || b.rounds <= 0) continue;
-    const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
-    if (!type) continue;
-    const here = mayDefend(v, b.owner, b.region) ? slot(full, b.region) : null;
-    const there = b.halfCover !== null && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover) ? slot(half, b.halfCover) : null;
-    for (const kind of ['drone', 'ballistic'] as const) {
-      const p = type.sspk[kind] * type.reliability;
-      if (here && !here[kind]) here[kind] = { p, rounds: b.rounds, owner: b.owner };
-      if (there && !there[kind]) there[kind] = { p: p * HALF, rounds: b.rounds, owner: b.owner };
+    const c = batteryCover(v, b);
+    if (!c) continue;
+    const here = c.here !== null ? slot(full, c.here) : null;
+    const there = c.there !== null ? slot(half, c.there) : null;
+    for (const kind of KINDS) {
+      if (here && !here[kind]) here[kind] = c.full[kind];
+      if (there && !there[kind]) there[kind] = c.half[kind];
     }
   }
   for (const [region, shooters] of half) {
     const own = slot(full, region);
-    for (const kind of ['drone', 'ballistic'] as const) if (!own[kind] && shooters[kind]) own[kind] = shooters[kind];
+    for (const kind of KINDS) if (!own[kind] && shooters[kind]) own[kind] = shooters[kind];
   }
   coverMemo.set(placement, full);
   return full;
 }
+
+const KINDS = ['drone', 'ballistic'] as const;
 
 function doctrineLeak(v: View, owner: string, kind: ThreatKind, p: number): number {
   const doctrine = v.doctrines[owner]?.[kind] ?? (kind === 'drone' ? 'single' : 'barrage');
