@@ -77,16 +77,21 @@ function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: 
   }
 }
 
+function offerIfLegal(s: GameState, out: LegalAction[], a: DiplomacyAction): void {
+  if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' });
+}
+
 /** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
 export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction[]): void {
   if (s.phase !== 'diplomacy' || pendingFor(s, role).length > 0) return;
-  const add = (a: DiplomacyAction) => { if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' }); };
   // What checkDiplomacy would refuse for every partner is ruled out first, without building its messages.
   const budget = s.budgets[role] ?? 0;
   for (const r of s.scenario.roles) {
     if (!mayDeal(s, role, r.id)) continue;
-    if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1) add({ type: 'holdExercise', role, partner: r.id });
-    if (budget >= REASSURE_COST && (s.turnStats.reassured[pairKey(role, r.id)] ?? 0) < MAX_REASSURANCE_PER_PAIR) add({ type: 'reassureAlly', role, partner: r.id });
+    if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1 && s.agreements.some((g) => g.parties.includes(role) && g.parties.includes(r.id)))
+      offerIfLegal(s, out, { type: 'holdExercise', role, partner: r.id });
+    if (budget >= REASSURE_COST && (s.turnStats.reassured[pairKey(role, r.id)] ?? 0) < MAX_REASSURANCE_PER_PAIR)
+      offerIfLegal(s, out, { type: 'reassureAlly', role, partner: r.id });
   }
 }
 
