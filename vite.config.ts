@@ -1,11 +1,35 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
-export default defineConfig({
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// Phaser's sources decide features by `typeof FLAG` (its own builds set them with webpack's DefinePlugin).
+const PHASER_FLAGS: Record<string, string> = {
+  CANVAS_RENDERER: '"boolean"', WEBGL_RENDERER: '"boolean"', WEBGL_DEBUG: 'false', FEATURE_SOUND: 'false', PLUGIN_FBINSTANT: 'false',
+};
+const phaserFlags: Plugin = {
+  name: 'phaser-flags',
+  transform(code, id) {
+    if (!/node_modules[\\/]phaser[\\/]src[\\/]/.test(id)) return null;
+    return code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_FBINSTANT)\b/g, (_, flag: string) => PHASER_FLAGS[flag]!);
+  },
+};
+
+// The dev server keeps the prebuilt bundle (it serves sources as ES modules; Phaser's are CommonJS).
+export default defineConfig(({ command }) => ({
   base: './',
   // assets/ is served and copied as is (icons, board art, fonts).
   publicDir: 'assets',
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
+  plugins: [phaserFlags],
+  resolve: {
+    alias: command !== 'build' ? [] : [
+      // The part of Phaser the game uses, built from Phaser's sources (src/view/phaserRuntime.*), not the whole prebuilt bundle.
+      { find: /^phaser$/, replacement: here('./src/view/phaserRuntime.js') },
+      { find: /^phaser\/src\/(.*)$/, replacement: `${here('./node_modules/phaser/src/')}$1` },
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
@@ -14,9 +38,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }],
+          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser|phaserRuntime/ }],
         },
       },
     },
   },
-});
+}));
