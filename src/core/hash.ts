@@ -8,6 +8,9 @@ const frozenText = new WeakMap<object, string>();
 // While text() serialises an object: whether everything inside it so far is deeply frozen.
 let allFrozen = true;
 
+// While canonicalJson runs with a memo: the text of objects that will never change (see canonicalJson).
+let memo: WeakMap<object, string> | null = null;
+
 /** The canonical JSON of `value`, built by concatenation; frozen subtrees remember theirs. */
 function text(value: unknown): string {
   if (value === null || typeof value !== 'object') {
@@ -19,6 +22,12 @@ function text(value: unknown): string {
   if (frozen) {
     const known = frozenText.get(value);
     if (known !== undefined) return known;
+  } else if (memo !== null) {
+    const known = memo.get(value);
+    if (known !== undefined) {
+      allFrozen = false;
+      return known;
+    }
   }
   const outer = allFrozen;
   allFrozen = true;
@@ -42,6 +51,7 @@ function text(value: unknown): string {
   }
   const deep = frozen && allFrozen;
   if (deep) frozenText.set(value, out);
+  else if (memo !== null) memo.set(value, out);
   allFrozen = outer && deep;
   return out;
 }
@@ -49,6 +59,22 @@ function text(value: unknown): string {
 export function canonicalJson(value: unknown): string {
   allFrozen = true;
   return text(value);
+}
+
+/**
+ * The canonical JSON of `value`, with the text of every object remembered in `unchanging` by identity,
+ * frozen or not. Only for values whose objects are never written to again while it is kept (the states
+ * of one replay, which nobody else holds: immer shares an unchanged part between a state and the next
+ * as the same object, so a turn's hash re-serialises only what changed).
+ */
+export function canonicalJsonUnchanging(value: unknown, unchanging: WeakMap<object, string>): string {
+  allFrozen = true;
+  memo = unchanging;
+  try {
+    return text(value);
+  } finally {
+    memo = null;
+  }
 }
 
 export function hashString(text: string): string {

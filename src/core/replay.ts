@@ -3,7 +3,7 @@ import type { Scenario } from './scenario/schema';
 import type { GameState, Seats } from './state';
 import { createGame } from './create';
 import { applyAction } from './apply';
-import { stateHash } from './view';
+import { stateHashUnchanging } from './view';
 
 export interface ReplayResult {
   state: GameState;
@@ -19,6 +19,9 @@ export function replay(scenario: Scenario, seed: string, seats: Seats, actions: 
   let state = createGame(scenario, seed, seats);
   const turnHashes: string[] = [];
   let failure: ReplayResult['failure'] = null;
+  // The states of this replay are ours alone and never written to once made: the canonical text of their
+  // unchanged parts (the same objects from one turn's state to the next) is worked out once.
+  const unchanging = new WeakMap<object, string>();
   for (let i = 0; i < actions.length; i++) {
     const before = state.turn;
     const result = applyAction(state, actions[i]!);
@@ -29,11 +32,11 @@ export function replay(scenario: Scenario, seed: string, seats: Seats, actions: 
     state = result.state;
     const closed = closedTurns(state, before, turnHashes[before - 1] !== undefined);
     if (closed) {
-      const hash = stateHash(state);
+      const hash = stateHashUnchanging(state, unchanging);
       for (let t = closed.from; t <= closed.to; t++) turnHashes[t - 1] = hash;
     }
   }
-  return { state, turnHashes, finalHash: stateHash(state), failure };
+  return { state, turnHashes, finalHash: stateHashUnchanging(state, unchanging), failure };
 }
 
 /**

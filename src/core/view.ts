@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { hashValue, runningDigest } from './hash';
+import { canonicalJson, canonicalJsonUnchanging, hashString, runningDigest } from './hash';
 
 // What a role may see: no deck order, no random-stream state, no other role's hidden objectives or
 // private intelligence, and the coming wave only with intelligence that reveals it.
@@ -34,6 +34,15 @@ export function viewFor(s: GameState, role: string): RoleView {
 /** A hash of everything in the state but the embedded scenario (which `scenarioHash` stands for); the log and the
  * turn history (append-only) count through their running digests, so a hash costs the same late in a game as early. */
 export function stateHash(s: GameState): string {
+  return hashString(canonicalJson(hashed(s)));
+}
+
+/** stateHash for the states of one replay, remembering the text of their parts (see canonicalJsonUnchanging). */
+export function stateHashUnchanging(s: GameState, unchanging: WeakMap<object, string>): string {
+  return hashString(canonicalJsonUnchanging(hashed(s), unchanging));
+}
+
+function hashed(s: GameState): object {
   const { scenario: _scenario, log, history, ...rest } = s;
-  return hashValue({ ...rest, history: runningDigest(history), log: runningDigest(log) });
+  return { ...rest, history: runningDigest(history), log: runningDigest(log) };
 }

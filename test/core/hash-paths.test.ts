@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { canonicalJson } from '../../src/core';
-import { hashString, runningDigest } from '../../src/core/hash';
+import { canonicalJsonUnchanging, hashString, runningDigest } from '../../src/core/hash';
 
 // The hash's faster paths must give exactly the digits and text of the plain definitions.
 
@@ -40,6 +40,19 @@ describe('hash paths', () => {
     expect(canonicalJson(value)).toBe(reference(value));
     expect(canonicalJson(value)).toBe(reference(value));
     expect(canonicalJson(Object.freeze({ k: inner }))).toBe(reference({ k: inner }));
+  });
+
+  it('remembers the text of unfrozen objects only in the memo it is given, and never lets a frozen parent keep an unfrozen child', () => {
+    const memo = new WeakMap<object, string>();
+    const child = { b: 2, a: [1, { c: 'x' }] };
+    const parent = Object.freeze({ child, n: 1 });
+    expect(canonicalJsonUnchanging({ parent, child }, memo)).toBe(reference({ parent, child }));
+    expect(canonicalJsonUnchanging({ child, parent }, memo)).toBe(reference({ child, parent }));
+    expect(memo.get(child)).toBe(reference(child));
+    child.b = 3;
+    // Outside the memo the child is read again, and so is the frozen parent that holds it.
+    expect(canonicalJson(parent)).toBe(reference(parent));
+    expect(canonicalJson(parent)).toContain('"b":3');
   });
 
   it('digests log entries as canonical JSON, whatever their key order, and other shapes the general way', () => {
