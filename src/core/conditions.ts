@@ -1,6 +1,6 @@
 import type { Condition, Quantity, RollSpec } from './scenario/schema';
 import type { GameState } from './state';
-import { currentList, emit, peekField, resolveTrack, rollDie, type Ctx } from './context';
+import { currentList, emit, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
 import type { Stream } from './vocabulary';
 import { gaps } from './rules/deploymentMap';
 
@@ -17,7 +17,7 @@ export function bindRole(role: string, b: Binding): string {
 
 export const isDisabled = (s: GameState, region: string): boolean => {
   const def = s.scenario.regions.find((r) => r.id === region);
-  return !!def && (s.regions[region]?.damage ?? 0) >= def.stayingPower;
+  return !!def && (standing(standing(peekField(s, 'regions'))[region])?.damage ?? 0) >= def.stayingPower;
 };
 
 export function protectedPct(s: GameState, theatre: string): number {
@@ -35,7 +35,7 @@ export function stockOf(s: GameState, owner: string, item: string, theatre?: str
   let sum = 0;
   for (const t of s.scenario.theatres) {
     if (theatre !== undefined && t.id !== theatre) continue;
-    sum += s.stocks[`${owner}|${item}|${t.id}`] ?? 0;
+    sum += peekField(s, 'stocks')[`${owner}|${item}|${t.id}`] ?? 0;
   }
   return sum;
 }

@@ -93,6 +93,16 @@ export function currentList<K extends ListField>(s: GameState, key: K): readonly
 }
 type ListField = 'batteries' | 'agreements' | 'lines' | 'transfers' | 'projects' | 'proposals' | 'pipeline' | 'history';
 
+/**
+ * An object or list as it stands, to read without drafting what it holds: a draft's working copy (its
+ * members changed in this step are their drafts, the rest plain base objects, which must not be written
+ * to); anything else as it is. Reading a member through a draft makes a proxy for it.
+ */
+export function standing<T>(value: T): T {
+  const record = value == null ? undefined : (value as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  return record === undefined ? value : ((record.copy_ ?? record.base_) as T);
+}
+
 /** A top-level field to read: the base's value while untouched (no draft is made for it), else the draft's. */
 export function peekField<K extends keyof GameState>(s: GameState, key: K): Readonly<GameState[K]> {
   return untouchedField(s, key) ?? s[key];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { legalActions, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
-import { currentList, own, peekField, untouchedField } from '../../src/core/context';
+import { currentList, own, peekField, standing, untouchedField } from '../../src/core/context';
 import { advance, advanceWouldRun } from '../../src/core/flow';
 import { checkSharedLoss, sharedLossReached } from '../../src/core/rules/assessment';
 import { produceGame } from '../../src/core/produce';
@@ -29,6 +29,20 @@ describe('reading untouched fields from the base', () => {
   it('reads a plain state directly', () => {
     const s = newGame();
     expect(untouchedField(s, 'queue')).toBe(s.queue);
+  });
+
+  it('standing() gives a draft\'s values as they stand, without drafting its members, and plain values as they are', () => {
+    const base = { list: [{ n: 1, inner: { k: 'a' } }, { n: 2, inner: { k: 'b' } }] };
+    expect(standing(base)).toBe(base);
+    expect(standing(null)).toBeNull();
+    produce(base, (draft) => {
+      expect(standing(draft.list)).toBe(base.list);
+      draft.list[0]!.n = 5;
+      const now = standing(draft.list);
+      expect(now[1]).toBe(base.list[1]);
+      expect(standing(now[0]!).n).toBe(5);
+      expect(standing(now[0]!).inner).toBe(base.list[0]!.inner);
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { GameState, Outcome, TurnRecord } from '../state';
-import { currentList, emit, peekField, roleName, say, type Ctx } from '../context';
+import { currentList, emit, peekField, roleName, say, standing, type Ctx } from '../context';
 import { evaluate, protectedPct, quantityValue } from '../conditions';
 import { applyEffects, round4 } from '../effects';
 import { costExchangeRatio, richardsonStep } from '../formulas';
@@ -146,7 +146,10 @@ function turnRecord(s: GameState): TurnRecord {
     threatCost: round4(stats.threatCost),
     costExchange: round4(costExchangeRatio(stats.fired, stats.fired === 0 ? 0 : stats.interceptorCost / stats.fired, stats.threatCost)),
     protectedPct: Object.fromEntries(s.scenario.theatres.map((t) => [t.id, protectedPct(s, t.id)])),
-    agreements: currentList(s, 'agreements').map((a) => ({ type: a.type, parties: [...a.parties] })),
+    agreements: currentList(s, 'agreements').map((member) => {
+      const a = standing(member);
+      return { type: a.type, parties: [...standing(a.parties)] };
+    }),
     scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.total])),
     arms: s.arms ? { ...s.arms.levels } : {},
   };

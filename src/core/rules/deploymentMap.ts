@@ -1,6 +1,6 @@
 import type { Battery, GameState } from '../state';
 import type { LaneMode } from '../vocabulary';
-import { currentList } from '../context';
+import { currentList, standing } from '../context';
 import { hasAgreement } from './diplomacy';
 
 // The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
@@ -90,7 +90,8 @@ export function coverage(s: GameState, except: string | null = null): Record<str
   const out: Record<string, RegionCoverage> = {};
   for (const r of s.scenario.regions) out[r.id] = { full: [], half: [] };
   // Read without drafting each battery (this runs inside steps, e.g. for conditions on gaps).
-  for (const b of currentList(s, 'batteries')) {
+  for (const member of currentList(s, 'batteries')) {
+    const b = standing(member);
     if (b.status !== 'operational' || b.id === except) continue;
     const here = out[b.region];
     if (here && mayDefend(s, b.owner, b.region)) here.full.push(b.id);
@@ -110,7 +111,10 @@ export const isAway = (b: Battery): boolean => b.region !== b.home || b.status =
 export function gaps(s: GameState): string[] {
   const cov = coverage(s);
   const open = new Set<string>();
-  for (const b of currentList(s, 'batteries')) if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+  for (const member of currentList(s, 'batteries')) {
+    const b = standing(member);
+    if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+  }
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
 }
 

@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, capitalise, nextId, roleName, say, type Ctx } from '../context';
+import { adjustTrack, capitalise, currentList, nextId, roleName, say, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -8,7 +8,14 @@ import { aAgreement, agreementName, alliancesTouching, listNames, MIN_PARTIES, r
 // Agreements in force: what forming one does, breaking and expiry, and the per-turn assessment.
 
 export function hasAgreement(s: GameState, type: AgreementType, a: string, b: string): boolean {
-  return s.agreements.some((g) => g.type === type && g.parties.includes(a) && g.parties.includes(b));
+  // Read as they stand: at assessment every agreement is a draft, and each parties list would get one.
+  for (const member of currentList(s, 'agreements')) {
+    const g = standing(member);
+    if (g.type !== type) continue;
+    const parties = standing(g.parties);
+    if (parties.includes(a) && parties.includes(b)) return true;
+  }
+  return false;
 }
 
 /** Deterrence bonus of the role's alliance: min(4, members − 2); 0 outside an alliance. */
@@ -39,8 +46,13 @@ function refreshIntel(s: GameState, roles: readonly string[]): void {
   }
 }
 
-const hasIntelSharing = (s: GameState, role: string): boolean =>
-  s.agreements.some((g) => g.type === 'intelSharing' && g.parties.includes(role));
+function hasIntelSharing(s: GameState, role: string): boolean {
+  for (const member of currentList(s, 'agreements')) {
+    const g = standing(member);
+    if (g.type === 'intelSharing' && standing(g.parties).includes(role)) return true;
+  }
+  return false;
+}
 
 /**
  * Creates an agreement and applies its effects on forming. Agreements in force at the start
@@ -156,7 +168,10 @@ function checkGuarantors(ctx: Ctx, pact: Agreement): void {
       s.scenario.regions.some((r) => r.theatre === t.id && r.owner === attacked));
     for (const guarantor of pact.parties) {
       if (guarantor === attacked) continue;
-      const absent = hit.some((t) => !s.batteries.some((b) => b.owner === guarantor && b.status === 'operational' && theatreOf(b.region) === t.id));
+      const absent = hit.some((t) => !currentList(s, 'batteries').some((member) => {
+        const b = standing(member);
+        return b.owner === guarantor && b.status === 'operational' && theatreOf(b.region) === t.id;
+      }));
       if (!absent) continue;
       say(ctx, `${roleName(s, guarantor)} did not respond to the attack on ${roleName(s, attacked)}.`);
       adjustTrack(ctx, trust(attacked, guarantor), -1, guarantor);
