@@ -22,8 +22,10 @@ const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
  * faster there (docs/performance.md). `?renderer=webgl|canvas` forces one, for comparisons.
  */
 function rendererType(): number {
+  // Only the two documented values count; anything else is the automatic choice.
   const asked = new URLSearchParams(location.search).get('renderer');
-  if (asked) return asked === 'canvas' ? Phaser.CANVAS : Phaser.WEBGL;
+  if (asked === 'canvas') return Phaser.CANVAS;
+  if (asked === 'webgl') return Phaser.WEBGL;
   const gl = document.createElement('canvas').getContext('webgl');
   if (!gl) return Phaser.CANVAS;
   const info = gl.getExtension('WEBGL_debug_renderer_info');

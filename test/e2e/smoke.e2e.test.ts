@@ -26,4 +26,31 @@ describe('the built game in headless Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('draws the menu and the board with WebGL too, as on a computer with a GPU (?renderer=webgl), and with Canvas where WebGL is software', async () => {
+    const rendererOf = (page: import('playwright-core').Page) => page.evaluate(() =>
+      (window as unknown as { __forge: { game: { renderer: { type: number } } } }).__forge.game.renderer.type);
+    // Headless Chromium here draws WebGL in software, so the game picks Canvas by itself (1 = Canvas, 2 = WebGL).
+    const auto = await served.browser.newPage();
+    await auto.goto(served.url);
+    await auto.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+    expect(await rendererOf(auto)).toBe(1);
+    await auto.close();
+
+    const page = await served.browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${served.url}?renderer=webgl`);
+    await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+    expect(await rendererOf(page)).toBe(2);
+    await page.click('[data-scenario="first-contract"]');
+    await page.click('[data-testid=start]');
+    await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.scene === 'Game');
+    await page.waitForTimeout(500);
+    expect(await distinctSampledColours(page)).toBeGreaterThan(4);
+    await screenshot(page, 'board-webgl');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
