@@ -23,10 +23,12 @@ export const isDisabled = (s: GameState, region: string): boolean => {
 export function protectedPct(s: GameState, theatre: string): number {
   let total = 0;
   let kept = 0;
+  // The scenario's regions and the damage as it stands, each read once (not through the draft per region).
+  const damage = standing(peekField(s, 'regions'));
   for (const r of s.scenario.regions) {
     if (theatre !== 'all' && r.theatre !== theatre) continue;
     total += r.value;
-    if (!isDisabled(s, r.id)) kept += r.value;
+    if ((standing(damage[r.id])?.damage ?? 0) < r.stayingPower) kept += r.value;
   }
   return total === 0 ? 100 : Math.round((1000 * kept) / total) / 10;
 }
@@ -44,7 +46,7 @@ export function leakersSoFar(s: GameState, theatre: string): number {
   const pick = (rec: Record<string, number>) =>
     theatre === 'all' ? Object.values(rec).reduce((a, b) => a + b, 0) : rec[theatre] ?? 0;
   // The turn records are frozen: read in place, not each through a draft.
-  return currentList(s, 'history').reduce((sum, h) => sum + pick(h.leakers), 0) + pick(s.turnStats.leakers);
+  return currentList(s, 'history').reduce((sum, h) => sum + pick(h.leakers), 0) + pick(standing(standing(peekField(s, 'turnStats')).leakers));
 }
 
 export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING): number {
@@ -70,7 +72,10 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('armsChange' in q) return Math.abs(s.arms?.change[bindRole(q.armsChange, b)] ?? 0);
   if ('agreements' in q) {
     const party = q.party === undefined ? undefined : bindRole(q.party, b);
-    return count(currentList(s, 'agreements'), (a) => a.type === q.agreements && (party === undefined || a.parties.includes(party)));
+    return count(currentList(s, 'agreements'), (member) => {
+      const a = standing(member);
+      return a.type === q.agreements && (party === undefined || standing(a.parties).includes(party));
+    });
   }
   if ('leakers' in q) return leakersSoFar(s, q.leakers);
   if ('onTimePct' in q) {
@@ -91,7 +96,10 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('operationalBatteries' in q) {
     const owner = bindRole(q.operationalBatteries, b);
     const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
-    return count(currentList(s, 'batteries'), (x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre));
+    return count(currentList(s, 'batteries'), (member) => {
+      const x = standing(member);
+      return x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre);
+    });
   }
   return s.turn;
 }

@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { emit, roleName, say, untouchedField, type Ctx } from './context';
+import { currentList, emit, roleName, say, standing, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -34,7 +34,10 @@ export function startTurn(ctx: Ctx): void {
   }
   s.turnStats = emptyTurnStatsValue();
   s.movesUsed = {};
-  for (const line of s.lines) line.fundedThisTurn = false;
+  // Only lines funded last turn are drafted to reset the mark (setting false again changes nothing).
+  currentList(s, 'lines').forEach((member, i) => {
+    if (standing(member).fundedThisTurn !== false) s.lines[i]!.fundedThisTurn = false;
+  });
   say(ctx, `Turn ${s.turn} of ${s.scenario.turns} (${turnLabel(s)}) begins.`);
   planWaves(ctx);
   enterPhase(ctx, 'events');

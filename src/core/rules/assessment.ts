@@ -133,14 +133,14 @@ function turnRecord(s: GameState): TurnRecord {
   const stocks: Record<string, number> = {};
   for (const [k, v] of Object.entries(peekField(s, 'stocks'))) stocks[k] = v;
   const scores = computeScores(s);
-  const stats = s.turnStats;
+  const stats = standing(peekField(s, 'turnStats'));
   return {
     turn: s.turn,
     tracks: { ...peekField(s, 'tracks') },
     budgets: { ...peekField(s, 'budgets') },
     stocks,
-    leakers: { ...stats.leakers },
-    intercepted: { ...stats.intercepted },
+    leakers: { ...standing(stats.leakers) },
+    intercepted: { ...standing(stats.intercepted) },
     interceptorsFired: stats.fired,
     interceptorCost: round4(stats.interceptorCost),
     threatCost: round4(stats.threatCost),
@@ -151,6 +151,6 @@ function turnRecord(s: GameState): TurnRecord {
       return { type: a.type, parties: [...standing(a.parties)] };
     }),
     scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.total])),
-    arms: s.arms ? { ...s.arms.levels } : {},
+    arms: s.arms ? { ...standing(standing(s.arms).levels) } : {},
   };
 }

@@ -1,5 +1,5 @@
 import { stockKey, type Battery } from '../state';
-import { adjustTrack, emit, roleName, say, type Ctx } from '../context';
+import { adjustTrack, emit, own, peekField, roleName, say, type Ctx } from '../context';
 import { pairKey } from '../trackIds';
 import { batteryType, isAway, regionName, regionOwner, theatreOf } from './deploymentMap';
 
@@ -86,10 +86,10 @@ function reload(ctx: Ctx, b: Battery): void {
   const need = b.capacity - b.rounds;
   if (!type || theatre === undefined || need <= 0) return;
   const key = stockKey(b.owner, type.interceptor, theatre);
-  const stock = s.stocks[key] ?? 0;
+  const stock = peekField(s, 'stocks')[key] ?? 0;
   const taken = Math.max(0, Math.min(need, stock));
   if (taken > 0) {
-    s.stocks[key] = stock - taken;
+    own(s, 'stocks')[key] = stock - taken;
     b.rounds += taken;
     say(ctx, `${b.name} reloads ${taken} interceptors (${stock - taken} left in ${roleName(s, b.owner)}'s stock there).`);
   }

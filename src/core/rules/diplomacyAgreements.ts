@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, capitalise, currentList, nextId, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, capitalise, currentList, nextId, peekField, roleName, say, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -146,27 +146,40 @@ function handOverShare(ctx: Ctx, lineId: string | null, breaker: string): void {
 /** At every assessment: the guarantor rule, expiry, and intelligence shared for the next turn. */
 export function assessAgreements(ctx: Ctx): void {
   const s = ctx.s;
-  for (const g of s.agreements) if (g.type === 'defencePact') checkGuarantors(ctx, g);
-  for (const g of [...s.agreements]) {
-    if (g.turnsLeft === null) continue;
-    g.turnsLeft -= 1;
-    if (g.turnsLeft > 0) continue;
+  // Agreements are read as they stand; only those with a term are drafted, to count it down.
+  for (const member of currentList(s, 'agreements')) {
+    const g = standing(member);
+    if (g.type === 'defencePact') checkGuarantors(ctx, g);
+  }
+  for (const member of [...currentList(s, 'agreements')]) {
+    const id = standing(member).id;
+    if (standing(member).turnsLeft === null) continue;
+    const g = s.agreements.find((x) => x.id === id)!;
+    const left = (g.turnsLeft ?? 0) - 1;
+    g.turnsLeft = left;
+    if (left > 0) continue;
     s.agreements = s.agreements.filter((x) => x.id !== g.id);
     say(ctx, capitalise(`the ${agreementName(g.type)} between ${listNames(s, g.parties)} expires.`));
     if (g.type === 'intelSharing') refreshIntel(s, g.parties);
   }
-  const sharing = [...new Set(s.agreements.filter((g) => g.type === 'intelSharing').flatMap((g) => g.parties))];
-  refreshIntel(s, sharing);
+  const sharing = new Set<string>();
+  for (const member of currentList(s, 'agreements')) {
+    const g = standing(member);
+    if (g.type === 'intelSharing') for (const p of standing(g.parties)) sharing.add(p);
+  }
+  refreshIntel(s, [...sharing]);
 }
 
 /** Leakers in a theatre where A owns a region, while partner B had no operational battery there. */
 function checkGuarantors(ctx: Ctx, pact: Agreement): void {
   const s = ctx.s;
   const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
-  for (const attacked of pact.parties) {
-    const hit = s.scenario.theatres.filter((t) => (s.turnStats.leakers[t.id] ?? 0) > 0 &&
+  const leakers = standing(standing(peekField(s, 'turnStats')).leakers);
+  const parties = standing(pact.parties);
+  for (const attacked of parties) {
+    const hit = s.scenario.theatres.filter((t) => (leakers[t.id] ?? 0) > 0 &&
       s.scenario.regions.some((r) => r.theatre === t.id && r.owner === attacked));
-    for (const guarantor of pact.parties) {
+    for (const guarantor of parties) {
       if (guarantor === attacked) continue;
       const absent = hit.some((t) => !currentList(s, 'batteries').some((member) => {
         const b = standing(member);

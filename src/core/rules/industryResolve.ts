@@ -1,6 +1,6 @@
 import type { Line } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, emit, roleName, say, type Ctx } from '../context';
+import { adjustTrack, emit, peekField, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
@@ -135,9 +135,11 @@ export function assessIndustry(ctx: Ctx): void {
   }
   s.pipeline = waiting;
   checkContracts(ctx);
-  for (const [key, amount] of Object.entries(s.stocks)) {
+  for (const [key, amount] of Object.entries(standing(peekField(s, 'stocks')))) {
     const item = key.split('|')[1];
     if (s.scenario.items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
+    const known = standing(standing(peekField(s, 'stockout'))[key]);
+    if (known !== undefined && amount > 0 && known.run === 0) continue;
     const record = (s.stockout[key] ??= { run: 0, longest: 0 });
     if (amount > 0) record.run = 0;
     else {
@@ -150,10 +152,14 @@ export function assessIndustry(ctx: Ctx): void {
 function checkContracts(ctx: Ctx): void {
   const s = ctx.s;
   for (const c of s.scenario.contracts) {
-    const record = (s.contracts[c.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });
     const due = contractDueBy(c, s.turn);
+    const checked = c.schedule.some((x) => x.turn === s.turn);
+    // Read as it stands first: a contract on time with no check this turn is left undrafted.
+    const known = standing(standing(peekField(s, 'contracts'))[c.id]);
+    if (known !== undefined && !checked && (known.delivered ?? 0) >= due) continue;
+    const record = (s.contracts[c.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });
     const delivered = deliveredOn(s, c);
-    if (c.schedule.some((x) => x.turn === s.turn)) {
+    if (checked) {
       record.onTimeChecks += 1;
       if (delivered >= due) record.onTimeMet += 1;
     }
