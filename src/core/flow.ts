@@ -116,8 +116,15 @@ export function idleRoleOnStep(s: GameState): string | null {
 
 export function skipIdle(ctx: Ctx, role: string): void {
   ctx.s.queue.shift();
-  say(ctx, `${roleName(ctx.s, role)} has nothing more to do in this phase.`);
+  say(ctx, idleText(ctx.s, role));
   advance(ctx);
+}
+
+export const idleText = (s: GameState, role: string): string => `${roleName(s, role)} has nothing more to do in this phase.`;
+
+/** Whether skipping the idle role on step only passes the step on: another role is queued and no automatic step follows. */
+export function skipOnlyPasses(s: GameState): boolean {
+  return s.queue.length >= 2 && s.phase !== 'events' && s.phase !== 'assessment' && !s.pendingChoice && !s.outcome;
 }
 
 /** The role on step ends it; it leaves the queue. */

@@ -47,6 +47,22 @@ export function sealScenario(scenario: Scenario): Scenario {
 }
 
 /**
+ * The step of an idle role when play simply passes to the next role in the queue: it leaves the queue
+ * and one line of the game's own is logged, nothing else changes. Made by hand as produceGame would
+ * make it (the same fields in the same order, the new parts frozen alike), without a produce; null when
+ * the state was not made by a step (not frozen while auto-freeze is on): then take the step.
+ */
+export function passQueue(state: GameState, text: string): GameState | null {
+  if (deepFreeze && !Object.isFrozen(state)) return null;
+  const entry: LogEntry = Object.freeze({ turn: state.turn, phase: state.phase, role: null, text });
+  const next: GameState = { ...state, scenario: sealScenario(state.scenario), queue: state.queue.slice(1), log: state.log.concat(entry) };
+  if (!deepFreeze) return next;
+  Object.freeze(next.queue);
+  Object.freeze(next.log);
+  return Object.freeze(next);
+}
+
+/**
  * One step over a game state: `step` gets a context over the draft. Its log entries are appended
  * after immer has finished: copying a long log inside the draft costs immer a walk over it.
  */

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { legalActions, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
 import { currentList, own, peekField, standing, untouchedField } from '../../src/core/context';
-import { advance, advanceWouldRun } from '../../src/core/flow';
+import { advance, advanceWouldRun, idleRoleOnStep, skipIdle, skipOnlyPasses } from '../../src/core/flow';
 import { checkSharedLoss, sharedLossReached } from '../../src/core/rules/assessment';
-import { produceGame } from '../../src/core/produce';
+import { passQueue, produceGame } from '../../src/core/produce';
 import { act, actingRole, newGame } from '../support/builders';
 
 // Rules read some fields from the step's base instead of through the draft, and decide on the
@@ -107,6 +107,37 @@ describe('the follow-up after an action', () => {
         if (!advanceWouldRun(s) && !sharedLossReached(s)) {
           const after = produceGame(s, null, (ctx) => { if (!checkSharedLoss(ctx)) advance(ctx); });
           expect(stateHash(after)).toBe(stateHash(s));
+          checked++;
+        }
+        const role = actingRole(s);
+        if (!role) break;
+        const options = legalActions(s, role);
+        s = act(s, options[i % options.length]!.action).state;
+      }
+      expect(checked).toBeGreaterThan(50);
+    }
+    setCoreAutoFreeze(true);
+  });
+});
+
+describe('passing the step of an idle role without a produce', () => {
+  it('makes the very state the skip step makes whenever the skip only passes the step on', () => {
+    for (const freeze of [true, false]) {
+      setCoreAutoFreeze(freeze);
+      let s: GameState = newGame({ seed: 'idle-pass' });
+      let checked = 0;
+      for (let i = 0; i < 600 && !s.outcome; i++) {
+        // Any role on step will do: the equivalence is of the two ways of making the next state.
+        const idle = idleRoleOnStep(s) ?? s.queue[0];
+        if (idle !== undefined && skipOnlyPasses(s)) {
+          const stepped = produceGame(s, null, (ctx) => skipIdle(ctx, idle));
+          const passed = passQueue(s, `${s.scenario.roles.find((r) => r.id === idle)!.name} has nothing more to do in this phase.`)!;
+          expect(passed).toEqual(stepped);
+          expect(Object.keys(passed)).toEqual(Object.keys(stepped));
+          expect(passed.log.at(-1)).toEqual(stepped.log.at(-1));
+          expect([Object.isFrozen(passed), Object.isFrozen(passed.queue), Object.isFrozen(passed.log)]).toEqual([freeze, freeze, freeze]);
+          expect(Object.isFrozen(stepped)).toBe(freeze);
+          expect(stateHash(passed)).toBe(stateHash(stepped));
           checked++;
         }
         const role = actingRole(s);
