@@ -78,6 +78,11 @@ export function canonicalJsonUnchanging(value: unknown, unchanging: WeakMap<obje
 }
 
 export function hashString(text: string): string {
+  return hashTwo(text, '');
+}
+
+/** hashString(first + second), without making the joined string. */
+function hashTwo(first: string, second: string): string {
   // FNV-1a 64: offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3, in four 16-bit limbs (h3 h2 h1 h0)
   // so every product stays small and exact: h·prime = h·0x1b3 + (h << 40), and h << 40 adds h0 << 8 to
   // limb 2 and h1 << 8 to limb 3. UTF-16 code units are hashed as two bytes each (low byte first).
@@ -85,26 +90,29 @@ export function hashString(text: string): string {
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Low byte.
-    h0 ^= c & 0xff;
-    let t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3 + (t0 >>> 16);
-    let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    // High byte.
-    h0 ^= c >>> 8;
-    t0 = h0 * 0x1b3;
-    t1 = h1 * 0x1b3 + (t0 >>> 16);
-    t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
+  for (let part = 0; part < 2; part++) {
+    const text = part === 0 ? first : second;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Low byte.
+      h0 ^= c & 0xff;
+      let t0 = h0 * 0x1b3;
+      let t1 = h1 * 0x1b3 + (t0 >>> 16);
+      let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+      h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      // High byte.
+      h0 ^= c >>> 8;
+      t0 = h0 * 0x1b3;
+      t1 = h1 * 0x1b3 + (t0 >>> 16);
+      t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+      h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+    }
   }
   return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }
@@ -117,6 +125,8 @@ export const hashValue = (value: unknown): string => hashString(canonicalJson(va
 // is a running digest:
 // d(0) = "", d(k) = hashString(d(k−1) + canonical text of entry k). Each entry remembers the digest up
 // to itself (and its index), so hashing a state after every turn only hashes the entries added since.
+// Only some entries remember theirs (the last one digested by each call, and every 64th): a record per
+// entry cost more than the walk back over the entries added since.
 const entryDigest = new WeakMap<object, { index: number; digest: string }>();
 
 /** The running digest of an append-only list: 16 hex digits, or "" for an empty list. */
@@ -132,8 +142,9 @@ export function runningDigest(log: readonly unknown[]): string {
   }
   for (let i = from; i < log.length; i++) {
     const entry = log[i];
-    digest = hashString(digest + (logEntryText(entry) ?? canonicalJson(entry)));
-    if (typeof entry === 'object' && entry !== null && Object.isFrozen(entry)) entryDigest.set(entry, { index: i, digest });
+    digest = hashTwo(digest, logEntryText(entry) ?? canonicalJson(entry));
+    if ((i === log.length - 1 || (i & 63) === 63) && typeof entry === 'object' && entry !== null && Object.isFrozen(entry))
+      entryDigest.set(entry, { index: i, digest });
   }
   return digest;
 }

@@ -55,6 +55,16 @@ describe('hash paths', () => {
     expect(canonicalJson(parent)).toContain('"b":3');
   });
 
+  it('gives the digest from scratch for prefixes, longer lists and branches, whatever was digested before', () => {
+    const entry = (i: number, branch = '') => Object.freeze({ turn: i >> 4, phase: 'threats', role: null, text: `entry ${i}${branch}` });
+    const trunk = Array.from({ length: 300 }, (_, i) => entry(i));
+    const branch = [...trunk.slice(0, 150), ...Array.from({ length: 100 }, (_, i) => entry(150 + i, ' (other branch)'))];
+    const scratch = (list: readonly object[]) => runningDigest(list.map((e) => ({ ...e })));
+    for (const n of [0, 1, 63, 64, 65, 130, 200, 300, 299, 10]) expect(runningDigest(trunk.slice(0, n))).toBe(scratch(trunk.slice(0, n)));
+    for (const n of [250, 151, 149, 240]) expect(runningDigest(branch.slice(0, n))).toBe(scratch(branch.slice(0, n)));
+    expect(runningDigest(trunk)).toBe(scratch(trunk));
+  });
+
   it('digests log entries as canonical JSON, whatever their key order, and other shapes the general way', () => {
     const entries: object[] = [
       { turn: 3, phase: 'industry', role: 'poland', text: 'Poland funds "the line" — 2 BP.' },
