@@ -1,8 +1,8 @@
 import './debrief.css';
 import type { Action, Scenario, Seats } from '../core';
 import { computeDebrief, debriefCsv, debriefJson, type Debrief } from '../debrief';
-import { clear, h } from './dom';
-import { pushDialog } from './keys';
+import { clear, downloadText as download, h } from './dom';
+import { showModal } from './dialog';
 import { overlayRoot } from './overlay';
 import { openPrintView } from './printView';
 import {
@@ -114,17 +114,7 @@ export function openDebrief(scenario: Scenario, seed: string, seats: Seats, acti
         button('Print view', 'debrief-print', () => printDebrief(d)),
         closeButton)),
     tabs, body);
-  const backdrop = h('div', { class: 'debrief-backdrop' }, panel);
-  overlayRoot().append(backdrop);
-  const release = pushDialog(panel, () => close());
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    release();
-    backdrop.remove();
-    options.onClose?.();
-  };
+  const close = showModal(h('div', { class: 'debrief-backdrop' }, panel), panel, true, options.onClose);
   show(current);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
   return { close, debrief: d };
@@ -146,14 +136,6 @@ export function printDebrief(d: Debrief): void {
     page(title('Cost exchange'), costSection(d)),
     page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleLabel(r, r.id))), timelineTable(d, null)),
   ]);
-}
-
-function download(name: string, text: string, type: string): void {
-  const link = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);

@@ -40,12 +40,6 @@ export function openDialog(o: DialogOptions): DialogHandle {
   const buttons = h('div', { class: 'dialog-buttons' });
   const backdrop = h('div', { class: 'backdrop' }, panel);
   let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    release();
-    backdrop.remove();
-  };
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
     const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}`, type: 'button' },
@@ -59,10 +53,27 @@ export function openDialog(o: DialogOptions): DialogHandle {
     if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
   }
   panel.append(head, body, buttons);
-  overlayRoot().append(backdrop);
-  const release = pushDialog(panel, o.onCancel ? () => { o.onCancel!(); close(); } : null);
+  const close = showModal(backdrop, panel, o.onCancel ?? false, () => { closed = true; });
   queueMicrotask(() => (focusTarget ?? panel).focus());
   return { close, root: panel };
+}
+
+/**
+ * Puts a modal panel (inside its backdrop) on the overlay. Esc closes it when `esc` is set (running
+ * it first when it is a function). The close returned runs once: releases the keys, removes the backdrop, then onClose.
+ */
+export function showModal(backdrop: HTMLElement, panel: HTMLElement, esc: boolean | (() => void), onClose?: () => void): () => void {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    release();
+    backdrop.remove();
+    onClose?.();
+  };
+  overlayRoot().append(backdrop);
+  const release = pushDialog(panel, esc ? () => { if (esc !== true) esc(); close(); } : null);
+  return close;
 }
 
 /** A short message that fades by itself (rejections, notices); read out to screen readers. */

@@ -34,3 +34,12 @@ export function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"]), a[href]')]
     .filter((e) => e.offsetParent !== null || e === document.activeElement);
 }
+
+/** Saves text as a file through the browser's download. */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const link = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

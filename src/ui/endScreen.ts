@@ -1,5 +1,5 @@
 import type { GameState } from '../core';
-import { h } from './dom';
+import { downloadText, h } from './dom';
 import { roleOf, roleTag } from './roleStyle';
 
 // The end screen: the outcome, every role's score with how it was earned, and the ways on
@@ -45,11 +45,7 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
   save?.addEventListener('click', () => {
     const file = o.replay!();
-    const link = h('a', { href: URL.createObjectURL(new Blob([file.text], { type: 'application/json' })), download: file.name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadText(file.name, file.text);
   });
   layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },
     h('p', { class: 'eyebrow', text: `${s.scenario.title} · seed ${s.seed}` }),

@@ -1,7 +1,7 @@
 import './forkCompare.css';
 import { compareFork, fmt, valueOf, type CompareMetric, type CompareTurn, type ForkComparison, type ForkGame } from '../debrief/forkCompare';
+import { showModal } from './dialog';
 import { clear, h } from './dom';
-import { pushDialog } from './keys';
 import { overlayRoot } from './overlay';
 
 // "Compare with the original": a forked game beside the replay it was forked from. Opened from the
@@ -28,15 +28,7 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
     b.addEventListener('click', run);
     return b;
   };
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    release();
-    backdrop.remove();
-    o.onClose?.();
-  };
-  let closed = false;
-  const closeButton = button('Close', 'compare-close', close);
+  const closeButton = button('Close', 'compare-close', () => close());
   const panel = h('section', { class: 'compare panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', 'data-testid': 'fork-compare' },
     h('header', { class: 'compare-head' },
       h('div', {},
@@ -48,9 +40,7 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
         closeButton)),
     body);
   body.append(summarySection(c, o.originLabel), outcomeSection(c), turnsSection(c));
-  const backdrop = h('div', { class: 'compare-backdrop' }, panel);
-  overlayRoot().append(backdrop);
-  const release = pushDialog(panel, close);
+  const close = showModal(h('div', { class: 'compare-backdrop' }, panel), panel, true, o.onClose);
   queueMicrotask(() => closeButton.focus());
   return { close, root: panel, comparison: c };
 }

@@ -6,14 +6,7 @@ import { roleTag } from './roleStyle';
 // The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
 // a file was saved instead), the game's "save and share" choices, and the seats of a fork.
 
-/** Saves text as a file through the browser's download. */
-export function downloadText(name: string, text: string): void {
-  const link = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
+export { downloadText } from './dom';
 
 export type ImportView =
   | { kind: 'unusable'; fileName: string; problems: string[] }
