@@ -7,6 +7,7 @@ import { holds, type View } from './knowledge';
 import type { Random } from './random';
 import { MIN_GAIN, pickFrom, rankStandard } from './standard';
 import { rolloutAction } from './rollout';
+import { redPlayed } from './threatModel';
 
 // The lookahead bot: the standard bot's best few actions (and ending the step) are each tried in many
 // sampled worlds consistent with the role's view, played on to the end of the turn by a cheap rollout
@@ -63,9 +64,6 @@ const isRed = (s: GameState, role: string): boolean => s.scenario.roles.some((r)
 const leftBeforeThreats = (s: GameState): boolean => !beforeThreats(s) || s.pendingChoice !== null;
 const never = (): boolean => false;
 
-/** A Red cell seated by anyone but the script: its launches strike as they are made. */
-const redPlayedIn = (s: GameState): boolean =>
-  s.scenario.roles.some((r) => r.kind === 'red' && s.seats[r.id] !== undefined && s.seats[r.id]!.kind !== 'scripted');
 
 /**
  * Plays the rollout policy on from `s` until the turn `lastTurn` is over, the game ends, `maxActions`
@@ -74,7 +72,8 @@ const redPlayedIn = (s: GameState): boolean =>
  * costs more than the rest of a playout and is left to the score of the state reached.
  */
 function playOn(s: GameState, options: LookaheadOptions, lastTurn: number, until: (s: GameState) => boolean): GameState {
-  const cutAtLaunches = redPlayedIn(s);
+  // A Red cell seated by anyone but the script: its launches strike as they are made.
+  const cutAtLaunches = redPlayed(s);
   for (let n = 0; n < options.maxActions && !s.outcome && s.turn <= lastTurn && !until(s); n++) {
     const actor = actorOf(s);
     if (actor === null) break;

@@ -17,7 +17,7 @@ export type Placement = Pick<Battery, 'owner' | 'region' | 'halfCover' | 'status
 export const threatKind = (v: View, threat: string): ThreatKind | undefined => v.scenario.threatTypes.find((t) => t.id === threat)?.kind;
 
 /** A Red role seated by anyone but the script launches the waves itself. */
-export const redPlayed = (v: View): boolean =>
+export const redPlayed = (v: Pick<View, 'scenario' | 'seats'>): boolean =>
   v.scenario.roles.some((r) => r.kind === 'red' && v.seats[r.id] !== undefined && v.seats[r.id]!.kind !== 'scripted');
 
 /** Expected threats of a kind at a region over `turns` turns from now, from the public table (or revealed waves). */

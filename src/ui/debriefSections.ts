@@ -1,4 +1,4 @@
-import type { Pattern } from '../core';
+import { AGREEMENT_TYPES, type Pattern } from '../core';
 import type { Debrief, DebriefRole, Decision } from '../debrief';
 import { h } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
@@ -82,14 +82,13 @@ export function trackChart(d: Debrief, kind: (typeof TRACK_KINDS)[number][0]): H
   return lineChart({ title: `${title}, turn by turn`, yLabel: title, x: turnsOf(d), yMin: 0, yMax: 10, series: roleSeries(d, (rec, role) => rec.tracks[`${kind}:${role}`] ?? null), width: 1100, height: 260 });
 }
 
-const AGREEMENT_ORDER = ['defencePact', 'alliance', 'jointVenture', 'techTransfer', 'intelSharing', 'standardisation', 'confidenceBuilding'];
 
 export function allianceGraphAt(d: Debrief, turn: number): HTMLElement {
   const rec = d.turns.find((t) => t.record.turn === turn)?.record;
   const edges = [];
   const names: { text: string; style: number }[] = [];
   for (const a of rec?.agreements ?? []) {
-    const style = Math.max(0, AGREEMENT_ORDER.indexOf(a.type));
+    const style = Math.max(0, (AGREEMENT_TYPES as readonly string[]).indexOf(a.type));
     const span = d.alliances.find((s) => s.type === a.type && s.parties.join('+') === [...a.parties].sort().join('+'));
     const name = span?.name ?? a.type;
     names.push({ text: `${cap(name)}: ${a.parties.map((p) => roleName(d, p)).join(', ')}`, style });

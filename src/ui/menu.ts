@@ -168,10 +168,11 @@ function lengthText(sc: Scenario): string {
   return `${sc.turns} turns${first && last && sc.turnLabels.length >= sc.turns ? ` · ${first} – ${last}` : ''}`;
 }
 
-const seatValue = (seat: Seat | undefined): string =>
+/** A seat as the value of a seat picker's option ("human", "bot:<level>", "scripted"), and back. */
+export const seatValue = (seat: Seat | undefined): string =>
   !seat ? 'human' : seat.kind === 'bot' ? `bot:${seat.level}` : seat.kind === 'scripted' ? 'scripted' : 'human';
 
-function seatFrom(value: string): Seat {
+export function seatFrom(value: string): Seat {
   if (value.startsWith('bot:')) return { kind: 'bot', level: value.slice(4) as BotLevel };
   if (value === 'scripted') return { kind: 'scripted' };
   return { kind: 'human' };

@@ -1,6 +1,7 @@
-import { BOT_LEVELS, type BotLevel, type Scenario, type Seat, type Seats } from '../core';
+import { BOT_LEVELS, type Scenario, type Seats } from '../core';
 import { openDialog, toast, type DialogHandle } from './dialog';
 import { h } from './dom';
+import { seatFrom, seatValue } from './menu';
 import { roleTag } from './roleStyle';
 
 // The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
@@ -110,8 +111,6 @@ export function saveShareDialog(c: SaveShareChoices): DialogHandle {
 }
 
 const SEAT_NAMES: Record<string, string> = { human: 'Human', scripted: 'Scripted by the rules', ...Object.fromEntries(BOT_LEVELS.map((l) => [`bot:${l}`, `Bot — ${l}`])) };
-const seatValue = (s: Seat | undefined): string => (!s ? 'human' : s.kind === 'bot' ? `bot:${s.level}` : s.kind === 'scripted' ? 'scripted' : 'human');
-const seatFrom = (v: string): Seat => (v.startsWith('bot:') ? { kind: 'bot', level: v.slice(4) as BotLevel } : v === 'scripted' ? { kind: 'scripted' } : { kind: 'human' });
 
 /** "Play from here": who takes each seat in the new branch (the original's seats to start with). */
 export function forkDialog(scenario: Scenario, seats: Seats, where: string, onStart: (seats: Seats) => void): DialogHandle {
