@@ -97,11 +97,8 @@ export class FacilitatorConsole {
     clear(this.el);
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
-    const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) => {
-      const b = h('button', { class: `btn ${opts.kind ?? ''}`, type: 'button', id, disabled: opts.disabled ?? false }, label);
-      b.addEventListener('click', run);
-      return b;
-    };
+    const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>
+      h('button', { class: `btn ${opts.kind ?? ''}`, type: 'button', id, disabled: opts.disabled ?? false, onclick: run }, label);
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
@@ -133,8 +130,7 @@ export class FacilitatorConsole {
     const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => h('option', { value: c.id, selected: c.id === this.card }, c.title)));
     select.addEventListener('change', () => { this.card = select.value; this.refresh(); });
     const chosen = deck.find((c) => c.id === this.card);
-    const go = h('button', { class: 'btn', type: 'button', id: 'fac-inject', disabled: !canInject || !chosen }, 'Inject this card');
-    go.addEventListener('click', () => { if (chosen) this.send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); });
+    const go = h('button', { class: 'btn', type: 'button', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Inject an event card from the deck' }),
       deck.length === 0 ? h('p', { class: 'muted', text: 'This scenario has no event deck.' }) : [
@@ -182,8 +178,7 @@ export class FacilitatorConsole {
     const [min, max] = this.bounds(s, this.track);
     const valueOf = (now: GameState) => now.tracks[this.track] ?? 0;
     const step = (by: number, label: string, id: string) => {
-      const b = h('button', { class: 'btn', type: 'button', id }, label);
-      b.addEventListener('click', () => this.send({ type: 'adjustTrack', role: FACILITATOR, track: this.track, by }));
+      const b = h('button', { class: 'btn', type: 'button', id, onclick: () => this.send({ type: 'adjustTrack', role: FACILITATOR, track: this.track, by }) }, label);
       this.live.push(() => { const now = this.store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
       return b;
     };

@@ -26,8 +26,7 @@ export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed
       sessionLinkDialog(sc, made.url, all);
     });
   });
-  const print = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'print-briefings' }, 'Print role briefings');
-  print.addEventListener('click', () => printBriefings(sc));
+  const print = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'print-briefings', onclick: () => printBriefings(sc) }, 'Print role briefings');
   const element = h('div', { class: 'classroom-box' },
     h('label', { class: 'classroom-check', for: 'seat-facilitator' }, box, h('span', { text: 'A facilitator (teacher) steers this game from a console' })),
     h('div', { class: 'classroom-buttons' }, link, print));

@@ -23,11 +23,8 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
   const c = compareFork(original, fork, at);
   overlayRoot().querySelector('.compare-backdrop')?.remove();
   const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' });
-  const button = (label: string, testid: string, run: () => void) => {
-    const b = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': testid }, label);
-    b.addEventListener('click', run);
-    return b;
-  };
+  const button = (label: string, testid: string, run: () => void) =>
+    h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': testid, onclick: run }, label);
   const closeButton = button('Close', 'compare-close', () => close());
   const panel = h('section', { class: 'compare panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', 'data-testid': 'fork-compare' },
     h('header', { class: 'compare-head' },

@@ -40,8 +40,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'load-file' }, 'Load a scenario file…');
-  loadButton.addEventListener('click', () => fileInput.click());
+  const loadButton = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -114,8 +113,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     }
     const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
     seedInput.addEventListener('input', () => { seed = seedInput.value; });
-    const reroll = h('button', { class: 'btn btn-secondary', type: 'button' }, 'New seed');
-    reroll.addEventListener('click', () => { seed = o.newSeed(); seedInput.value = seed; });
+    const reroll = h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
     const start = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'start' }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
@@ -142,8 +140,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   }
 
   const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'open-replay' }, 'Open a replay file…') : null;
-  replayButton?.addEventListener('click', () => replayInput.click());
+  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…') : null;
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];
     if (!file) return;
