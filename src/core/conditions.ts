@@ -1,6 +1,6 @@
 import type { Condition, Quantity, RollSpec } from './scenario/schema';
 import type { GameState } from './state';
-import { currentList, emit, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
+import { currentList, emit, inStep, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
 import type { Stream } from './vocabulary';
 import { gaps } from './rules/deploymentMap';
 
@@ -17,18 +17,21 @@ export function bindRole(role: string, b: Binding): string {
 
 export const isDisabled = (s: GameState, region: string): boolean => {
   const def = s.scenario.regions.find((r) => r.id === region);
-  return !!def && (standing(standing(peekField(s, 'regions'))[region])?.damage ?? 0) >= def.stayingPower;
+  if (!def) return false;
+  const damage = inStep(s) ? standing(standing(peekField(s, 'regions'))[region])?.damage : s.regions[region]?.damage;
+  return (damage ?? 0) >= def.stayingPower;
 };
 
 export function protectedPct(s: GameState, theatre: string): number {
   let total = 0;
   let kept = 0;
   // The scenario's regions and the damage as it stands, each read once (not through the draft per region).
-  const damage = standing(peekField(s, 'regions'));
+  const step = inStep(s);
+  const damage = step ? standing(peekField(s, 'regions')) : s.regions;
   for (const r of s.scenario.regions) {
     if (theatre !== 'all' && r.theatre !== theatre) continue;
     total += r.value;
-    if ((standing(damage[r.id])?.damage ?? 0) < r.stayingPower) kept += r.value;
+    if (((step ? standing(damage[r.id]) : damage[r.id])?.damage ?? 0) < r.stayingPower) kept += r.value;
   }
   return total === 0 ? 100 : Math.round((1000 * kept) / total) / 10;
 }
@@ -72,6 +75,7 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('armsChange' in q) return Math.abs(s.arms?.change[bindRole(q.armsChange, b)] ?? 0);
   if ('agreements' in q) {
     const party = q.party === undefined ? undefined : bindRole(q.party, b);
+    if (!inStep(s)) return count(s.agreements, (a) => a.type === q.agreements && (party === undefined || a.parties.includes(party)));
     return count(currentList(s, 'agreements'), (member) => {
       const a = standing(member);
       return a.type === q.agreements && (party === undefined || standing(a.parties).includes(party));
@@ -96,8 +100,9 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('operationalBatteries' in q) {
     const owner = bindRole(q.operationalBatteries, b);
     const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
+    const step = inStep(s);
     return count(currentList(s, 'batteries'), (member) => {
-      const x = standing(member);
+      const x = step ? standing(member) : member;
       return x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre);
     });
   }

@@ -93,6 +93,11 @@ export function currentList<K extends ListField>(s: GameState, key: K): readonly
 }
 type ListField = 'batteries' | 'agreements' | 'lines' | 'transfers' | 'projects' | 'proposals' | 'pipeline' | 'history';
 
+/** Whether `s` is a step's draft (its lists may hold drafts) rather than a finished, plain state. */
+export function inStep(s: GameState): boolean {
+  return (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE] !== undefined;
+}
+
 /**
  * An object or list as it stands, to read without drafting what it holds: a draft's working copy (its
  * members changed in this step are their drafts, the rest plain base objects, which must not be written

@@ -1,6 +1,6 @@
 import type { Battery, GameState } from '../state';
 import type { LaneMode } from '../vocabulary';
-import { currentList, standing } from '../context';
+import { currentList, inStep, standing } from '../context';
 import { hasAgreement } from './diplomacy';
 
 // The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
@@ -90,8 +90,9 @@ export function coverage(s: GameState, except: string | null = null): Record<str
   const out: Record<string, RegionCoverage> = {};
   for (const r of s.scenario.regions) out[r.id] = { full: [], half: [] };
   // Read without drafting each battery (this runs inside steps, e.g. for conditions on gaps).
+  const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
-    const b = standing(member);
+    const b = step ? standing(member) : member;
     if (b.status !== 'operational' || b.id === except) continue;
     const here = out[b.region];
     if (here && mayDefend(s, b.owner, b.region)) here.full.push(b.id);
@@ -111,8 +112,9 @@ export const isAway = (b: Battery): boolean => b.region !== b.home || b.status =
 export function gaps(s: GameState): string[] {
   const cov = coverage(s);
   const open = new Set<string>();
+  const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
-    const b = standing(member);
+    const b = step ? standing(member) : member;
     if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
   }
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));

@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, capitalise, currentList, nextId, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, capitalise, currentList, inStep, nextId, peekField, roleName, say, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -9,6 +9,8 @@ import { aAgreement, agreementName, alliancesTouching, listNames, MIN_PARTIES, r
 
 export function hasAgreement(s: GameState, type: AgreementType, a: string, b: string): boolean {
   // Read as they stand: at assessment every agreement is a draft, and each parties list would get one.
+  // A finished state (the idle-role check, the bots) is read directly.
+  if (!inStep(s)) return s.agreements.some((g) => g.type === type && g.parties.includes(a) && g.parties.includes(b));
   for (const member of currentList(s, 'agreements')) {
     const g = standing(member);
     if (g.type !== type) continue;
@@ -47,6 +49,7 @@ function refreshIntel(s: GameState, roles: readonly string[]): void {
 }
 
 function hasIntelSharing(s: GameState, role: string): boolean {
+  if (!inStep(s)) return s.agreements.some((g) => g.type === 'intelSharing' && g.parties.includes(role));
   for (const member of currentList(s, 'agreements')) {
     const g = standing(member);
     if (g.type === 'intelSharing' && standing(g.parties).includes(role)) return true;
