@@ -1,7 +1,7 @@
 import { phaseName, type GameState, type LogEntry } from '../core';
 import { h } from './dom';
 import { announce } from './overlay';
-import { roleOf, swatch } from './roleStyle';
+import { lineSwatch, roleOf } from './roleStyle';
 
 // The log in plain sentences, newest at the bottom, with a heading for each turn. Lines appear as
 // the board shows what they describe. L focuses it; arrow keys and Page Up/Down scroll it.
@@ -49,7 +49,7 @@ export class LogPanel {
     const role = e.role ? roleOf(s, e.role) : undefined;
     const tone = /struck|disabled|loses|falls|refus|collapse|without .*cover/i.test(e.text) ? ' bad' : /intercept|brought it down|hit it|rises|delivers|agreed|accept/i.test(e.text) ? ' good' : '';
     return h('li', { class: `log-line${isPhase ? ' log-phase' : ''}${tone}` },
-      role ? swatch(role, 'sm') : h('span', { class: 'swatch swatch-sm blank', 'aria-hidden': 'true' }),
+      lineSwatch(role),
       h('span', { text: e.text }));
   }
 

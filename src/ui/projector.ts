@@ -1,7 +1,7 @@
 import './projector.css';
 import { PHASES, phaseName, type RoleView } from '../core';
 import { clear, h } from './dom';
-import { roleOf, roleTag, swatch } from './roleStyle';
+import { lineSwatch, roleOf, roleTag, swatch } from './roleStyle';
 
 // The projector view's panels: large type for the back of a room, and only what everyone may see
 // (the core's 'public' view). The board itself is drawn by the Projector scene.
@@ -66,7 +66,7 @@ export class ProjectorPanels {
     clear(this.log);
     for (const e of v.log.slice(-8)) {
       const role = e.role ? roleOf(v, e.role) : undefined;
-      this.log.append(h('li', {}, role ? swatch(role, 'sm') : h('span', { class: 'swatch swatch-sm blank', 'aria-hidden': 'true' }), h('span', { text: e.text })));
+      this.log.append(h('li', {}, lineSwatch(role), h('span', { text: e.text })));
     }
   }
 

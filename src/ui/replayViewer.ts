@@ -1,7 +1,7 @@
 import { PHASES, phaseName, turnLabel, type GameState } from '../core';
 import { clear, h } from './dom';
 import { renderNations } from './hud';
-import { roleOf, roleTag, swatch } from './roleStyle';
+import { lineSwatch, roleOf, roleTag } from './roleStyle';
 
 // The replay viewer's panels: a top bar with the moment shown, the controls (play, speed, step by
 // action and by turn, jump to a turn, a scrubber), the current action in words, and the log up to
@@ -159,7 +159,7 @@ export class ReplayViewerPanel {
       const now = i >= current.from && i < current.to;
       const role = e.role ? roleOf(s, e.role) : undefined;
       const line = h('li', { class: `log-line${now ? ' log-current' : ''}`, 'aria-current': now ? 'step' : undefined },
-        role ? swatch(role, 'sm') : h('span', { class: 'swatch swatch-sm blank', 'aria-hidden': 'true' }),
+        lineSwatch(role),
         h('span', { text: e.text }));
       this.list.append(line);
       if (now && !mark) mark = line;

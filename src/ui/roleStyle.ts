@@ -28,6 +28,10 @@ export function swatch(role: Pick<Role, 'colour' | 'pattern'> | undefined, size:
   return el;
 }
 
+/** A log line's mark: the role's small swatch, or a blank one for lines of no role. */
+export const lineSwatch = (role: Pick<Role, 'colour' | 'pattern'> | undefined): HTMLElement =>
+  role ? swatch(role, 'sm') : h('span', { class: 'swatch swatch-sm blank', 'aria-hidden': 'true' });
+
 /** The role's name with its swatch. */
 export function roleTag(role: Pick<Role, 'colour' | 'pattern' | 'name'> | undefined, fallback = ''): HTMLElement {
   const tag = h('span', { class: 'role-tag' }, swatch(role, 'sm'), h('span', { text: role?.name ?? fallback }));
