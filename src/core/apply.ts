@@ -18,13 +18,25 @@ export type ApplyResult =
   | { ok: true; state: GameState; events: GameEvent[] }
   | { ok: false; state: GameState; rejection: Rejection };
 
-const PHASE_OF: Partial<Record<ActionType, Phase>> = {
+/** The phase of each family's actions: the one list of which action belongs to which family. */
+const PHASE_OF: Partial<Record<ActionType, FamilyPhase>> = {
   proposeAgreement: 'diplomacy', answerProposal: 'diplomacy', counterProposal: 'diplomacy', breakAgreement: 'diplomacy',
   holdExercise: 'diplomacy', reassureAlly: 'diplomacy',
   fundLine: 'industry', surgeLine: 'industry', improveQuality: 'industry', startTechStep: 'industry', startProject: 'industry',
   orderInterceptors: 'industry', transferStock: 'industry', repairRegion: 'industry',
   orderRedeploy: 'deployment', setDoctrine: 'deployment', setHalfCover: 'deployment',
   launchWave: 'threats', launchProvocation: 'threats',
+};
+
+type FamilyPhase = Extract<Phase, 'diplomacy' | 'industry' | 'deployment' | 'threats'>;
+interface Family { check(s: GameState, a: Action): Rejection | null; apply(ctx: Ctx, a: Action): void }
+
+/** Each family's check and rule, found through PHASE_OF. */
+const FAMILIES: Record<FamilyPhase, Family> = {
+  diplomacy: { check: (s, a) => checkDiplomacy(s, a as DiplomacyAction), apply: (ctx, a) => applyDiplomacy(ctx, a as DiplomacyAction) },
+  industry: { check: (s, a) => checkIndustry(s, a as IndustryAction), apply: (ctx, a) => applyIndustry(ctx, a as IndustryAction) },
+  deployment: { check: (s, a) => checkDeployment(s, a as DeploymentAction), apply: (ctx, a) => applyDeployment(ctx, a as DeploymentAction) },
+  threats: { check: (s, a) => checkThreats(s, a as ThreatAction), apply: (ctx, a) => applyThreats(ctx, a as ThreatAction) },
 };
 
 /** The one entry: the next state and what happened, or a rejection with the very same state. */
@@ -96,44 +108,22 @@ export function checkAction(s: GameState, action: Action): Rejection | null {
   const onStep = s.queue[0];
   if (onStep !== role.id)
     return reject('step/not-your-step', onStep ? `It is ${roleName(s, onStep)}'s step, not ${role.name}'s.` : 'No role is on step now.');
-  switch (action.type) {
-    case 'endPhase':
-      return answerPending(s, role.id) ? reject('phase/answer-pending', `${role.name} must first answer the proposals made to it.`) : null;
-    case 'proposeAgreement': case 'answerProposal': case 'counterProposal': case 'breakAgreement': case 'holdExercise': case 'reassureAlly':
-      return checkDiplomacy(s, action);
-    case 'fundLine': case 'surgeLine': case 'improveQuality': case 'startTechStep': case 'startProject':
-    case 'orderInterceptors': case 'transferStock': case 'repairRegion':
-      return checkIndustry(s, action);
-    case 'orderRedeploy': case 'setDoctrine': case 'setHalfCover':
-      return checkDeployment(s, action);
-    case 'launchWave': case 'launchProvocation':
-      return checkThreats(s, action);
-    case 'playMove':
-      return checkMove(s, action);
-    default:
-      return reject('action/unknown', 'That is not an action of this game.');
-  }
+  const family = PHASE_OF[action.type];
+  if (family) return FAMILIES[family].check(s, action);
+  if (action.type === 'endPhase')
+    return answerPending(s, role.id) ? reject('phase/answer-pending', `${role.name} must first answer the proposals made to it.`) : null;
+  if (action.type === 'playMove') return checkMove(s, action);
+  return reject('action/unknown', 'That is not an action of this game.');
 }
 
 function perform(ctx: Ctx, a: Action): void {
+  const family = PHASE_OF[a.type];
+  if (family) return FAMILIES[family].apply(ctx, a);
+  if (FACILITATOR_ACTIONS.includes(a.type)) return applyFacilitator(ctx, a as FacilitatorAction);
   switch (a.type) {
     case 'endPhase': return endStep(ctx, a.role);
     case 'chooseEventOption': return applyChoice(ctx, a);
-    case 'proposeAgreement': case 'answerProposal': case 'counterProposal': case 'breakAgreement': case 'holdExercise': case 'reassureAlly':
-      return applyDiplomacy(ctx, a as DiplomacyAction);
-    case 'fundLine': case 'surgeLine': case 'improveQuality': case 'startTechStep': case 'startProject':
-    case 'orderInterceptors': case 'transferStock': case 'repairRegion':
-      return applyIndustry(ctx, a as IndustryAction);
-    case 'orderRedeploy': case 'setDoctrine': case 'setHalfCover':
-      return applyDeployment(ctx, a as DeploymentAction);
-    case 'launchWave': case 'launchProvocation':
-      return applyThreats(ctx, a as ThreatAction);
     case 'playMove': return applyMove(ctx, a);
-    case 'pauseGame': case 'resumeGame': case 'injectCard': case 'adjustTrack': case 'revealHidden': case 'endGame':
-      return applyFacilitator(ctx, a as FacilitatorAction);
-    default: {
-      const never: never = a;
-      throw new Error(`unhandled action ${JSON.stringify(never)}`);
-    }
+    default: throw new Error(`unhandled action ${JSON.stringify(a)}`);
   }
 }
