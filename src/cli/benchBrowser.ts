@@ -9,6 +9,10 @@ import { launchChromium, serveFolder } from './chromium';
 import { waveRun, type WaveRun } from './benchWave';
 import { fixed, machine, median, printTable, quantile, writeSection, type Row } from './benchStats';
 
+/** Chromium coarsens performance.now() (and so requestAnimationFrame times) to 0.1 ms on a page that is not
+ * cross-origin isolated: a p95 of 16.70000000001 ms is one 60 Hz refresh, within the 16.7 ms budget. */
+const TIMER_RESOLUTION_MS = 0.1;
+
 // npm run bench:browser [-- --no-build] [--out DIR] [--profile] [--shots DIR] [--renderer webgl|canvas]
 // Builds the game into its own folder (never dist/), then: gzip size of the game's JS without the
 // Phaser chunk; navigation → main menu ready in headless Chromium on loopback (median of 5 cold
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
       { figure: `frame time p50/p95 of the idle menu (reference, ${menuFrames.length} frames)`, value: `${fixed(median(menuFrames))} / ${fixed(quantile(menuFrames, 0.95))} ms`, budget: '(reported)', ok: null },
       { figure: `frame time p50/p95 of the idle board (reference, ${wave.idleBoard.length} frames)`, value: `${fixed(median(wave.idleBoard))} / ${fixed(quantile(wave.idleBoard, 0.95))} ms`, budget: '(reported)', ok: null },
       { figure: `frame time p50 while a ${wave.threats}-threat wave animates (${wave.frames.length} frames)`, value: `${fixed(p50)} ms`, budget: '(reported)', ok: null },
-      { figure: 'frame time p95 while it animates', value: `${fixed(p95)} ms`, budget: '≤ 16.7 ms', ok: wave.frames.length > 0 ? p95 <= 16.7 : null },
+      { figure: 'frame time p95 while it animates', value: `${fixed(p95)} ms`, budget: '≤ 16.7 ms', ok: wave.frames.length > 0 ? p95 < 16.7 + TIMER_RESOLUTION_MS / 2 : null },
       // requestAnimationFrame deltas jitter by ±0.1 ms around 16.7 ms at 60 Hz; a missed refresh shows as ≥ 33 ms.
       { figure: 'wave frames that missed a refresh (> 25 ms)', value: `${fixed((100 * late) / Math.max(1, wave.frames.length))} %`, budget: '(reported)', ok: null },
       ...(wave.share ? [{ figure: 'main thread per wave frame: Phaser / game JS / GC / native / idle', value: (['phaser', 'game', 'gc', 'native', 'idle'] as const).map((k) => fixed(wave.share!.msPerFrame[k])).join(' / ') + ' ms', budget: '(reported)', ok: null }] : []),
