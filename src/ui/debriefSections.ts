@@ -9,7 +9,6 @@ import { swatch } from './roleStyle';
 
 const turnsOf = (d: Debrief) => d.turns.map((t) => t.record.turn);
 const roleName = (d: Debrief, id: string) => (id === 'facilitator' ? 'The facilitator' : d.roles.find((r) => r.id === id)?.name ?? id);
-const roleStyle = (d: Debrief, id: string) => Math.max(0, d.roles.findIndex((r) => r.id === id));
 const theatreColour = (i: number) => SERIES_COLOURS[(i + 5) % SERIES_COLOURS.length]!;
 export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : 1));
 /** Ratios and costs below 10 keep two decimals. */

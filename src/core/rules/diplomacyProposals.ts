@@ -4,7 +4,7 @@ import { capitalise, nextId, roleName, say, type Ctx } from '../context';
 import type { AgreementType } from '../vocabulary';
 import { formAgreement } from './diplomacyAgreements';
 import { addresseesFor, proposalsKey } from './diplomacyTerms';
-import { aAgreement, agreementName, cleanTerms, describeTerms, listNames, partiesOf, pendingFor, round2 } from './diplomacyShared';
+import { aAgreement, cleanTerms, describeTerms, listNames, partiesOf, pendingFor, round2 } from './diplomacyShared';
 
 // The life of a proposal: made, answered (accept, reject, counter) within the diplomacy phase.
 // A bot addressee is put at the front of the queue and answers at once; a human answers on its step.

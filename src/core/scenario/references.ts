@@ -51,7 +51,6 @@ function createChecker(s: Scenario) {
   const customTracks = ids(s.tracks, 'tracks');
   ids(s.assessmentRules, 'assessmentRules');
 
-  const regionTheatre = new Map(s.regions.map((r) => [r.id, r.theatre]));
   const ref = (set: Set<string>, value: string | undefined, path: string, what: string) => {
     if (value !== undefined && !set.has(value)) err(path, `unknown ${what} "${value}"`);
   };
@@ -129,7 +128,7 @@ function createChecker(s: Scenario) {
 
 function checkWhole(s: Scenario, c: Checker): void {
   const { err, ref, role, quantity, condition, roll, effect } = c;
-  const { roles, sides, theatres, regions, items, threatTypes, batteryTypes, templates, transfers } = c.ids;
+  const { roles, sides, theatres, regions, items, threatTypes, batteryTypes, transfers } = c.ids;
   const regionTheatre = new Map(s.regions.map((r) => [r.id, r.theatre]));
   const RESERVED = ['actor', 'target', 'facilitator', 'all', 'public'];
   s.roles.forEach((r, i) => { if (RESERVED.includes(r.id)) err(`roles[${i}].id`, `"${r.id}" is a reserved word; choose another role id`); });
