@@ -1,5 +1,5 @@
 import {
-  gaps, isDisabled, protectedPct, stockOf,
+  gaps, isDisabled, quantityValue,
   type Condition, type GameState, type Quantity, type Role, type RoleView,
 } from '../core';
 
@@ -64,22 +64,6 @@ export function trackBounds(v: View, key: string): [number, number] {
   return [0, 10];
 }
 
-function leakersSoFar(v: View, theatre: string): number {
-  const pick = (rec: Record<string, number>) => (theatre === 'all' ? Object.values(rec).reduce((a, x) => a + x, 0) : rec[theatre] ?? 0);
-  return v.history.reduce((sum, h) => sum + pick(h.leakers), 0) + pick(v.turnStats.leakers);
-}
-
-export function onTimePct(v: View, seller: string): number {
-  let checks = 0;
-  let met = 0;
-  for (const c of v.scenario.contracts) {
-    if (c.seller !== seller) continue;
-    checks += v.contracts[c.id]?.onTimeChecks ?? 0;
-    met += v.contracts[c.id]?.onTimeMet ?? 0;
-  }
-  return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
-}
-
 const quantityMemo = new WeakMap<View, WeakMap<Quantity, Map<string, number>>>();
 
 /** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
@@ -94,39 +78,13 @@ export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number 
   return found;
 }
 
+/** The rules' own count over the view (it carries every field a quantity reads); gaps from the memo below. */
 function quantityNow(v: View, q: Quantity, b: Binding): number {
-  const s = board(v);
-  if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? 0 : trackValue(v, key); }
-  if ('budget' in q) return budgetOf(v, bindRole(q.budget, b));
-  if ('stock' in q) return stockOf(s, bindRole(q.stock, b), q.item, q.theatre);
-  if ('techLevel' in q) return v.transfers.find((t) => t.id === q.techLevel)?.level ?? 0;
-  if ('protectedPct' in q) return protectedPct(s, q.protectedPct);
-  if ('disabledRegions' in q) {
-    const owner = q.owner === undefined ? undefined : bindRole(q.owner, b);
-    return v.scenario.regions.filter((r) => (q.disabledRegions === 'all' || r.theatre === q.disabledRegions)
-      && (owner === undefined || r.owner === owner) && isDisabled(s, r.id)).length;
-  }
-  if ('longestStockout' in q) {
-    const prefix = `${bindRole(q.longestStockout, b)}|${q.item}|`;
-    return Object.entries(v.stockout).reduce((m, [k, x]) => (k.startsWith(prefix) ? Math.max(m, x.longest) : m), 0);
-  }
-  if ('arms' in q) return v.arms?.levels[bindRole(q.arms, b)] ?? 0;
-  if ('armsChange' in q) return Math.abs(v.arms?.change[bindRole(q.armsChange, b)] ?? 0);
-  if ('agreements' in q) {
-    const party = q.party === undefined ? undefined : bindRole(q.party, b);
-    return v.agreements.filter((a) => a.type === q.agreements && (party === undefined || a.parties.includes(party))).length;
-  }
-  if ('leakers' in q) return leakersSoFar(v, q.leakers);
-  if ('onTimePct' in q) return onTimePct(v, bindRole(q.onTimePct, b));
   if ('gaps' in q) {
     const open = openGaps(v);
     return q.gaps === 'all' ? open.length : open.filter((r) => theatreOf(v, r) === q.gaps).length;
   }
-  if ('operationalBatteries' in q) {
-    const owner = bindRole(q.operationalBatteries, b);
-    return v.batteries.filter((x) => x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(v, x.region) === q.theatre)).length;
-  }
-  return v.turn;
+  return quantityValue(board(v), q, b);
 }
 
 const gapsMemo = new WeakMap<object, { agreements: object; regions: object; lanes: object; open: string[] }>();

@@ -14,7 +14,7 @@ export { hashValue, canonicalJson } from './hash';
 export { phaseName, turnLabel, playingRoles } from './flow';
 export { coverage, gaps } from './rules/deployment';
 export { computeScores } from './rules/assessment';
-export { protectedPct, stockOf, isDisabled } from './conditions';
+export { protectedPct, stockOf, isDisabled, quantityValue } from './conditions';
 export { trackName, roleName, type GameEvent, type ShotRecord } from './context';
 export { REJECTION_CODES, type RejectionCode } from './rejections';
 export { FACILITATOR, ACTION_TYPES, type Action, type ActionType, type LegalAction, type Rejection } from './actions';
