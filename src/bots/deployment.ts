@@ -1,6 +1,6 @@
-import type { Battery, LegalAction, ThreatKind } from '../core';
+import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind } from '../core';
 import { lever, trackWeight } from './interests';
-import { pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
+import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
 import { expectedThreats, exposure, theatreRisk, type Placement } from './threatModel';
 
@@ -20,9 +20,8 @@ const replace = (list: readonly Battery[], id: string, change: Partial<Placement
 /** Turns a battery is out of action after an order: packing, transit, setting up. */
 function turnsOut(v: View, mode: 'air' | 'sea'): number {
   if (mode === 'sea') return v.scenario.seaTransitTurns + 2;
-  const { loadsPerTurn, loadsPerBattery } = v.scenario.airlift;
-  const waiting = v.batteries.reduce((sum, b) => sum + (b.mode === 'air' && (b.status === 'packing' || b.status === 'transit') ? b.loadsLeft : 0), 0);
-  return loadsPerTurn > 0 ? 2 + Math.ceil((waiting + loadsPerBattery) / loadsPerTurn) : 99;
+  // The rules' own transit time for one more airlifted battery behind those already waiting.
+  return v.scenario.airlift.loadsPerTurn > 0 ? 2 + airTurns(board(v), loadsWaiting(board(v))) : 99;
 }
 
 /** Per-turn risk the battery's presence takes off its theatre where it stands (or would stand). */

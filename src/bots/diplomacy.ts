@@ -1,7 +1,7 @@
-import { AGREEMENT_NAMES, type AgreementType, type LegalAction, type Proposal } from '../core';
+import { AGREEMENT_NAMES, transparencyTrack, type AgreementType, type LegalAction, type Proposal } from '../core';
 import { lever, stockWorth, trackWeight, type Interests } from './interests';
 import {
-  isRedRole, neighbours, pairKey, regionDef, sameSide, trackValue, turnsLeft, type View,
+  board, isRedRole, neighbours, pairKey, regionDef, sameSide, trackValue, turnsLeft, type View,
 } from './knowledge';
 import { costOf, interestsFor, type BotContext, type Choice } from './standard';
 import { expectedThreats } from './threatModel';
@@ -83,8 +83,8 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
     case 'confidenceBuilding': {
       const shared = v.scenario.theatres.filter((t) => parties.every((p) => v.scenario.regions.some((r) => r.theatre === t.id && r.owner === p)));
       for (const t of shared.length > 0 ? shared : v.scenario.theatres) value -= trackWeight(i, `tension:${t.id}`);
-      const transparency = v.scenario.tracks.find((t) => t.id === 'transparency' || t.name.toLowerCase() === 'transparency');
-      if (transparency) value += lever(i, `track:${transparency.id}`);
+      const transparency = transparencyTrack(board(v));
+      if (transparency) value += lever(i, `track:${transparency}`);
       break;
     }
   }

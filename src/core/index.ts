@@ -13,6 +13,8 @@ export { replay, closedTurns, type ReplayResult } from './replay';
 export { hashValue, canonicalJson } from './hash';
 export { phaseName, turnLabel, playingRoles } from './flow';
 export { coverage, gaps } from './rules/deployment';
+export { airTurns, loadsWaiting } from './rules/deploymentMap';
+export { transparencyTrack } from './rules/diplomacyAgreements';
 export { computeScores } from './rules/assessment';
 export { protectedPct, stockOf, isDisabled, quantityValue } from './conditions';
 export { trackName, roleName, type GameEvent, type ShotRecord } from './context';

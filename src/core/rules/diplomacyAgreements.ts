@@ -33,7 +33,7 @@ function eachPair(parties: readonly string[], f: (a: string, b: string) => void)
 const trust = (a: string, b: string): string => `trust:${pairKey(a, b)}`;
 
 /** Transparency is a scenario's own track, found by id or name. */
-function transparencyTrack(s: GameState): string | null {
+export function transparencyTrack(s: GameState): string | null {
   const t = s.scenario.tracks.find((x) => x.id === 'transparency' || x.name.toLowerCase() === 'transparency');
   return t && t.id in s.tracks ? t.id : null;
 }
