@@ -1,5 +1,5 @@
 import {
-  gaps, isDisabled, quantityValue,
+  gaps, isDisabled, quantityValue, trackBounds as coreTrackBounds,
   type Condition, type GameState, type Quantity, type Role, type RoleView,
 } from '../core';
 
@@ -57,12 +57,8 @@ function trackKeyNow(v: View, ref: string, b: Binding): string | null {
   return key in v.tracks ? key : null;
 }
 
-export function trackBounds(v: View, key: string): [number, number] {
-  const custom = v.scenario.tracks.find((t) => t.id === key);
-  if (custom) return [custom.min, custom.max];
-  if (key.startsWith('interop:')) return [0, 5];
-  return [0, 10];
-}
+/** A track's bounds, as the rules keep it within them. */
+export const trackBounds = (v: View, key: string): readonly [number, number] => coreTrackBounds(board(v), key);
 
 const quantityMemo = new WeakMap<View, WeakMap<Quantity, Map<string, number>>>();
 

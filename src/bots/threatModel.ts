@@ -1,6 +1,6 @@
-import type { Battery, ThreatKind } from '../core';
+import { detectionChance, type Battery, type ThreatKind } from '../core';
 import { leakerWorth, regionWorth, type Interests } from './interests';
-import { mayDefend, neighbours, regionDef, type View } from './knowledge';
+import { board, mayDefend, neighbours, regionDef, type View } from './knowledge';
 
 // The bots' picture of the threat: how many threats the public table is likely to send at each
 // region, and how likely one is to get through the batteries that cover it.
@@ -9,7 +9,6 @@ import { mayDefend, neighbours, regionDef, type View } from './knowledge';
 const HALF = 0.5;
 const COUNTER_DRONE = 0.5;
 const LOOK_BALLISTIC = 0.5;
-const INTEL_BONUS = 0.1;
 
 export interface Shooter { p: number; rounds: number; owner: string }
 export type Placement = Pick<Battery, 'owner' | 'region' | 'halfCover' | 'status' | 'type' | 'rounds' | 'id'>;
@@ -146,11 +145,8 @@ function passiveDefence(v: View, region: string): { q: number; drone: number; ba
   if (!memo) { memo = new Map(); passiveMemo.set(v, memo); }
   let found = memo.get(region);
   if (!found) {
-    const def = regionDef(v, region);
-    const theatre = def && v.scenario.theatres.find((t) => t.id === def.theatre);
-    const shares = !!def && v.agreements.some((a) => a.type === 'intelSharing' && a.parties.includes(def.owner));
     found = {
-      q: Math.min(1, (theatre?.detection ?? 1) + (shares ? INTEL_BONUS : 0)),
+      q: detectionChance(board(v), regionDef(v, region)?.theatre ?? '', region),
       drone: (v.regions[region]?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
       ballistic: 1,
     };

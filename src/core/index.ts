@@ -15,6 +15,8 @@ export { phaseName, turnLabel, playingRoles } from './flow';
 export { coverage, gaps } from './rules/deployment';
 export { airTurns, loadsWaiting } from './rules/deploymentMap';
 export { transparencyTrack } from './rules/diplomacyAgreements';
+export { detectionChance } from './rules/threatsResolve';
+export { trackBounds } from './context';
 export { computeScores } from './rules/assessment';
 export { protectedPct, stockOf, isDisabled, quantityValue } from './conditions';
 export { trackName, roleName, type GameEvent, type ShotRecord } from './context';
