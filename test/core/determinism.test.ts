@@ -3,15 +3,8 @@ import seedrandom from 'seedrandom';
 import { canonicalJson, hashValue, replay, setCoreAutoFreeze, stateHash, viewFor } from '../../src/core';
 import { hashString, runningDigest } from '../../src/core/hash';
 import { edit, fixture, newGame, playRandom } from '../support/builders';
+import { fnv1a64Reference } from '../support/fnvReference';
 
-function fnv1a64Reference(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    for (const byte of [c & 0xff, c >> 8]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, '0');
-}
 
 const picker = (seed: string) => {
   const rng = seedrandom.alea(seed);

@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { canonicalJson } from '../../src/core';
 import { canonicalJsonUnchanging, hashString, runningDigest } from '../../src/core/hash';
+import { fnv1a64Reference } from '../support/fnvReference';
 
 // The hash's faster paths must give exactly the digits and text of the plain definitions.
 
-function fnv1a64Reference(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    for (const byte of [c & 0xff, c >> 8]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, '0');
-}
 
 /** Canonical JSON by its definition: keys sorted, undefined members left out, non-finite numbers as null. */
 function reference(value: unknown): string {
