@@ -2,6 +2,7 @@ import { current, isDraft, isModified, original, type Draft } from 'immer';
 import type { GameState, LogEntry } from './state';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
+import { lightRecord, type LightRecord } from './lightStep';
 import type { LaneMode, Stream } from './vocabulary';
 
 // What rule code works with while one action is applied: the draft state, the events it reports
@@ -38,15 +39,15 @@ export interface Ctx {
   logRole?: string | null;
 }
 
-export function createCtx(s: GameState, actor: string | null): Ctx {
+export function createCtx(s: GameState, actor: string | null, logBefore?: readonly LogEntry[]): Ctx {
   // Pushing entry by entry onto a drafted log goes through immer's traps each time; one concat is cheaper.
-  const logBefore = isDraft(s) ? (original(s) as GameState).log : s.log;
-  return { s, events: [], actor, prngs: {}, logged: [], logBefore, writesLog: true };
+  const before = logBefore ?? (isDraft(s) ? (original(s) as GameState).log : s.log);
+  return { s, events: [], actor, prngs: {}, logged: [], logBefore: before, writesLog: true };
 }
 
 /** Writes the advanced random streams and the step's log entries back into the state. */
 export function flushCtx(ctx: Ctx): void {
-  for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) ctx.s.rng[stream] = prng.state();
+  for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) own(ctx.s, 'rng')[stream] = prng.state();
   if (ctx.writesLog && ctx.logged.length > 0) {
     // Frozen, so that immer does not walk the whole log when it finalises the step.
     ctx.s.log = Object.freeze(ctx.logBefore.concat(ctx.logged)) as LogEntry[];
@@ -73,6 +74,12 @@ interface DraftRecord { base_: unknown; copy_: Record<string, unknown> | null }
  * Reading a field through the draft makes a proxy for it, which costs more than most rules do.
  */
 export function untouchedField<K extends keyof GameState>(s: GameState, key: K): Readonly<GameState[K]> | null {
+  const light = lightRecord(s);
+  if (light) {
+    if (light.draft) return untouchedField(light.draft as GameState, key);
+    // Still light: nothing is drafted, a written field holds the step's own plain value.
+    return (Object.hasOwn(light.writes, key) ? light.writes[key] : light.base[key]) as GameState[K];
+  }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
   const base = (record.base_ as GameState)[key];
@@ -85,6 +92,11 @@ export function untouchedField<K extends keyof GameState>(s: GameState, key: K):
  * objects, which must not be written to); outside a step, the list itself.
  */
 export function currentList<K extends ListField>(s: GameState, key: K): readonly GameState[K][number][] {
+  const light = lightRecord(s);
+  if (light) {
+    if (light.draft) return currentList(light.draft as GameState, key);
+    return (Object.hasOwn(light.writes, key) ? light.writes[key] : light.base[key]) as GameState[K];
+  }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
   const value = (record.copy_ ?? (record.base_ as Record<string, unknown>))[key] as GameState[K];
@@ -95,7 +107,7 @@ type ListField = 'batteries' | 'agreements' | 'lines' | 'transfers' | 'projects'
 
 /** Whether `s` is a step's draft (its lists may hold drafts) rather than a finished, plain state. */
 export function inStep(s: GameState): boolean {
-  return (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE] !== undefined;
+  return lightRecord(s) !== undefined || (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE] !== undefined;
 }
 
 /**
@@ -114,25 +126,92 @@ export function peekField<K extends keyof GameState>(s: GameState, key: K): Read
 }
 
 /** The flat records of the state (string keys to numbers or names), copied whole on a step's first write. */
-type FlatField = 'tracks' | 'budgets' | 'movesUsed' | 'stocks' | 'tensionCause';
-const ownedBy = new WeakMap<object, object>();
+type FlatField = 'tracks' | 'budgets' | 'workforce' | 'movesUsed' | 'stocks' | 'tensionCause' | 'rng' | 'hotline' | 'objectivesMet';
 
 /**
  * A flat record of the state to write to in this step. On the first write it is replaced by a plain
  * copy of the base, assigned into the draft: no proxy, no trap per write (immer still looks over its
  * values for drafts when the step made other drafts). Measured cheaper overall than drafting the
- * record; once drafted or replaced by a rule, the draft's own value is written to.
+ * record. Once the step holds anything else under the key (that copy, the record's draft, or a value a
+ * rule assigned, which is the step's own), that is what is written to.
  */
 export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
+  const light = lightRecord(s);
+  if (light) {
+    if (light.draft) return own(light.draft as GameState, key);
+    if (Object.hasOwn(light.writes, key)) return light.writes[key] as GameState[K];
+    const copy = { ...light.base[key] };
+    light.writes[key] = copy;
+    return copy;
+  }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
   const base = (record.base_ as GameState)[key];
   const now = record.copy_ == null ? base : record.copy_[key];
-  if (now !== base) return ownedBy.get(now as object) === s ? (now as GameState[K]) : s[key];
+  if (now !== base) return now as GameState[K];
   const copy = { ...base };
   s[key] = copy;
-  ownedBy.set(copy, s);
   return copy;
+}
+
+/** The top-level field `key` of a light step, copied for writing on first use (a copy the step owns). */
+function lightField(light: LightRecord, key: string, copy: (value: never) => unknown): unknown {
+  if (Object.hasOwn(light.writes, key)) return light.writes[key];
+  const value = copy((light.base as unknown as Record<string, never>)[key]!);
+  light.writes[key] = value;
+  return value;
+}
+
+function ownedCopy<T extends object>(light: LightRecord, value: T): { copy: T; fresh: boolean } {
+  const owned = (light.owned ??= new Set());
+  if (owned.has(value)) return { copy: value, fresh: false };
+  const copy = (Array.isArray(value) ? value.slice() : { ...value }) as T;
+  owned.add(copy);
+  return { copy, fresh: true };
+}
+
+/**
+ * Member `index` of a top-level list, to write to in this step: its draft in a drafted step; in a light
+ * step a plain copy of it, in a copy of the list. Only for writing the member's own fields: in a light
+ * step, lists and records it holds are still the previous state's (auto-freeze, on in tests, catches
+ * a write into one). Use the draft (`s[key][index]`) for anything deeper.
+ */
+export function ownMember<K extends ListField>(s: GameState, key: K, index: number): GameState[K][number] {
+  const light = lightRecord(s);
+  if (!light || light.draft) return (light?.draft ?? s)[key][index]!;
+  const list = lightField(light, key, (v: unknown[]) => v.slice()) as GameState[K][number][];
+  const { copy, fresh } = ownedCopy(light, list[index]!);
+  if (fresh) list[index] = copy;
+  return copy;
+}
+
+/** Nested records of the state keyed by name whose values are objects (see ownValue). */
+type KeyedField = 'regions' | 'contracts' | 'turnStats' | 'stockout' | 'intel' | 'doctrines';
+
+/**
+ * The value under `name` in a keyed top-level record (a region, a contract, a part of the turn's
+ * statistics), to write to in this step: as ownMember, its own fields only. Undefined when there is none.
+ */
+export function ownValue<K extends KeyedField>(s: GameState, key: K, name: string): Extract<GameState[K][keyof GameState[K]], object> | undefined {
+  type V = Extract<GameState[K][keyof GameState[K]], object>;
+  const light = lightRecord(s);
+  if (!light || light.draft) return ((light?.draft ?? s)[key] as unknown as Record<string, V>)[name];
+  const record = lightField(light, key, (v: object) => ({ ...v })) as Record<string, V>;
+  const value = record[name];
+  if (value === undefined) return undefined;
+  const { copy, fresh } = ownedCopy(light, value);
+  if (fresh) record[name] = copy;
+  return copy;
+}
+
+/** Appends to a top-level list: through the draft in a drafted step, as a new list in a light one. */
+export function append<K extends ListField | 'discard' | 'deck'>(s: GameState, key: K, item: GameState[K][number]): void {
+  const light = lightRecord(s);
+  if (!light || light.draft) {
+    ((light?.draft ?? s)[key] as GameState[K][number][]).push(item);
+    return;
+  }
+  (lightField(light, key, (v: unknown[]) => v.slice()) as GameState[K][number][]).push(item);
 }
 
 export function emit(ctx: Ctx, event: GameEvent): void {
@@ -147,7 +226,7 @@ export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', te
 export function draw(ctx: Ctx, stream: Stream): number {
   let prng = ctx.prngs[stream];
   if (!prng) {
-    prng = restorePrng(ctx.s.rng[stream]);
+    prng = restorePrng(peekField(ctx.s, 'rng')[stream]);
     ctx.prngs[stream] = prng;
   }
   return prng.next();

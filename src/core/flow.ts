@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { currentList, emit, roleName, say, standing, untouchedField, type Ctx } from './context';
+import { currentList, emit, peekField, roleName, say, standing, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -115,7 +115,7 @@ export function idleRoleOnStep(s: GameState): string | null {
 }
 
 export function skipIdle(ctx: Ctx, role: string): void {
-  ctx.s.queue.shift();
+  ctx.s.queue = peekField(ctx.s, 'queue').slice(1);
   say(ctx, idleText(ctx.s, role));
   advance(ctx);
 }

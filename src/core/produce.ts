@@ -1,7 +1,8 @@
-import { enableArrayMethods, produce } from 'immer';
+import { enableArrayMethods, finishDraft } from 'immer';
 import type { Scenario } from './scenario/schema';
 import type { GameState, LogEntry } from './state';
 import { createCtx, type Ctx } from './context';
+import { lightState } from './lightStep';
 
 // One immer `produce` over a game state, with the embedded scenario kept out of the draft.
 // The scenario never changes during a game, but rules read it constantly; read through a draft,
@@ -63,21 +64,27 @@ export function passQueue(state: GameState, text: string): GameState | null {
 }
 
 /**
- * One step over a game state: `step` gets a context over the draft. Its log entries are appended
- * after immer has finished: copying a long log inside the draft costs immer a walk over it.
+ * One step over a game state: `step` gets a context over the state, first as a light step and, once
+ * a rule reaches into a list or nested record, as an immer draft (see lightStep.ts). Its log entries
+ * are appended after the step has finished: copying a long log inside the draft costs immer a walk over it.
  */
 export function produceGame(state: GameState, actor: string | null, step: (ctx: Ctx) => void): GameState {
   const scenario = sealScenario(state.scenario);
-  const base: GameState = { ...state, scenario: undefined as unknown as Scenario };
-  let added: readonly LogEntry[] = [];
-  const next = produce(base, (draft) => {
-    draft.scenario = scenario;
-    const ctx = createCtx(draft as GameState, actor);
-    ctx.writesLog = false;
+  const light = lightState(state, scenario);
+  const ctx = createCtx(light.state, actor, state.log);
+  ctx.writesLog = false;
+  light.record.onDraft = (draft) => { ctx.s = draft; };
+  let done = false;
+  try {
     step(ctx);
-    added = ctx.logged;
-  });
-  if (added.length === 0) return next;
+    done = true;
+  } finally {
+    // A step that throws leaves no draft open (immer's produce revokes its own the same way).
+    if (!done && light.record.draft) finishDraft(light.record.draft);
+  }
+  const added = ctx.logged;
+  const next = light.record.draft ? (finishDraft(light.record.draft) as GameState) : lightNext(state, scenario, light.record.writes);
+  if (added.length === 0) return next;  if (added.length === 0) return next;
   const log = state.log.concat(added);
   if (!deepFreeze) {
     // A state immer has just made: nobody else holds it yet.
@@ -85,4 +92,15 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
     return next;
   }
   return Object.freeze({ ...next, log: Object.freeze(log) as LogEntry[] });
+}
+
+/**
+ * The state after a step that stayed light: the old one with the written fields replaced, made as
+ * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
+ */
+function lightNext(state: GameState, scenario: Scenario, writes: Record<string, unknown>): GameState {
+  const next = { ...state, ...writes, scenario } as GameState;
+  if (!deepFreeze) return next;
+  for (const key of Object.keys(writes)) freezeAll(writes[key]);
+  return Object.freeze(next);
 }

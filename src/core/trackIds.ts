@@ -8,7 +8,22 @@ export type TrackRef =
   | { kind: PairTrack; a: string; b: string }
   | { kind: 'custom'; id: string };
 
+// Rules parse the same few track references over and over (every track move, condition and roll):
+// each string's parse never changes, so it is remembered (frozen, as callers only read it).
+const parsed = new Map<string, TrackRef | null>();
+
 export function parseTrackRef(ref: string): TrackRef | null {
+  let found = parsed.get(ref);
+  if (found === undefined) {
+    found = parseRef(ref);
+    if (found) Object.freeze(found);
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(ref, found);
+  }
+  return found;
+}
+
+function parseRef(ref: string): TrackRef | null {
   const colon = ref.indexOf(':');
   if (colon < 0) return /^[a-z0-9][a-z0-9-]*$/.test(ref) ? { kind: 'custom', id: ref } : null;
   const kind = ref.slice(0, colon);

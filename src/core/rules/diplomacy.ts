@@ -1,5 +1,5 @@
 // Diplomacy (DESIGN §5.1 agreements and the diplomacy phase of §4): the family's entry points.
-import { adjustTrack, own, roleName, say, type Ctx } from '../context';
+import { adjustTrack, own, ownValue, roleName, say, type Ctx } from '../context';
 import { pairKey } from '../trackIds';
 import { breakAgreementBy } from './diplomacyAgreements';
 import { exerciseKey, type DiplomacyAction } from './diplomacyCheck';
@@ -35,7 +35,8 @@ export function applyDiplomacy(ctx: Ctx, a: DiplomacyAction): void {
       const key = pairKey(a.role, a.partner);
       const budgets = own(s, 'budgets');
       budgets[a.role] = round2((budgets[a.role] ?? 0) - REASSURE_COST);
-      s.turnStats.reassured[key] = (s.turnStats.reassured[key] ?? 0) + 1;
+      const reassured = ownValue(s, 'turnStats', 'reassured')!;
+      reassured[key] = (reassured[key] ?? 0) + 1;
       say(ctx, `${roleName(s, a.role)} publicly reassures ${roleName(s, a.partner)} (${REASSURE_COST} BP).`);
       adjustTrack(ctx, `trust:${key}`, 1);
       break;

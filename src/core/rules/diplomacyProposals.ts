@@ -1,6 +1,6 @@
 import type { ActionOf } from '../actions';
 import type { GameState, Proposal } from '../state';
-import { capitalise, nextId, roleName, say, type Ctx } from '../context';
+import { capitalise, nextId, peekField, roleName, say, type Ctx } from '../context';
 import type { AgreementType } from '../vocabulary';
 import { formAgreement } from './diplomacyAgreements';
 import { addresseesFor, proposalsKey } from './diplomacyTerms';
@@ -99,5 +99,11 @@ export function expireProposals(ctx: Ctx): void {
   for (const p of s.proposals)
     say(ctx, capitalise(`${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)} to ${listNames(s, p.to)} lapses unanswered.`));
   s.proposals = [];
-  for (const key of Object.keys(s.movesUsed)) if (key.startsWith('interrupt|')) delete s.movesUsed[key];
+  // Rebuilt without the marks rather than deleting them: a deletion turns the record into a slow
+  // dictionary-mode object for the rest of the turn (every copy of it then costs ≈ 2 µs instead of 0.1).
+  const used = peekField(s, 'movesUsed');
+  if (!Object.keys(used).some((key) => key.startsWith('interrupt|'))) return;
+  const kept: Record<string, number> = {};
+  for (const [key, value] of Object.entries(used)) if (!key.startsWith('interrupt|')) kept[key] = value;
+  s.movesUsed = kept;
 }

@@ -1,7 +1,7 @@
 import type { ActionOf } from '../actions';
 import type { GameState } from '../state';
 import { stockKey } from '../state';
-import { emit, nextId, own, roleName, say, type Ctx } from '../context';
+import { currentList, emit, nextId, own, ownMember, ownValue, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import type { IndustryAction } from './industryCheck';
 import {
@@ -18,7 +18,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
   const who = roleName(s, a.role);
   switch (a.type) {
     case 'fundLine': {
-      const line = s.lines.find((l) => l.id === a.line)!;
+      const line = ownMember(s, 'lines', currentList(s, 'lines').findIndex((l) => l.id === a.line));
       pay(s, a.role, line.upkeep);
       line.fundedThisTurn = true;
       say(ctx, `${who} funds ${line.name} for ${bp(line.upkeep)} this turn.`);
@@ -64,7 +64,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
       transferStock(ctx, a);
       return;
     case 'repairRegion': {
-      const region = s.regions[a.region]!;
+      const region = ownValue(s, 'regions', a.region)!;
       pay(s, a.role, REPAIR_COST);
       region.damage = Math.max(0, region.damage - 1);
       say(ctx, `${who} repairs ${regionName(s, a.region)} for ${bp(REPAIR_COST)} (damage now ${region.damage}).`);
@@ -102,8 +102,9 @@ function transferStock(ctx: Ctx, a: ActionOf<'transferStock'>): void {
   const s = ctx.s;
   const fromKey = stockKey(a.role, a.item, a.theatre);
   const toKey = stockKey(a.to, a.item, a.theatre);
-  s.stocks[fromKey] = (s.stocks[fromKey] ?? 0) - a.amount;
-  s.stocks[toKey] = (s.stocks[toKey] ?? 0) + a.amount;
+  const stocks = own(s, 'stocks');
+  stocks[fromKey] = (stocks[fromKey] ?? 0) - a.amount;
+  stocks[toKey] = (stocks[toKey] ?? 0) + a.amount;
   const contract = a.contract ? s.scenario.contracts.find((c) => c.id === a.contract) : undefined;
   if (contract) {
     const record = (s.contracts[contract.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });

@@ -1,0 +1,78 @@
+import { createDraft, type Draft } from 'immer';
+import type { GameState } from './state';
+
+// A step starts "light": rules get a thin proxy over the state that keeps the top-level fields they
+// write (numbers, names, the queue, the flat records `own()` copies) in a record of its own, without
+// an immer draft. Most actions (ending a step, an exercise, a budget line) touch nothing else, and
+// for them the next state is the old one with those fields replaced: no immer scope, copy or
+// finalisation, which cost more than the rule itself. The first time a rule reads a field that holds
+// an object it might change (a list, a nested record), the step turns into an ordinary immer draft of
+// the state with everything written so far applied to it, and goes on exactly as before; from then on
+// the proxy only passes reads and writes through (and `ctx.s` is the draft itself).
+//
+// Reads of plain values and of the scenario (frozen, never changed) stay light. Nothing the proxy
+// hands out in the light phase belongs to the previous state: a light step cannot change it.
+
+export const LIGHT = Symbol('light step');
+
+export interface LightRecord {
+  /** The state the step started from, with the scenario it carries. */
+  readonly base: GameState;
+  readonly scenario: GameState['scenario'];
+  /** Top-level fields written while light, by name. */
+  readonly writes: Record<string, unknown>;
+  /** The immer draft, once the step needed one. */
+  draft: Draft<GameState> | null;
+  /** Called with the draft when the step turns into one (the context then works on it directly). */
+  onDraft: ((draft: GameState) => void) | null;
+  /** Members of lists and records copied for writing in this step (see ownMember and ownValue in context.ts). */
+  owned: Set<object> | null;
+}
+
+export function lightRecord(s: GameState): LightRecord | undefined {
+  return (s as unknown as Record<symbol, LightRecord | undefined>)[LIGHT];
+}
+
+/** The step's immer draft, made now if it has none yet: the state with the fields written so far. */
+export function toDraft(l: LightRecord): Draft<GameState> {
+  if (l.draft) return l.draft;
+  const draft = createDraft({ ...l.base, scenario: undefined as unknown as GameState['scenario'] });
+  draft.scenario = l.scenario;
+  const target = draft as unknown as Record<string, unknown>;
+  for (const key of Object.keys(l.writes)) target[key] = l.writes[key];
+  l.draft = draft;
+  l.onDraft?.(draft as GameState);
+  return draft;
+}
+
+const has = Object.prototype.hasOwnProperty;
+
+const traps: ProxyHandler<LightRecord> = {
+  get(l, prop) {
+    if (prop === LIGHT) return l;
+    if (l.draft) return Reflect.get(l.draft, prop);
+    if (typeof prop === 'string') {
+      if (has.call(l.writes, prop)) return l.writes[prop];
+      if (prop === 'scenario') return l.scenario;
+      const value = (l.base as unknown as Record<string, unknown>)[prop];
+      if (value === null || typeof value !== 'object') return value;
+    }
+    return Reflect.get(toDraft(l), prop);
+  },
+  set(l, prop, value) {
+    if (l.draft || typeof prop !== 'string') return Reflect.set(toDraft(l), prop, value);
+    l.writes[prop] = value;
+    return true;
+  },
+  has: (l, prop) => prop in (l.draft ?? l.base),
+  ownKeys: (l) => Reflect.ownKeys(toDraft(l)),
+  getOwnPropertyDescriptor: (l, prop) => Reflect.getOwnPropertyDescriptor(toDraft(l), prop),
+  defineProperty: (l, prop, descriptor) => Reflect.defineProperty(toDraft(l), prop, descriptor),
+  deleteProperty: (l, prop) => Reflect.deleteProperty(toDraft(l), prop),
+};
+
+/** A light step over `base` (see above). */
+export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
+  const record: LightRecord = { base, scenario, writes: {}, draft: null, onDraft: null, owned: null };
+  return { state: new Proxy(record, traps) as unknown as GameState, record };
+}
