@@ -1,6 +1,6 @@
 import type { Effect } from './scenario/schema';
 import type { Battery, GameState } from './state';
-import { adjustTrack, emit, nextId, own, peekField, resolveTrack, roleName, say, setTrackValue, type Ctx } from './context';
+import { adjustTrack, emit, nextId, own, ownValue, peekField, resolveTrack, roleName, say, setTrackValue, type Ctx } from './context';
 import { bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
 import { interoperabilityMultiplier, salvoExchange } from './formulas';
 import { pairKey } from './trackIds';
@@ -45,7 +45,7 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     addLine(ctx, e.addLine, e.owners.map((o) => ({ role: bindRole(o.role, b), share: o.share })));
   } else if ('addCounterDrone' in e) {
     const id = bindPlace(e.addCounterDrone, b);
-    const region = s.regions[id];
+    const region = ownValue(s, 'regions', id);
     if (!region) return;
     region.counterDrone += 1;
     say(ctx, `A counter-drone layer now guards ${regionName(s, id)}.`);
@@ -53,7 +53,7 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     damageRegion(ctx, bindPlace(e.damageRegion, b), e.amount);
   } else if ('repairRegion' in e) {
     const id = bindPlace(e.repairRegion, b);
-    const region = s.regions[id];
+    const region = ownValue(s, 'regions', id);
     if (!region) return;
     region.damage = Math.max(0, region.damage - e.amount);
     say(ctx, `${regionName(s, id)} is repaired (damage ${region.damage}).`);
@@ -61,7 +61,7 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     incident(ctx, e.incident === 'target' && b.target ? b.target : e.incident);
   } else if ('hotline' in e) {
     const theatre = e.hotline === 'target' && b.target ? b.target : e.hotline;
-    s.hotline[theatre] = true;
+    own(s, 'hotline')[theatre] = true;
     say(ctx, 'A hotline is open: the next incident will escalate only half as far.');
   } else if ('richardson' in e) {
     if (!s.arms) return;
@@ -124,9 +124,9 @@ export function addLine(ctx: Ctx, templateId: string, owners: { role: string; sh
 }
 
 export function damageRegion(ctx: Ctx, regionId: string, amount: number): void {
-  const region = ctx.s.regions[regionId];
-  if (!region) return;
+  if (!peekField(ctx.s, 'regions')[regionId]) return;
   const wasDisabled = isDisabled(ctx.s, regionId);
+  const region = ownValue(ctx.s, 'regions', regionId)!;
   region.damage += amount;
   if (!wasDisabled && isDisabled(ctx.s, regionId)) say(ctx, `${regionName(ctx.s, regionId)} is disabled.`);
 }
@@ -134,11 +134,12 @@ export function damageRegion(ctx: Ctx, regionId: string, amount: number): void {
 /** An incident climbs the escalation ladder: +1, or +2 at tension 7 and above; an open hotline halves it. */
 export function incident(ctx: Ctx, theatre: string): void {
   const key = `tension:${theatre}`;
-  if (!(key in ctx.s.tracks)) return;
-  let step = (ctx.s.tracks[key] ?? 0) >= 7 ? 2 : 1;
-  if (ctx.s.hotline[theatre]) {
+  const tracks = peekField(ctx.s, 'tracks');
+  if (!(key in tracks)) return;
+  let step = (tracks[key] ?? 0) >= 7 ? 2 : 1;
+  if (peekField(ctx.s, 'hotline')[theatre]) {
     step = Math.floor(step / 2);
-    ctx.s.hotline[theatre] = false;
+    own(ctx.s, 'hotline')[theatre] = false;
     say(ctx, 'The hotline is used: both sides talk, and the incident escalates less.');
   }
   say(ctx, `An incident in ${ctx.s.scenario.theatres.find((t) => t.id === theatre)?.name ?? theatre}.`);

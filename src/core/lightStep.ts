@@ -10,8 +10,11 @@ import type { GameState } from './state';
 // the state with everything written so far applied to it, and goes on exactly as before; from then on
 // the proxy only passes reads and writes through (and `ctx.s` is the draft itself).
 //
-// Reads of plain values and of the scenario (frozen, never changed) stay light. Nothing the proxy
-// hands out in the light phase belongs to the previous state: a light step cannot change it.
+// Reads of plain values, of the scenario (frozen, never changed) and of the seats (no rule writes
+// them) stay light. Nothing the proxy hands out in the light phase belongs to the previous state: a
+// light step cannot change it. Rules keep steps light by reading lists and records as they stand
+// (`peekField`, `currentList`, `standing`) and writing through `own`, `ownMember`, `ownValue` and
+// `append` (context.ts), which work the same in a drafted step.
 
 export const LIGHT = Symbol('light step');
 
@@ -54,6 +57,8 @@ const traps: ProxyHandler<LightRecord> = {
     if (typeof prop === 'string') {
       if (has.call(l.writes, prop)) return l.writes[prop];
       if (prop === 'scenario') return l.scenario;
+      // Who sits in which seat is set when the game is made; no rule writes it.
+      if (prop === 'seats') return l.base.seats;
       const value = (l.base as unknown as Record<string, unknown>)[prop];
       if (value === null || typeof value !== 'object') return value;
     }

@@ -60,7 +60,7 @@ export function passQueue(state: GameState, text: string): GameState | null {
   if (!deepFreeze) return next;
   Object.freeze(next.queue);
   Object.freeze(next.log);
-  return Object.freeze(next);
+  return Object.freeze(next) as unknown as GameState;
 }
 
 /**
@@ -99,8 +99,12 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
  * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
  */
 function lightNext(state: GameState, scenario: Scenario, writes: Record<string, unknown>): GameState {
-  const next = { ...state, ...writes, scenario } as GameState;
-  if (!deepFreeze) return next;
+  // One plain copy, then field by field: a spread of the state alone is the engine's fast object
+  // clone; spreading two objects and a field into one literal is several times slower.
+  const next = { ...state } as Record<string, unknown>;
+  for (const key in writes) next[key] = writes[key];
+  if (next.scenario !== scenario) next.scenario = scenario;
+  if (!deepFreeze) return next as unknown as GameState;
   for (const key of Object.keys(writes)) freezeAll(writes[key]);
-  return Object.freeze(next);
+  return Object.freeze(next) as unknown as GameState;
 }

@@ -70,8 +70,8 @@ export function checkSharedLoss(ctx: Ctx): boolean {
   const s = ctx.s;
   if (s.outcome) return true;
   for (const t of s.scenario.theatres) {
-    if ((s.tracks[`tension:${t.id}`] ?? 0) < 10) continue;
-    const cause = s.tensionCause[t.id] ?? null;
+    if ((peekField(s, 'tracks')[`tension:${t.id}`] ?? 0) < 10) continue;
+    const cause = peekField(s, 'tensionCause')[t.id] ?? null;
     const by = cause && cause !== 'facilitator' ? ` ${roleName(s, cause)} took the step that caused it.` : '';
     finishGame(ctx, 'sharedLoss', `Tension in ${t.name} reached 10: everyone loses.${by}`, [], cause);
     return true;

@@ -1,6 +1,6 @@
 import type { ActionOf, LegalAction, Rejection } from '../actions';
 import type { Battery, GameState } from '../state';
-import { emit, roleName, say, type Ctx } from '../context';
+import { emit, ownValue, roleName, say, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { DOCTRINES, LANE_MODES, THREAT_KINDS, type Doctrine, type LaneMode, type ThreatKind } from '../vocabulary';
 import {
@@ -78,8 +78,9 @@ export function applyDeployment(ctx: Ctx, a: DeploymentAction): void {
   switch (a.type) {
     case 'orderRedeploy': return applyRedeploy(ctx, a);
     case 'setDoctrine': {
-      const doctrines = (s.doctrines[a.role] ??= { ...DEFAULT_DOCTRINE });
-      doctrines[a.threat] = a.doctrine;
+      const doctrines = ownValue(s, 'doctrines', a.role);
+      if (doctrines) doctrines[a.threat] = a.doctrine;
+      else s.doctrines[a.role] = { ...DEFAULT_DOCTRINE, [a.threat]: a.doctrine };
       say(ctx, `${roleName(s, a.role)} will now fire ${DOCTRINE_NAMES[a.doctrine]} at ${THREAT_KIND_NAMES[a.threat]}.`);
       return;
     }

@@ -1,6 +1,6 @@
 import type { ActionOf } from '../actions';
 import type { GameState, Proposal } from '../state';
-import { capitalise, nextId, peekField, roleName, say, type Ctx } from '../context';
+import { append, capitalise, currentList, nextId, own, ownMember, peekField, roleName, say, standing, type Ctx } from '../context';
 import type { AgreementType } from '../vocabulary';
 import { formAgreement } from './diplomacyAgreements';
 import { addresseesFor, proposalsKey } from './diplomacyTerms';
@@ -16,26 +16,35 @@ export function answerPending(s: GameState, role: string): boolean {
   return pendingFor(s, role).length > 0;
 }
 
+// The queue, the marks and the proposals are read as they stand and written whole (own, append):
+// answering and proposing then need no draft of the state (see lightStep.ts).
 function queueAddressees(s: GameState, addressees: readonly string[]): void {
   const bots = addressees.filter((r) => s.seats[r]?.kind === 'bot');
-  for (const r of addressees) if (s.seats[r]?.kind !== 'bot' && !s.queue.includes(r)) s.queue.push(r);
-  s.queue.unshift(...bots);
-  for (const r of bots) s.movesUsed[interruptKey(r)] = (s.movesUsed[interruptKey(r)] ?? 0) + 1;
+  const queue = [...peekField(s, 'queue')];
+  for (const r of addressees) if (s.seats[r]?.kind !== 'bot' && !queue.includes(r)) queue.push(r);
+  queue.unshift(...bots);
+  s.queue = queue;
+  if (bots.length === 0) return;
+  const used = own(s, 'movesUsed');
+  for (const r of bots) used[interruptKey(r)] = (used[interruptKey(r)] ?? 0) + 1;
 }
 
 /** Bots that were only answering leave the front of the queue once nothing awaits their answer. */
 function releaseAnswerers(s: GameState): void {
-  for (let front = s.queue[0]; front !== undefined; front = s.queue[0]) {
-    const held = s.movesUsed[interruptKey(front)] ?? 0;
-    if (held <= 0 || answerPending(s, front)) return;
-    s.movesUsed[interruptKey(front)] = held - 1;
-    s.queue.shift();
+  const queue = peekField(s, 'queue');
+  let left = 0;
+  for (let front = queue[0]; front !== undefined; front = queue[left]) {
+    const held = peekField(s, 'movesUsed')[interruptKey(front)] ?? 0;
+    if (held <= 0 || answerPending(s, front)) break;
+    own(s, 'movesUsed')[interruptKey(front)] = held - 1;
+    left += 1;
   }
+  if (left > 0) s.queue = queue.slice(left);
 }
 
 function openProposal(ctx: Ctx, type: AgreementType, from: string, to: string[], terms: Proposal['terms'], round: number): Proposal {
   const proposal: Proposal = { id: nextId(ctx.s, 'prop'), type, from, to, accepted: [], terms: cleanTerms(type, terms), round };
-  ctx.s.proposals.push(proposal);
+  append(ctx.s, 'proposals', proposal);
   queueAddressees(ctx.s, to);
   return proposal;
 }
@@ -43,13 +52,14 @@ function openProposal(ctx: Ctx, type: AgreementType, from: string, to: string[],
 export function applyPropose(ctx: Ctx, a: ActionOf<'proposeAgreement'>): void {
   const s = ctx.s;
   const to = addresseesFor(s, a.agreement, a.role, a.to);
-  s.movesUsed[proposalsKey(a.role)] = (s.movesUsed[proposalsKey(a.role)] ?? 0) + 1;
+  const used = own(s, 'movesUsed');
+  used[proposalsKey(a.role)] = (used[proposalsKey(a.role)] ?? 0) + 1;
   const p = openProposal(ctx, a.agreement, a.role, to, a.terms, 0);
   say(ctx, `${roleName(s, a.role)} proposes ${aAgreement(p.type)} to ${listNames(s, to)} (${describeTerms(s, p.type, p.terms)}).`);
 }
 
 function close(s: GameState, id: string): void {
-  s.proposals = s.proposals.filter((p) => p.id !== id);
+  s.proposals = currentList(s, 'proposals').filter((p) => p.id !== id);
 }
 
 /** All addressees agreed: the proposer pays and the agreement forms. */
@@ -67,15 +77,17 @@ function conclude(ctx: Ctx, p: Proposal): void {
 
 export function applyAnswer(ctx: Ctx, a: ActionOf<'answerProposal'>): void {
   const s = ctx.s;
-  const p = s.proposals.find((x) => x.id === a.proposal);
-  if (!p) return;
-  const what = `${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)}`;
+  const index = currentList(s, 'proposals').findIndex((x) => x.id === a.proposal);
+  if (index < 0) return;
+  const found = standing(currentList(s, 'proposals')[index]!);
+  const what = `${roleName(s, found.from)}'s proposal of ${aAgreement(found.type)}`;
   if (!a.accept) {
-    close(s, p.id);
+    close(s, found.id);
     // A refusal costs no trust, but the record keeps it.
     say(ctx, `${roleName(s, a.role)} rejects ${what}; the proposal is closed.`);
   } else {
-    p.accepted.push(a.role);
+    const p = ownMember(s, 'proposals', index);
+    p.accepted = [...p.accepted, a.role];
     say(ctx, `${roleName(s, a.role)} accepts ${what}.`);
     if (p.to.every((r) => p.accepted.includes(r))) conclude(ctx, p);
   }

@@ -1,5 +1,5 @@
 import type { Agreement, GameState, Proposal, ProposalTerms } from '../state';
-import { roleName } from '../context';
+import { currentList, roleName, standing } from '../context';
 import { AGREEMENT_NAMES, type AgreementType } from '../vocabulary';
 
 // Small helpers shared by the diplomacy files (agreements of DESIGN §5.1).
@@ -55,11 +55,12 @@ export function sameParties(a: readonly string[], b: readonly string[]): boolean
 export const alliancesTouching = (s: GameState, parties: readonly string[]): Agreement[] =>
   s.agreements.filter((g) => g.type === 'alliance' && g.parties.some((p) => parties.includes(p)));
 
+// Read as the lists stand (see currentList): reading through a step's draft would make one.
 export const allianceOf = (s: GameState, role: string): Agreement | undefined =>
-  s.agreements.find((g) => g.type === 'alliance' && g.parties.includes(role));
+  currentList(s, 'agreements').find((g) => g.type === 'alliance' && standing(g.parties).includes(role));
 
 export const pendingFor = (s: GameState, role: string): Proposal[] =>
-  s.proposals.filter((p) => p.to.includes(role) && !p.accepted.includes(role));
+  currentList(s, 'proposals').filter((p) => standing(p.to).includes(role) && !standing(p.accepted).includes(role));
 
 export const templateName = (s: GameState, id: string | undefined): string =>
   s.scenario.lineTemplates.find((t) => t.id === id)?.name ?? 'a production line';

@@ -1,7 +1,7 @@
 import type { ActionOf } from '../actions';
 import type { GameState } from '../state';
 import { stockKey } from '../state';
-import { currentList, emit, nextId, own, ownMember, ownValue, roleName, say, type Ctx } from '../context';
+import { append, currentList, emit, nextId, own, ownMember, ownValue, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import type { IndustryAction } from './industryCheck';
 import {
@@ -46,7 +46,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
     case 'startProject': {
       const project = s.scenario.projects.find((p) => p.id === a.project)!;
       pay(s, a.role, project.cost);
-      s.projects.push({ id: nextId(s, 'proj'), project: project.id, owner: a.role, turnsLeft: project.turns });
+      append(s, 'projects', { id: nextId(s, 'proj'), project: project.id, owner: a.role, turnsLeft: project.turns });
       say(ctx, `${who} starts ${project.name} for ${bp(project.cost)}; it takes ${project.turns} turn${project.turns === 1 ? '' : 's'}.`);
       return;
     }
@@ -56,7 +56,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
       pay(s, a.role, cost);
       bump(s, markKey('order', `${a.item}|${a.theatre}`), a.lots);
       const arrives = s.turn + s.scenario.orderLeadTime;
-      s.pipeline.push({ owner: a.role, item: a.item, theatre: a.theatre, amount, arrives, source: 'order' });
+      append(s, 'pipeline', { owner: a.role, item: a.item, theatre: a.theatre, amount, arrives, source: 'order' });
       say(ctx, `${who} orders ${amount} ${itemName(s, a.item)} for ${theatreName(s, a.theatre)} (${a.lots} lot${a.lots === 1 ? '' : 's'}, ${bp(cost)}); they arrive on turn ${arrives}.`);
       return;
     }
@@ -107,8 +107,9 @@ function transferStock(ctx: Ctx, a: ActionOf<'transferStock'>): void {
   stocks[toKey] = (stocks[toKey] ?? 0) + a.amount;
   const contract = a.contract ? s.scenario.contracts.find((c) => c.id === a.contract) : undefined;
   if (contract) {
-    const record = (s.contracts[contract.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });
-    record.delivered += a.amount;
+    const record = ownValue(s, 'contracts', contract.id);
+    if (record) record.delivered += a.amount;
+    else s.contracts[contract.id] = { delivered: a.amount, late: 0, onTimeChecks: 0, onTimeMet: 0 };
   }
   const what = `${a.amount} ${itemName(s, a.item)} in ${theatreName(s, a.theatre)}`;
   emit(ctx, {

@@ -1,6 +1,6 @@
 import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
-import { draw, roleName, say, type Ctx } from '../context';
+import { draw, own, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -127,7 +127,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
   const s = ctx.s;
   if (a.type === 'launchProvocation') {
     const p = s.scenario.provocations.find((x) => x.id === a.provocation)!;
-    s.movesUsed[provocationKey(p.id)] = (s.movesUsed[provocationKey(p.id)] ?? 0) + 1;
+    const used = own(s, 'movesUsed');
+    used[provocationKey(p.id)] = (used[provocationKey(p.id)] ?? 0) + 1;
     tryProvocation(ctx, p, a.role);
     return;
   }
