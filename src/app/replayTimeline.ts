@@ -1,4 +1,4 @@
-import { applyAction, createGame, stateHash, type Action, type GameEvent, type GameState, type Scenario, type Seats } from '../core';
+import { applyAction, createGame, logSize, stateHash, type Action, type GameEvent, type GameState, type Scenario, type Seats } from '../core';
 
 // A replay laid out for watching: the state before and after every action, where each turn begins,
 // and the hash after each turn as the rules compute it here. Built once, then the viewer moves freely.
@@ -60,7 +60,8 @@ export class ReplayTimeline {
 
   /** Log lines the action at `index` produced (index 0 = the first action). */
   linesOf(index: number): { from: number; to: number } {
-    return { from: this.states[index]?.log.length ?? 0, to: this.states[index + 1]?.log.length ?? 0 };
+    const size = (s: GameState | undefined) => (s ? logSize(s.log) : 0);
+    return { from: size(this.states[index]), to: size(this.states[index + 1]) };
   }
 
   get lastTurn(): number {

@@ -97,10 +97,11 @@ function refusedLately(v: View, role: string, partner: string, type: AgreementTy
   const me = v.scenario.roles.find((r) => r.id === role)?.name ?? role;
   const name = AGREEMENT_NAMES[type];
   const what = `${me}'s proposal of ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
-  for (let k = v.log.length - 1; k >= 0; k--) {
-    const e = v.log[k]!;
-    if (e.turn < v.turn - 1) break;
-    if (e.role === partner && e.text.includes(' rejects ') && e.text.includes(what)) return true;
+  // The log is kept in chunks, one per turn, newest last.
+  for (let c = v.log.length - 1; c >= 0; c--) {
+    const chunk = v.log[c]!;
+    if (chunk[0]!.turn < v.turn - 1) break;
+    for (const e of chunk) if (e.role === partner && e.text.includes(' rejects ') && e.text.includes(what)) return true;
   }
   return false;
 }

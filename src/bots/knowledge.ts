@@ -167,8 +167,10 @@ export function neighbours(v: View, region: string): string[] {
 /** Log entries of this role in the current phase of this turn: a bot stops after too many. */
 export function stepsTakenNow(v: View, role: string): number {
   let n = 0;
-  for (let i = v.log.length - 1; i >= 0; i--) {
-    const e = v.log[i]!;
+  // The log is kept in chunks, one per turn: this turn's entries are the last chunk.
+  const now = v.log[v.log.length - 1] ?? [];
+  for (let i = now.length - 1; i >= 0; i--) {
+    const e = now[i]!;
     if (e.turn !== v.turn || e.phase !== v.phase) break;
     if (e.role === role) n++;
   }

@@ -1,5 +1,6 @@
 import { current, isDraft, isModified, original, type Draft } from 'immer';
 import type { GameState, LogEntry } from './state';
+import { appendLog, type GameLog } from './log';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
 import { lightRecord, type LightRecord } from './lightStep';
@@ -29,7 +30,7 @@ export interface Ctx {
   /** Log entries of this step, appended to the state's log in one go by flushCtx. */
   logged: LogEntry[];
   /** The log as it was before this step (read from the draft's base, so it is never drafted). */
-  logBefore: readonly LogEntry[];
+  logBefore: GameLog;
   /** False when produceGame appends `logged` itself, after immer has finished (see produce.ts). */
   writesLog: boolean;
   /**
@@ -39,7 +40,7 @@ export interface Ctx {
   logRole?: string | null;
 }
 
-export function createCtx(s: GameState, actor: string | null, logBefore?: readonly LogEntry[]): Ctx {
+export function createCtx(s: GameState, actor: string | null, logBefore?: GameLog): Ctx {
   // Pushing entry by entry onto a drafted log goes through immer's traps each time; one concat is cheaper.
   const before = logBefore ?? (isDraft(s) ? (original(s) as GameState).log : s.log);
   return { s, events: [], actor, prngs: {}, logged: [], logBefore: before, writesLog: true };
@@ -50,7 +51,7 @@ export function flushCtx(ctx: Ctx): void {
   for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) own(ctx.s, 'rng')[stream] = prng.state();
   if (ctx.writesLog && ctx.logged.length > 0) {
     // Frozen, so that immer does not walk the whole log when it finalises the step.
-    ctx.s.log = Object.freeze(ctx.logBefore.concat(ctx.logged)) as LogEntry[];
+    ctx.s.log = appendLog(ctx.logBefore, ctx.logged, true);
     ctx.logBefore = ctx.s.log;
     ctx.logged = [];
   }

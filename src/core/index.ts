@@ -11,6 +11,7 @@ export { legalActions } from './legal';
 export { viewFor, stateHash, type RoleView } from './view';
 export { replay, closedTurns, type ReplayResult } from './replay';
 export { hashValue, canonicalJson } from './hash';
+export { logEntries, logSize, type GameLog } from './log';
 export { phaseName, turnLabel, playingRoles } from './flow';
 export { coverage, gaps } from './rules/deployment';
 export { airTurns, loadsWaiting } from './rules/deploymentMap';

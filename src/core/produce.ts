@@ -2,6 +2,7 @@ import { enableArrayMethods, finishDraft } from 'immer';
 import type { Scenario } from './scenario/schema';
 import type { GameState, LogEntry } from './state';
 import { createCtx, type Ctx } from './context';
+import { appendLog } from './log';
 import { lightState } from './lightStep';
 
 // One immer `produce` over a game state, with the embedded scenario kept out of the draft.
@@ -56,10 +57,9 @@ export function sealScenario(scenario: Scenario): Scenario {
 export function passQueue(state: GameState, text: string): GameState | null {
   if (deepFreeze && !Object.isFrozen(state)) return null;
   const entry: LogEntry = Object.freeze({ turn: state.turn, phase: state.phase, role: null, text });
-  const next: GameState = { ...state, scenario: sealScenario(state.scenario), queue: state.queue.slice(1), log: state.log.concat(entry) };
+  const next: GameState = { ...state, scenario: sealScenario(state.scenario), queue: state.queue.slice(1), log: appendLog(state.log, [entry], deepFreeze) };
   if (!deepFreeze) return next;
   Object.freeze(next.queue);
-  Object.freeze(next.log);
   return Object.freeze(next) as unknown as GameState;
 }
 
@@ -85,13 +85,13 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
   const added = ctx.logged;
   const next = light.record.draft ? (finishDraft(light.record.draft) as GameState) : lightNext(state, scenario, light.record.writes);
   if (added.length === 0) return next;  if (added.length === 0) return next;
-  const log = state.log.concat(added);
+  const log = appendLog(state.log, added, deepFreeze);
   if (!deepFreeze) {
     // A state immer has just made: nobody else holds it yet.
-    (next as { log: LogEntry[] }).log = log;
+    (next as { log: LogEntry[][] }).log = log;
     return next;
   }
-  return Object.freeze({ ...next, log: Object.freeze(log) as LogEntry[] });
+  return Object.freeze({ ...next, log });
 }
 
 /**

@@ -174,7 +174,8 @@ export interface GameState {
   objectivesMet: Record<string, number>;
   tensionCause: Record<string, string | null>;
   history: TurnRecord[];
-  log: LogEntry[];
+  /** The log in chunks, one per turn: read it with logEntries, logSize (log.ts). */
+  log: LogEntry[][];
   actionCount: number;
   revealed: boolean;
   outcome: Outcome | null;

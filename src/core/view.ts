@@ -1,5 +1,6 @@
 import type { GameState } from './state';
 import { canonicalJson, canonicalJsonUnchanging, hashString, runningDigest } from './hash';
+import { logEntries } from './log';
 
 // What a role may see: no deck order, no random-stream state, no other role's hidden objectives or
 // private intelligence, and the coming wave only with intelligence that reveals it.
@@ -44,5 +45,5 @@ export function stateHashUnchanging(s: GameState, unchanging: WeakMap<object, st
 
 function hashed(s: GameState): object {
   const { scenario: _scenario, log, history, ...rest } = s;
-  return { ...rest, history: runningDigest(history), log: runningDigest(log) };
+  return { ...rest, history: runningDigest(history), log: runningDigest(logEntries(log)) };
 }

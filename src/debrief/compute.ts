@@ -1,5 +1,5 @@
 import {
-  AGREEMENT_NAMES, applyAction, canonicalJson, computeScores, coverage, createGame, gaps, legalActions, trackName, turnLabel,
+  AGREEMENT_NAMES, applyAction, logEntries, logSize, canonicalJson, computeScores, coverage, createGame, gaps, legalActions, trackName, turnLabel,
   type Action, type AgreementType, type GameState,
 } from '../core';
 import type { AllianceSpan, Debrief, DebriefInput, DebriefTurn, Decision, TheatreCoverage } from './types';
@@ -27,7 +27,7 @@ export function computeDebrief(input: DebriefInput): Debrief {
     state = result.state;
     if (action.type !== 'endPhase')
       decisions.push({ index: i, turn: before.turn, phase: before.phase, role: action.role, text: describeAction(before, action, state) });
-    const fresh = state.log.slice(before.log.length);
+    const fresh = logEntries(state.log, logSize(before.log));
     for (const e of result.events)
       if (e.kind === 'card') events.push({ turn: fresh.find((l) => l.text === e.text)?.turn ?? before.turn, text: e.text, byFacilitator: action.type === 'injectCard' });
     for (let t = before.history.length; t < state.history.length; t++) {
@@ -107,7 +107,7 @@ export function describeAction(s: GameState, a: Action, after: GameState): strin
     const value = (a as unknown as Record<string, unknown>)[l.amount.field];
     if (canonicalJson({ ...l.action, [l.amount.field]: value }) === key) return `${l.label} (${String(value)})`;
   }
-  const line = after.log.slice(s.log.length).find((e) => e.role === a.role);
+  const line = logEntries(after.log, logSize(s.log)).find((e) => e.role === a.role);
   return line?.text ?? a.type.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 

@@ -6,7 +6,7 @@ import { replayFileOf } from '../app/replayImport';
 import { formatReplayFile } from '../app/replayFile';
 import { h } from '../ui/dom';
 import { downloadText, saveShareDialog, shareDialog } from '../ui/replayDialogs';
-import type { Action, GameEvent, GameState, LegalAction } from '../core';
+import { logSize, type Action, type GameEvent, type GameState, type LegalAction } from '../core';
 import { actionRegions } from '../ui/actionsPanel';
 import { hoverTip, toast, type DialogHandle } from '../ui/dialog';
 import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, originProblemDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
@@ -77,7 +77,7 @@ export class Game extends Phaser.Scene {
       onBusy: (busy) => { if (!busy) this.shown = null; this.refresh(); },
       onPhase: (turn, phase) => { this.shown = { turn, phase }; this.refresh(); },
     });
-    this.hud.log.show(store.getState(), store.getState().log.length);
+    this.hud.log.show(store.getState(), logSize(store.getState().log));
     const unsubscribe = store.subscribe((state, events) => { this.player.push(state, events); this.refresh(); });
     store.setPacing({
       botDelay: () => Math.round(450 * SPEED_SCALE[getSpeed()]),

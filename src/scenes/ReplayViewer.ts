@@ -4,7 +4,7 @@ import { fileFallbackText, shareFor } from '../app/linkStart';
 import { formatReplayFile } from '../app/replayFile';
 import { startSession } from '../app/session';
 import { closeViewer, currentViewer, storeViewer, storeViewerAt, unstoreViewer, type ViewerSession } from '../app/viewerSession';
-import { canonicalJson, legalActions, phaseName, turnLabel, type Action, type GameEvent, type GameState, type Seats } from '../core';
+import { canonicalJson, legalActions, logEntries, phaseName, turnLabel, type Action, type GameEvent, type GameState, type Seats } from '../core';
 import { displayLabel } from '../ui/actionsPanel';
 import { openDebrief } from '../ui/debrief';
 import { hoverTip, toast } from '../ui/dialog';
@@ -265,7 +265,7 @@ function showCard(s: GameState, e: Extract<GameEvent, { kind: 'card' }>, speed: 
 
 /** The action in words: the line it wrote to the log, else the label the action list gave it. */
 function describe(before: GameState, after: GameState, action: Action, lines: { from: number; to: number }): string {
-  const written = after.log.slice(lines.from, lines.to).find((e) => !/^[A-Z][a-z]+ phase\./.test(e.text));
+  const written = logEntries(after.log, lines.from, lines.to).find((e) => !/^[A-Z][a-z]+ phase\./.test(e.text));
   if (written) return written.text;
   const same = (a: Action) => canonicalJson({ ...a, lots: 0, amount: 0 }) === canonicalJson({ ...action, lots: 0, amount: 0 });
   const legal = action.role === 'facilitator' ? undefined : legalActions(before, action.role).find((l) => same(l.action));

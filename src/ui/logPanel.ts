@@ -1,4 +1,4 @@
-import { phaseName, type GameState, type LogEntry } from '../core';
+import { logEntries, logSize, phaseName, type GameState, type LogEntry } from '../core';
 import { h } from './dom';
 import { announce } from './overlay';
 import { lineSwatch, roleOf } from './roleStyle';
@@ -21,15 +21,14 @@ export class LogPanel {
 
   /** Shows the state's log up to `count` entries. */
   show(s: GameState, count: number): void {
-    const upto = Math.min(count, s.log.length);
+    const upto = Math.min(count, logSize(s.log));
     if (upto < this.shown) {
       this.list.replaceChildren();
       this.shown = 0;
       this.lastTurn = 0;
     }
     let newest = '';
-    for (let i = this.shown; i < upto; i++) {
-      const e = s.log[i]!;
+    for (const e of logEntries(s.log, this.shown, upto)) {
       if (e.turn !== this.lastTurn) {
         this.lastTurn = e.turn;
         this.list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));

@@ -1,5 +1,5 @@
 import './projector.css';
-import { PHASES, phaseName, type RoleView } from '../core';
+import { logEntries, PHASES, phaseName, type RoleView } from '../core';
 import { clear, h } from './dom';
 import { lineSwatch, roleOf, roleTag, swatch } from './roleStyle';
 
@@ -64,7 +64,7 @@ export class ProjectorPanels {
     }
     this.side.append(h('h2', { text: 'Latest' }), this.log);
     clear(this.log);
-    for (const e of v.log.slice(-8)) {
+    for (const e of logEntries(v.log, -8)) {
       const role = e.role ? roleOf(v, e.role) : undefined;
       this.log.append(h('li', {}, lineSwatch(role), h('span', { text: e.text })));
     }

@@ -1,4 +1,4 @@
-import { PHASES, phaseName, turnLabel, type GameState } from '../core';
+import { logEntries, logSize, PHASES, phaseName, turnLabel, type GameState } from '../core';
 import { clear, h } from './dom';
 import { renderNations } from './hud';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
@@ -149,9 +149,10 @@ export class ReplayViewerPanel {
     let lastTurn = 0;
     let mark: HTMLElement | null = null;
     // Long games: the last 400 lines are enough to read around the moment shown.
-    const start = Math.max(0, s.log.length - 400);
-    for (let i = start; i < s.log.length; i++) {
-      const e = s.log[i]!;
+    const start = Math.max(0, logSize(s.log) - 400);
+    let i = start - 1;
+    for (const e of logEntries(s.log, start)) {
+      i += 1;
       if (e.turn !== lastTurn) {
         lastTurn = e.turn;
         this.list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));

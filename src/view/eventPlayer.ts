@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { phaseName, type GameEvent, type GameState } from '../core';
+import { logSize, phaseName, type GameEvent, type GameState } from '../core';
 import { phaseBanner, playDelivery, playWave } from './animations';
 import type { BoardView } from './board';
 import { scaled } from './draw';
@@ -65,7 +65,7 @@ export class EventPlayer {
   }
 
   private async playBatch(s: GameState, events: readonly GameEvent[]): Promise<void> {
-    const base = s.log.length - events.length;
+    const base = logSize(s.log) - events.length;
     let shown = base;
     const reveal = (n: number) => { shown = Math.max(shown, base + n); this.hooks.revealLog(s, shown); };
     for (let i = 0; i < events.length; i++) {

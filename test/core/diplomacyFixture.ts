@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { produce } from 'immer';
 import { applyAction, createGame, parseScenario, type Action, type GameState, type ScenarioInput } from '../../src/core/index';
+import { logEntries } from '../../src/core/index';
 import { createCtx, flushCtx, type Ctx } from '../../src/core/context';
 
 // A small scenario for the diplomacy rules: Aster and Borea (humans) share the west, Celest (a bot)
@@ -83,7 +84,7 @@ export function rejected(state: GameState, action: Action): { code: string; mess
 
 export const trust = (s: GameState, a: string, b: string): number => s.tracks[`trust:${a < b ? `${a}+${b}` : `${b}+${a}`}`] ?? -1;
 export const interop = (s: GameState, a: string, b: string): number => s.tracks[`interop:${a < b ? `${a}+${b}` : `${b}+${a}`}`] ?? -1;
-export const logText = (s: GameState): string => s.log.map((l) => l.text).join('\n');
+export const logText = (s: GameState): string => logEntries(s.log).map((l) => l.text).join('\n');
 
 export const pact = (role: string, to: string[], bp = 0, duration: number | null = null): Action =>
   ({ type: 'proposeAgreement', role, agreement: 'defencePact', to, terms: { bp, duration } });

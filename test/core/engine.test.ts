@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, legalActions, type Action, type GameState } from '../../src/core';
+import { applyAction, legalActions, logEntries, type Action, type GameState } from '../../src/core';
 import { act, actingRole, advanceTo, edit, fixture, newGame } from '../support/builders';
 
 const withFacilitator = { north: { kind: 'human' as const }, south: { kind: 'human' as const }, red: { kind: 'human' as const }, facilitator: { kind: 'facilitator' as const } };
@@ -25,7 +25,7 @@ describe('turns and phases', () => {
     expect(s.turn).toBe(1);
     expect(s.phase).toBe('diplomacy');
     expect(s.queue).toEqual(['north', 'south', 'red']);
-    expect(s.log.some((l) => l.text.startsWith('Event: '))).toBe(true);
+    expect(logEntries(s.log).some((l) => l.text.startsWith('Event: '))).toBe(true);
   });
 
   it('moves through all six phases in order and into the next turn', () => {
@@ -35,7 +35,7 @@ describe('turns and phases', () => {
       if (phases[phases.length - 1] !== x.phase) phases.push(x.phase);
       return x.turn === 2;
     });
-    const seen = s.log.filter((l) => l.turn === 1 && /^(Events|Diplomacy|Industry|Deployment|Threats|Assessment) phase\./.test(l.text)).map((l) => l.text.split(' ')[0]);
+    const seen = logEntries(s.log).filter((l) => l.turn === 1 && /^(Events|Diplomacy|Industry|Deployment|Threats|Assessment) phase\./.test(l.text)).map((l) => l.text.split(' ')[0]);
     expect(seen).toEqual(['Events', 'Diplomacy', 'Industry', 'Deployment', 'Threats', 'Assessment']);
     expect(s.turn).toBe(2);
     expect(s.history).toHaveLength(1);
@@ -177,9 +177,9 @@ describe('the facilitator', () => {
     const before = s.budgets.south!;
     s = act(s, { type: 'injectCard', role: 'facilitator', card: null, custom: { title: 'Windfall', text: 'A surprise budget.', effects: [{ grantBudget: 'south', amount: 2 }] } }).state;
     expect(s.budgets.south).toBe(before + 2);
-    expect(s.log.some((l) => l.text === 'Event: Windfall. A surprise budget.')).toBe(true);
+    expect(logEntries(s.log).some((l) => l.text === 'Event: Windfall. A surprise budget.')).toBe(true);
     s = act(s, { type: 'injectCard', role: 'facilitator', card: null, custom: { title: 'Who pays?', text: 'A question in parliament.', effects: [] } }).state;
-    expect(s.log.some((l) => l.text === 'Event: Who pays? A question in parliament.')).toBe(true);
+    expect(logEntries(s.log).some((l) => l.text === 'Event: Who pays? A question in parliament.')).toBe(true);
     expect(rejection(s, { type: 'injectCard', role: 'facilitator', card: 'no-such-card', custom: null }).code).toBe('card/unknown');
     expect(rejection(s, { type: 'injectCard', role: 'facilitator', card: null, custom: null }).code).toBe('action/malformed');
   });
@@ -239,7 +239,7 @@ describe('who acts', () => {
   it('skips a role that has nothing to do, saying so', () => {
     const s = advanceTo(atDiplomacy(), (x) => x.phase === 'threats');
     expect(actingRole(s)).toBe('red');
-    expect(s.log.some((l) => l.turn === 1 && l.phase === 'threats' && l.text === 'North has nothing more to do in this phase.')).toBe(true);
+    expect(logEntries(s.log).some((l) => l.turn === 1 && l.phase === 'threats' && l.text === 'North has nothing more to do in this phase.')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { produce } from 'immer';
-import { createGame, parseScenario, type Action, type ScenarioInput } from '../../src/core/index';
+import { createGame, logEntries, parseScenario, type Action, type ScenarioInput } from '../../src/core/index';
 import { checkAction } from '../../src/core/apply';
 import type { GameState } from '../../src/core/state';
 import { createCtx, flushCtx, type Ctx, type GameEvent } from '../../src/core/context';
@@ -94,4 +94,4 @@ export function run(state: GameState, fn: (ctx: Ctx) => void, actor: string | nu
 }
 
 export const check = (s: GameState, a: Action) => checkAction(s, a);
-export const logText = (s: GameState): string => s.log.map((l) => l.text).join('\n');
+export const logText = (s: GameState): string => logEntries(s.log).map((l) => l.text).join('\n');

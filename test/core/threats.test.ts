@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, checkAction, type Action, type GameState } from '../../src/core/index';
+import { applyAction, checkAction, logEntries, type Action, type GameState } from '../../src/core/index';
 import type { GameEvent } from '../../src/core/context';
 import { assessDeployment } from '../../src/core/rules/deployment';
 import { legalThreats, planWaves, resolveAttacks, resolveScriptedThreats } from '../../src/core/rules/threats';
@@ -57,7 +57,7 @@ describe('resolveAttacks', () => {
 
   it('logs a summary with the cost-exchange ratio', () => {
     const { state } = strike(airHubOnly('bravo'), 'east', 'drone', 'air-hub', 3);
-    expect(state.log.at(-1)?.text).toBe('The wave on East Asia launched by Red Cell: 3 threats, 1 stopped, 2 got through; 3 interceptors fired, costing 12 against threats costing 0.105: a cost-exchange ratio of 114.3.');
+    expect(logEntries(state.log).at(-1)?.text).toBe('The wave on East Asia launched by Red Cell: 3 threats, 1 stopped, 2 got through; 3 interceptors fired, costing 12 against threats costing 0.105: a cost-exchange ratio of 114.3.');
   });
 
   it('a half-covering battery fires at p × 0.5', () => {

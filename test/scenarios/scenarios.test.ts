@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { applyAction, createGame, legalActions, parseScenario, stateHash, PHASES, type GameState, type Scenario } from '../../src/core';
+import { applyAction, createGame, legalActions, logEntries, parseScenario, stateHash, PHASES, type GameState, type Scenario } from '../../src/core';
 
 // Every shipped scenario parses, plays to its end under seeded-random legal play, and keeps its
 // golden final hash. Changing a golden is a deliberate act: run with UPDATE_GOLDENS=1 and say why
@@ -79,7 +79,7 @@ describe('the tutorial teaches', () => {
       expect(scenario.phaseHints[phase]!.length).toBeLessThanOrEqual(200);
     }
     const { state } = playOut(scenario, 'tutorial');
-    const seen = new Set(state.log.filter((l) => / phase\./.test(l.text)).map((l) => l.phase));
+    const seen = new Set(logEntries(state.log).filter((l) => / phase\./.test(l.text)).map((l) => l.phase));
     expect([...seen].sort()).toEqual([...PHASES].sort());
   });
 });
