@@ -1,9 +1,9 @@
 import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type ActionType, type Rejection } from './actions';
 import type { GameState } from './state';
-import { passQueue, produceGame } from './produce';
+import { produceGame } from './produce';
 import { flushCtx, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
-import { advance, advanceWouldRun, endStep, idleRoleOnStep, idleText, phaseName, skipIdle, skipOnlyPasses } from './flow';
+import { advance, advanceWouldRun, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
 import { checkSharedLoss, sharedLossReached } from './rules/assessment';
 import { applyChoice, checkChoice } from './rules/events';
 import { answerPending, applyDiplomacy, checkDiplomacy, type DiplomacyAction } from './rules/diplomacy';
@@ -67,13 +67,7 @@ export function settle(state: GameState, events: GameEvent[]): GameState {
   let s = state;
   for (let role = idleRoleOnStep(s); role !== null; role = idleRoleOnStep(s)) {
     const idle = role;
-    // Most skips only pass the step to the next role: no produce for those.
-    const passed = skipOnlyPasses(s) ? passQueue(s, idleText(s, idle)) : null;
-    if (passed) {
-      events.push({ kind: 'log', text: idleText(s, idle) });
-      s = passed;
-      continue;
-    }
+    // Most skips only pass the step to the next role: a light step (see lightStep.ts).
     s = produceGame(s, null, (ctx) => {
       skipIdle(ctx, idle);
       flushCtx(ctx);

@@ -94,7 +94,7 @@ function runAutomatic(ctx: Ctx): void {
       s.turn += 1;
       startTurn(ctx);
       continue;
-    } else if (s.queue.length > 0) {
+    } else if (peekField(s, 'queue').length > 0) {
       return;
     }
     exitPhase(ctx);
@@ -121,11 +121,6 @@ export function skipIdle(ctx: Ctx, role: string): void {
 }
 
 export const idleText = (s: GameState, role: string): string => `${roleName(s, role)} has nothing more to do in this phase.`;
-
-/** Whether skipping the idle role on step only passes the step on: another role is queued and no automatic step follows. */
-export function skipOnlyPasses(s: GameState): boolean {
-  return s.queue.length >= 2 && s.phase !== 'events' && s.phase !== 'assessment' && !s.pendingChoice && !s.outcome;
-}
 
 /** The role on step ends it; it leaves the queue. */
 export function endStep(ctx: Ctx, role: string): void {

@@ -5,7 +5,8 @@ import { createCtx, type Ctx } from './context';
 import { appendLog } from './log';
 import { lightState } from './lightStep';
 
-// One immer `produce` over a game state, with the embedded scenario kept out of the draft.
+// One step over a game state (a light step or an immer draft, see lightStep.ts), with the embedded
+// scenario kept out of the draft.
 // The scenario never changes during a game, but rules read it constantly; read through a draft,
 // every region, card and role it touches would get its own proxy (most of an action's time).
 // So the scenario is a frozen object assigned into the draft: immer hands back assigned values
@@ -49,21 +50,6 @@ export function sealScenario(scenario: Scenario): Scenario {
 }
 
 /**
- * The step of an idle role when play simply passes to the next role in the queue: it leaves the queue
- * and one line of the game's own is logged, nothing else changes. Made by hand as produceGame would
- * make it (the same fields in the same order, the new parts frozen alike), without a produce; null when
- * the state was not made by a step (not frozen while auto-freeze is on): then take the step.
- */
-export function passQueue(state: GameState, text: string): GameState | null {
-  if (deepFreeze && !Object.isFrozen(state)) return null;
-  const entry: LogEntry = Object.freeze({ turn: state.turn, phase: state.phase, role: null, text });
-  const next: GameState = { ...state, scenario: sealScenario(state.scenario), queue: state.queue.slice(1), log: appendLog(state.log, [entry], deepFreeze) };
-  if (!deepFreeze) return next;
-  Object.freeze(next.queue);
-  return Object.freeze(next) as unknown as GameState;
-}
-
-/**
  * One step over a game state: `step` gets a context over the state, first as a light step and, once
  * a rule reaches into a list or nested record, as an immer draft (see lightStep.ts). Its log entries
  * are appended after the step has finished: copying a long log inside the draft costs immer a walk over it.
@@ -74,17 +60,11 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
   const ctx = createCtx(light.state, actor, state.log);
   ctx.writesLog = false;
   light.record.onDraft = (draft) => { ctx.s = draft; };
-  let done = false;
-  try {
-    step(ctx);
-    done = true;
-  } finally {
-    // A step that throws leaves no draft open (immer's produce revokes its own the same way).
-    if (!done && light.record.draft) finishDraft(light.record.draft);
-  }
+  // A step that throws leaves its draft unfinished: immer holds nothing open for a draft made by createDraft.
+  step(ctx);
   const added = ctx.logged;
   const next = light.record.draft ? (finishDraft(light.record.draft) as GameState) : lightNext(state, scenario, light.record.writes);
-  if (added.length === 0) return next;  if (added.length === 0) return next;
+  if (added.length === 0) return next;
   const log = appendLog(state.log, added, deepFreeze);
   if (!deepFreeze) {
     // A state immer has just made: nobody else holds it yet.
