@@ -48,16 +48,14 @@ export function applyAction(state: GameState, action: Action): ApplyResult {
     perform(ctx, action);
     ctx.s.actionCount += 1;
     flushCtx(ctx);
-    events.push(...ctx.events);
-  });
+  }, events);
   // Shared loss and the automatic steps are looked at on the finished state (reading through the
   // draft is slow); most actions need neither, and the others get a second step with the same result.
   if (sharedLossReached(next) || advanceWouldRun(next)) {
     next = produceGame(next, action.role, (ctx) => {
       if (!checkSharedLoss(ctx)) advance(ctx);
       flushCtx(ctx);
-      events.push(...ctx.events);
-    });
+    }, events);
   }
   return { ok: true, state: settle(next, events), events };
 }
@@ -71,8 +69,7 @@ export function settle(state: GameState, events: GameEvent[]): GameState {
     s = produceGame(s, null, (ctx) => {
       skipIdle(ctx, idle);
       flushCtx(ctx);
-      events.push(...ctx.events);
-    });
+    }, events);
   }
   return s;
 }

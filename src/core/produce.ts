@@ -1,7 +1,7 @@
 import { enableArrayMethods, finishDraft } from 'immer';
 import type { Scenario } from './scenario/schema';
 import type { GameState, LogEntry } from './state';
-import { createCtx, type Ctx } from './context';
+import { createCtx, type Ctx, type GameEvent } from './context';
 import { appendLog } from './log';
 import { lightState } from './lightStep';
 
@@ -54,10 +54,12 @@ export function sealScenario(scenario: Scenario): Scenario {
  * a rule reaches into a list or nested record, as an immer draft (see lightStep.ts). Its log entries
  * are appended after the step has finished: copying a long log inside the draft costs immer a walk over it.
  */
-export function produceGame(state: GameState, actor: string | null, step: (ctx: Ctx) => void): GameState {
+export function produceGame(state: GameState, actor: string | null, step: (ctx: Ctx) => void, events?: GameEvent[]): GameState {
   const scenario = sealScenario(state.scenario);
   const light = lightState(state, scenario);
   const ctx = createCtx(light.state, actor, state.log);
+  // The caller's list of events, when it gives one, is filled directly.
+  if (events) ctx.events = events;
   ctx.writesLog = false;
   light.record.onDraft = (draft) => { ctx.s = draft; };
   // A step that throws leaves its draft unfinished: immer holds nothing open for a draft made by createDraft.
