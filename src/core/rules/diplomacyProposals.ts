@@ -108,8 +108,10 @@ export function applyCounter(ctx: Ctx, a: ActionOf<'counterProposal'>): void {
 /** Diplomacy exit: whatever is still unanswered lapses. */
 export function expireProposals(ctx: Ctx): void {
   const s = ctx.s;
-  for (const p of s.proposals)
-    say(ctx, capitalise(`${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)} to ${listNames(s, p.to)} lapses unanswered.`));
+  for (const member of currentList(s, 'proposals')) {
+    const p = standing(member);
+    say(ctx, capitalise(`${roleName(s, p.from)}'s proposal of ${aAgreement(p.type)} to ${listNames(s, standing(p.to))} lapses unanswered.`));
+  }
   s.proposals = [];
   // Rebuilt without the marks rather than deleting them: a deletion turns the record into a slow
   // dictionary-mode object for the rest of the turn (every copy of it then costs ≈ 2 µs instead of 0.1).
