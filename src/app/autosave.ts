@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { hashValue, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
+import { hashValue, issueToError, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
 import { actionLogSchema, seatSchema } from './actionSchema';
 import { GAME_VERSION, parseReplayFile, type ReplayFile } from './replayFile';
 
@@ -72,10 +72,10 @@ export function checkSave(text: string): SaveCheck {
   if (!head.success || head.data.format !== AUTOSAVE_FORMAT) return { ok: false, reason: 'it is not a Forge & Shield saved game' };
   if (!READABLE_VERSIONS.includes(head.data.version))
     return { ok: false, reason: `it was saved in format ${head.data.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
-  const parsed = saveSchema.safeParse(json);
+  const parsed = saveSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: `its ${issue.path.join('.') || 'contents'} field is not valid (${issue.message})` };
+    const issue = issueToError(parsed.error.issues[0]!);
+    return { ok: false, reason: `its ${issue.path || 'contents'} field is not valid (${issue.message})` };
   }
   const scenario = parseScenario(parsed.data.scenario);
   if (!scenario.ok) return { ok: false, reason: `its scenario is not valid (${scenario.errors[0]?.path}: ${scenario.errors[0]?.message})` };
@@ -104,10 +104,10 @@ const ORIGIN_DAMAGED = 'its record of the original replay this game was forked f
 function checkOrigin(json: unknown, version: number, scenario: Scenario, seed: string): { ok: true; origin: ForkOrigin } | { ok: false; reason: string } {
   const damaged = (where: string, why: string) => ({ ok: false as const, reason: `${ORIGIN_DAMAGED} (${where}: ${brief(why)}); the game itself plays on without it` });
   if (version < 2) return damaged('origin', `a format ${version} save has no origin field`);
-  const parsed = originSchema.safeParse(json);
+  const parsed = originSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return damaged(['origin', ...issue.path].join('.'), issue.message);
+    const issue = issueToError(parsed.error.issues[0]!);
+    return damaged(issue.path ? `origin.${issue.path}` : 'origin', issue.message);
   }
   const file = parseReplayFile(parsed.data.replay);
   if (!file.ok) {

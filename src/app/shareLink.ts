@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { formatPath, type Action, type Seats } from '../core';
+import { issueToError, type Action, type Seats } from '../core';
 import { actionLogSchema, seatSchema } from './actionSchema';
 
 // Share links carry a scenario id, seed, seats and, for replays, the action log — compressed with
@@ -82,11 +82,10 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   } catch {
     return { ok: false, message: 'This game link is damaged: its contents are not readable. Ask for the link again.' };
   }
-  const parsed = linkPayloadSchema.safeParse(json);
+  const parsed = linkPayloadSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = formatPath(issue.path);
-    return { ok: false, message: `This game link cannot be used: ${where ? `${where}: ` : ''}${issue.message}. It may come from a newer or different version of the game.` };
+    const { path, message } = issueToError(parsed.error.issues[0]!);
+    return { ok: false, message: `This game link cannot be used: ${path ? `${path}: ` : ''}${message}. It may come from a newer or different version of the game.` };
   }
   return { ok: true, payload: parsed.data as LinkPayload };
 }

@@ -31,6 +31,11 @@ const article = (kind: string): string => {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 };
 
+/** zod/mini's message for an issue whose schema gave none (no locale is loaded, see schema.ts). */
+const UNWORDED = 'Invalid input';
+/** An issue's own message: the one its schema gave, or null. */
+const given = (issue: { message: string }): string | null => (issue.message === UNWORDED ? null : issue.message);
+
 /** Turns one zod issue into the plain message of the file format's documentation. */
 export function issueToError(issue: z.core.$ZodIssue): ScenarioError {
   const path = formatPath(issue.path);
@@ -55,7 +60,7 @@ export function issueToError(issue: z.core.$ZodIssue): ScenarioError {
         return { path, message: `this game reads scenario format version ${issue.values.map(String).join(', ')}, got ${describeValue(input)}` };
       return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}` };
     case 'invalid_format':
-      return { path, message: `${issue.message}, got ${describeValue(input)}` };
+      return { path, message: `${given(issue) ?? `expected ${issue.format === 'regex' ? 'a text of another form' : `a ${issue.format}`}`}, got ${describeValue(input)}` };
     case 'invalid_union': {
       const fields = input && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input) : [];
       const what = fields.length > 0 ? `an object with the fields ${fields.map((f) => `"${f}"`).join(', ')}` : describeValue(input);
@@ -64,13 +69,14 @@ export function issueToError(issue: z.core.$ZodIssue): ScenarioError {
     case 'not_multiple_of':
       return { path, message: `expected a whole number, got ${describeValue(input)}` };
     default:
-      return { path, message: issue.message };
+      return { path, message: given(issue) ?? `is not valid here (got ${describeValue(input)})` };
   }
 }
 
 function tooSmall(issue: z.core.$ZodIssueTooSmall, input: unknown): string {
   const min = String(issue.minimum);
-  if (!issue.message.startsWith('Too small')) return issue.message;
+  const own = given(issue);
+  if (own) return own;
   if (issue.origin === 'array') {
     const exact = issue.exact ? 'exactly' : 'at least';
     return `expected ${exact} ${min} item${min === '1' ? '' : 's'}, got ${describeValue(input)}`;
@@ -80,6 +86,8 @@ function tooSmall(issue: z.core.$ZodIssueTooSmall, input: unknown): string {
 }
 
 function tooBig(issue: z.core.$ZodIssueTooBig, input: unknown): string {
+  const own = given(issue);
+  if (own) return own;
   const max = String(issue.maximum);
   if (issue.origin === 'array') return `expected ${issue.exact ? 'exactly' : 'at most'} ${max} items, got ${describeValue(input)}`;
   if (issue.origin === 'string') return `text is too long: at most ${max} characters, got ${typeof input === 'string' ? input.length : '?'}`;

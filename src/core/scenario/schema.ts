@@ -5,8 +5,8 @@ import {
 } from '../vocabulary';
 
 // zod/mini is zod's tree-shakable build (the full build adds ≈ 20 KB gzip to the game's JS). It brings no
-// messages of its own: the English ones the full build uses are set once here, for every schema of the game.
-z.config(z.locales.en());
+// messages of its own (every issue says "Invalid input" unless a schema gives a message): issueToError
+// (messages.ts) words every issue for people, so zod's English locale (≈ 0.8 KB gzip) is not loaded.
 
 // Scenario files are untrusted: every object is strict (a typo is an unknown field), every
 // number has its range, and texts have a length cap so a file cannot flood the screen.
