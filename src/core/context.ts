@@ -79,7 +79,7 @@ export function untouchedField<K extends keyof GameState>(s: GameState, key: K):
   if (light) {
     if (light.draft) return untouchedField(light.draft as GameState, key);
     // Still light: nothing is drafted, a written field holds the step's own plain value.
-    return (Object.hasOwn(light.writes, key) ? light.writes[key] : light.base[key]) as GameState[K];
+    return (light.writes.has(key) ? light.writes.get(key) : light.base[key]) as GameState[K];
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
@@ -96,7 +96,7 @@ export function currentList<K extends ListField>(s: GameState, key: K): readonly
   const light = lightRecord(s);
   if (light) {
     if (light.draft) return currentList(light.draft as GameState, key);
-    return (Object.hasOwn(light.writes, key) ? light.writes[key] : light.base[key]) as GameState[K];
+    return (light.writes.has(key) ? light.writes.get(key) : light.base[key]) as GameState[K];
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
@@ -140,9 +140,9 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
   const light = lightRecord(s);
   if (light) {
     if (light.draft) return own(light.draft as GameState, key);
-    if (Object.hasOwn(light.writes, key)) return light.writes[key] as GameState[K];
+    if (light.writes.has(key)) return light.writes.get(key) as GameState[K];
     const copy = { ...light.base[key] };
-    light.writes[key] = copy;
+    light.writes.set(key, copy);
     return copy;
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
@@ -157,9 +157,9 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
 
 /** The top-level field `key` of a light step, copied for writing on first use (a copy the step owns). */
 function lightField(light: LightRecord, key: string, copy: (value: never) => unknown): unknown {
-  if (Object.hasOwn(light.writes, key)) return light.writes[key];
+  if (light.writes.has(key)) return light.writes.get(key);
   const value = copy((light.base as unknown as Record<string, never>)[key]!);
-  light.writes[key] = value;
+  light.writes.set(key, value);
   return value;
 }
 

@@ -23,7 +23,7 @@ export interface LightRecord {
   readonly base: GameState;
   readonly scenario: GameState['scenario'];
   /** Top-level fields written while light, by name. */
-  readonly writes: Record<string, unknown>;
+  readonly writes: Map<string, unknown>;
   /** The immer draft, once the step needed one. */
   draft: Draft<GameState> | null;
   /** Called with the draft when the step turns into one (the context then works on it directly). */
@@ -42,20 +42,18 @@ export function toDraft(l: LightRecord): Draft<GameState> {
   const draft = createDraft({ ...l.base, scenario: undefined as unknown as GameState['scenario'] });
   draft.scenario = l.scenario;
   const target = draft as unknown as Record<string, unknown>;
-  for (const key of Object.keys(l.writes)) target[key] = l.writes[key];
+  for (const [key, value] of l.writes) target[key] = value;
   l.draft = draft;
   l.onDraft?.(draft as GameState);
   return draft;
 }
-
-const has = Object.prototype.hasOwnProperty;
 
 const traps: ProxyHandler<LightRecord> = {
   get(l, prop) {
     if (prop === LIGHT) return l;
     if (l.draft) return Reflect.get(l.draft, prop);
     if (typeof prop === 'string') {
-      if (has.call(l.writes, prop)) return l.writes[prop];
+      if (l.writes.has(prop)) return l.writes.get(prop);
       if (prop === 'scenario') return l.scenario;
       // Who sits in which seat is set when the game is made; no rule writes it.
       if (prop === 'seats') return l.base.seats;
@@ -66,7 +64,7 @@ const traps: ProxyHandler<LightRecord> = {
   },
   set(l, prop, value) {
     if (l.draft || typeof prop !== 'string') return Reflect.set(toDraft(l), prop, value);
-    l.writes[prop] = value;
+    l.writes.set(prop, value);
     return true;
   },
   has: (l, prop) => prop in (l.draft ?? l.base),
@@ -78,6 +76,6 @@ const traps: ProxyHandler<LightRecord> = {
 
 /** A light step over `base` (see above). */
 export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
-  const record: LightRecord = { base, scenario, writes: {}, draft: null, onDraft: null, owned: null };
+  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, onDraft: null, owned: null };
   return { state: new Proxy(record, traps) as unknown as GameState, record };
 }

@@ -80,13 +80,13 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
  * The state after a step that stayed light: the old one with the written fields replaced, made as
  * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
  */
-function lightNext(state: GameState, scenario: Scenario, writes: Record<string, unknown>): GameState {
+function lightNext(state: GameState, scenario: Scenario, writes: Map<string, unknown>): GameState {
   // One plain copy, then field by field: a spread of the state alone is the engine's fast object
   // clone; spreading two objects and a field into one literal is several times slower.
   const next = { ...state } as Record<string, unknown>;
-  for (const key in writes) next[key] = writes[key];
+  for (const [key, value] of writes) next[key] = value;
   if (next.scenario !== scenario) next.scenario = scenario;
   if (!deepFreeze) return next as unknown as GameState;
-  for (const key of Object.keys(writes)) freezeAll(writes[key]);
+  for (const value of writes.values()) freezeAll(value);
   return Object.freeze(next) as unknown as GameState;
 }
