@@ -252,9 +252,21 @@ export function trackBounds(s: GameState, key: string): readonly [number, number
 // Track references are parsed and bound many times per action (effects, conditions, rolls): the
 // canonical key of a (reference, actor, target) triple never changes, so it is remembered.
 const boundKeys = new Map<string, string | null>();
+// Most references name no placeholder ("trust:korea+poland"): their key does not depend on who acts,
+// and is remembered by the reference alone (no key string to build for each look-up). Undefined: it has one.
+const fixedKeys = new Map<string, string | null | undefined>();
 
 /** The canonical track key a reference names once `actor` and `target` are bound (whether or not the game has it). */
 export function boundTrackKey(ref: string, actor: string | null, target: string | null): string | null {
+  let fixed = fixedKeys.get(ref);
+  if (fixed === undefined && !fixedKeys.has(ref)) {
+    // Bound to anyone at all, it stays itself: it has no placeholder.
+    const parsed = bindTrackRef(ref, '\u0001', '\u0002') === ref ? parseTrackRef(ref) : undefined;
+    fixed = parsed === undefined ? undefined : parsed ? trackKey(parsed) : null;
+    if (fixedKeys.size >= 50_000) fixedKeys.clear();
+    fixedKeys.set(ref, fixed);
+  }
+  if (fixed !== undefined) return fixed;
   const id = `${ref}\u0000${actor ?? ''}\u0000${target ?? ''}`;
   let key = boundKeys.get(id);
   if (key === undefined) {

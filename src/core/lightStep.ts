@@ -26,8 +26,8 @@ export interface LightRecord {
   readonly writes: Map<string, unknown>;
   /** The immer draft, once the step needed one. */
   draft: Draft<GameState> | null;
-  /** Called with the draft when the step turns into one (the context then works on it directly). */
-  onDraft: ((draft: GameState) => void) | null;
+  /** The step's context: it works on the draft directly once the step has one. */
+  ctx: { s: GameState } | null;
   /** Members of lists and records copied for writing in this step (see ownMember and ownValue in context.ts). */
   owned: Set<object> | null;
 }
@@ -44,7 +44,7 @@ export function toDraft(l: LightRecord): Draft<GameState> {
   const target = draft as unknown as Record<string, unknown>;
   for (const [key, value] of l.writes) target[key] = value;
   l.draft = draft;
-  l.onDraft?.(draft as GameState);
+  if (l.ctx) l.ctx.s = draft as GameState;
   return draft;
 }
 
@@ -76,6 +76,6 @@ const traps: ProxyHandler<LightRecord> = {
 
 /** A light step over `base` (see above). */
 export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
-  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, onDraft: null, owned: null };
+  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null };
   return { state: new Proxy(record, traps) as unknown as GameState, record };
 }

@@ -61,7 +61,7 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
   // The caller's list of events, when it gives one, is filled directly.
   if (events) ctx.events = events;
   ctx.writesLog = false;
-  light.record.onDraft = (draft) => { ctx.s = draft; };
+  light.record.ctx = ctx;
   // A step that throws leaves its draft unfinished: immer holds nothing open for a draft made by createDraft.
   step(ctx);
   const added = ctx.logged;
