@@ -55,7 +55,23 @@ export function trackKey(ref: TrackRef): string {
 }
 
 export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}+${b}` : `${b}+${a}`;
+  return pairKeys.get(a)?.get(b) ?? rememberKey(pairKeys, a, b, a < b ? `${a}+${b}` : `${b}+${a}`);
+}
+
+// Keys made of two names are built once and handed out again: rules look records up by them many
+// times an action, and a string built afresh has to be hashed again at every look-up.
+const pairKeys = new Map<string, Map<string, string>>();
+
+/** Remembers `key` as the key for (a, b) in `table` (look it up with table.get(a)?.get(b)) and returns it. */
+export function rememberKey(table: Map<string, Map<string, string>>, a: string, b: string, key: string): string {
+  let inner = table.get(a);
+  if (!inner) {
+    if (table.size >= 1000) table.clear();
+    inner = new Map();
+    table.set(a, inner);
+  }
+  inner.set(b, key);
+  return key;
 }
 
 /** Replaces `actor` and `target` placeholders in a track reference. */

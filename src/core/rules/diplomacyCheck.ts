@@ -2,7 +2,7 @@ import type { ActionOf, Rejection } from '../actions';
 import type { GameState } from '../state';
 import { roleName } from '../context';
 import { reject } from '../rejections';
-import { pairKey } from '../trackIds';
+import { pairKey, rememberKey } from '../trackIds';
 import { answerPending } from './diplomacyProposals';
 import { addresseesFor, checkAddressees, checkAgreementType, checkProposalLimit, checkTerms } from './diplomacyTerms';
 import {
@@ -11,7 +11,9 @@ import {
 
 export type DiplomacyAction = ActionOf<'proposeAgreement' | 'answerProposal' | 'counterProposal' | 'breakAgreement' | 'holdExercise' | 'reassureAlly'>;
 
-export const exerciseKey = (role: string, partner: string): string => `exercise|${role}|${partner}`;
+const exerciseKeys = new Map<string, Map<string, string>>();
+export const exerciseKey = (role: string, partner: string): string =>
+  exerciseKeys.get(role)?.get(partner) ?? rememberKey(exerciseKeys, role, partner, `exercise|${role}|${partner}`);
 
 /** For the dispatcher's endPhase: a role may not end its step while proposals await its answer. */
 export function checkAnswered(s: GameState, role: string): Rejection | null {

@@ -5,7 +5,7 @@ import type { AgreementType } from '../vocabulary';
 import { checkDiplomacy, exerciseKey, type DiplomacyAction } from './diplomacyCheck';
 import { pairKey } from '../trackIds';
 import {
-  aAgreement, agreementName, allianceOf, describeTerms, EXERCISE_COST, isPlaying, listNames, MAX_COUNTERS, MAX_REASSURANCE_PER_PAIR, mayDeal,
+  aAgreement, agreementName, allianceOf, anyPendingFor, describeTerms, EXERCISE_COST, isPlaying, isRed, listNames, MAX_COUNTERS, MAX_REASSURANCE_PER_PAIR, mayDeal,
   pendingFor, REASSURE_COST, templateName,
 } from './diplomacyShared';
 
@@ -83,11 +83,12 @@ function offerIfLegal(s: GameState, out: LegalAction[], a: DiplomacyAction): voi
 
 /** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
 export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction[]): void {
-  if (s.phase !== 'diplomacy' || pendingFor(s, role).length > 0) return;
+  if (s.phase !== 'diplomacy' || anyPendingFor(s, role)) return;
   // What checkDiplomacy would refuse for every partner is ruled out first, without building its messages.
   const budget = s.budgets[role] ?? 0;
+  const red = isRed(s, role);
   for (const r of s.scenario.roles) {
-    if (!mayDeal(s, role, r.id)) continue;
+    if (r.id === role || (r.kind === 'red') !== red) continue; // mayDeal, with this role's side looked up once
     if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1 && s.agreements.some((g) => g.parties.includes(role) && g.parties.includes(r.id)))
       offerIfLegal(s, out, { type: 'holdExercise', role, partner: r.id });
     if (budget >= REASSURE_COST && (s.turnStats.reassured[pairKey(role, r.id)] ?? 0) < MAX_REASSURANCE_PER_PAIR)
@@ -100,7 +101,7 @@ export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = 
   const add = (a: DiplomacyAction, label: string, cost: number, effect: string) => {
     if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label, cost, effect });
   };
-  if (pendingFor(s, role).length > 0) {
+  if (anyPendingFor(s, role)) {
     answers(s, role, add);
     return out;
   }

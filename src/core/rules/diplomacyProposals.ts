@@ -4,7 +4,7 @@ import { append, capitalise, currentList, nextId, own, ownMember, peekField, rol
 import type { AgreementType } from '../vocabulary';
 import { formAgreement } from './diplomacyAgreements';
 import { addresseesFor, proposalsKey } from './diplomacyTerms';
-import { aAgreement, cleanTerms, describeTerms, listNames, partiesOf, pendingFor, round2 } from './diplomacyShared';
+import { aAgreement, cleanTerms, describeTerms, listNames, partiesOf, anyPendingFor, round2 } from './diplomacyShared';
 
 // The life of a proposal: made, answered (accept, reject, counter) within the diplomacy phase.
 // A bot addressee is put at the front of the queue and answers at once; a human answers on its step.
@@ -13,7 +13,7 @@ import { aAgreement, cleanTerms, describeTerms, listNames, partiesOf, pendingFor
 const interruptKey = (role: string): string => `interrupt|${role}`;
 
 export function answerPending(s: GameState, role: string): boolean {
-  return pendingFor(s, role).length > 0;
+  return anyPendingFor(s, role);
 }
 
 // The queue, the marks and the proposals are read as they stand and written whole (own, append):

@@ -59,8 +59,12 @@ export const alliancesTouching = (s: GameState, parties: readonly string[]): Agr
 export const allianceOf = (s: GameState, role: string): Agreement | undefined =>
   currentList(s, 'agreements').find((g) => g.type === 'alliance' && standing(g.parties).includes(role));
 
-export const pendingFor = (s: GameState, role: string): Proposal[] =>
-  currentList(s, 'proposals').filter((p) => standing(p.to).includes(role) && !standing(p.accepted).includes(role));
+const awaits = (p: Proposal, role: string): boolean => standing(p.to).includes(role) && !standing(p.accepted).includes(role);
+
+export const pendingFor = (s: GameState, role: string): Proposal[] => currentList(s, 'proposals').filter((p) => awaits(p, role));
+
+/** Whether any proposal awaits `role`'s answer (pendingFor without the list). */
+export const anyPendingFor = (s: GameState, role: string): boolean => currentList(s, 'proposals').some((p) => awaits(p, role));
 
 export const templateName = (s: GameState, id: string | undefined): string =>
   s.scenario.lineTemplates.find((t) => t.id === id)?.name ?? 'a production line';
