@@ -71,8 +71,8 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
     const prefix = `${bindRole(q.longestStockout, b)}|${q.item}|`;
     return Object.entries(s.stockout).reduce((m, [k, v]) => (k.startsWith(prefix) ? Math.max(m, v.longest) : m), 0);
   }
-  if ('arms' in q) return s.arms?.levels[bindRole(q.arms, b)] ?? 0;
-  if ('armsChange' in q) return Math.abs(s.arms?.change[bindRole(q.armsChange, b)] ?? 0);
+  if ('arms' in q) return standing(peekField(s, 'arms'))?.levels[bindRole(q.arms, b)] ?? 0;
+  if ('armsChange' in q) return Math.abs(standing(peekField(s, 'arms'))?.change[bindRole(q.armsChange, b)] ?? 0);
   if ('agreements' in q) {
     const party = q.party === undefined ? undefined : bindRole(q.party, b);
     if (!inStep(s)) return count(s.agreements, (a) => a.type === q.agreements && (party === undefined || a.parties.includes(party)));

@@ -10,11 +10,11 @@ import type { GameState } from './state';
 // the state with everything written so far applied to it, and goes on exactly as before; from then on
 // the proxy only passes reads and writes through (and `ctx.s` is the draft itself).
 //
-// Reads of plain values, of the scenario (frozen, never changed) and of the seats (no rule writes
-// them) stay light. Nothing the proxy hands out in the light phase belongs to the previous state: a
-// light step cannot change it. Rules keep steps light by reading lists and records as they stand
-// (`peekField`, `currentList`, `standing`) and writing through `own`, `ownMember`, `ownValue` and
-// `append` (context.ts), which work the same in a drafted step.
+// Reads of plain values, of the scenario (frozen, never changed), of the seats and of a pending event
+// choice (never changed in place) stay light. Everything else the proxy hands out in the light phase is
+// the step's own: a light step cannot change the state it started from. Rules keep steps light by
+// reading lists and records as they stand (`peekField`, `currentList`, `standing`) and writing through
+// `own`, `ownMember`, `ownValue` and `append` (context.ts), which work the same in a drafted step.
 
 export const LIGHT = Symbol('light step');
 
@@ -55,8 +55,10 @@ const traps: ProxyHandler<LightRecord> = {
     if (typeof prop === 'string') {
       if (l.writes.has(prop)) return l.writes.get(prop);
       if (prop === 'scenario') return l.scenario;
-      // Who sits in which seat is set when the game is made; no rule writes it.
-      if (prop === 'seats') return l.base.seats;
+      // Who sits in which seat is set when the game is made, and an event choice is replaced whole,
+      // never changed in place: they are handed out as they are (with auto-freeze on, as in every test,
+      // a write into one would throw).
+      if (prop === 'seats' || prop === 'pendingChoice') return l.base[prop];
       const value = (l.base as unknown as Record<string, unknown>)[prop];
       if (value === null || typeof value !== 'object') return value;
     }
