@@ -8,7 +8,7 @@ import { h } from '../ui/dom';
 import { downloadText, saveShareDialog, shareDialog } from '../ui/replayDialogs';
 import { logSize, type Action, type GameEvent, type GameState, type LegalAction } from '../core';
 import { actionRegions } from '../ui/actionsPanel';
-import { hoverTip, toast, type DialogHandle } from '../ui/dialog';
+import { clearNotices, hoverTip, toast, type DialogHandle } from '../ui/dialog';
 import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, originProblemDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
 import { openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
@@ -283,7 +283,11 @@ export class Game extends Phaser.Scene {
   private finish(): void {
     if (this.leaving) return;
     this.leaving = true;
-    window.setTimeout(() => this.scene.start('GameOver'), Math.round(900 * SPEED_SCALE[getSpeed()]) + 100);
+    window.setTimeout(() => {
+      // The board's last notices (an event line) would cover the end screen's heading.
+      clearNotices();
+      this.scene.start('GameOver');
+    }, Math.round(900 * SPEED_SCALE[getSpeed()]) + 100);
   }
 
   private leave(scene: string): void {

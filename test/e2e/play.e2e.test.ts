@@ -49,6 +49,8 @@ describe('playing First Contract in the browser', () => {
 
     await page.waitForFunction(() => document.body.dataset.scene === 'GameOver', undefined, { timeout: 60_000 });
     await page.waitForSelector('[data-testid=outcome-text]');
+    // The board's notices (event lines) do not follow the game onto the end screen, where they covered the heading.
+    expect(await page.locator('.toast-info').count(), 'no board notice over the end screen').toBe(0);
     await screenshot(page, 'end-screen');
     const shownText = (await page.textContent('[data-testid=outcome-text]'))?.trim();
     const played = await readSession(page);
