@@ -38,13 +38,15 @@ function text(value: unknown): string {
     out += ']';
   } else {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).sort();
+    const keys = Object.keys(obj);
+    // Most records already list their keys in order: sort only when they do not.
+    for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) { keys.sort(); break; }
     out = '{';
     let first = true;
     for (const k of keys) {
       const v = obj[k];
       if (v === undefined) continue;
-      out += (first ? '' : ',') + JSON.stringify(k) + ':' + text(v);
+      out += (first ? '' : ',') + keyText(k) + text(v);
       first = false;
     }
     out += '}';
@@ -54,6 +56,20 @@ function text(value: unknown): string {
   else if (memo !== null) memo.set(value, out);
   allFrozen = outer && deep;
   return out;
+}
+
+// A state's records use the same few hundred keys over and over: their quoted text is kept.
+const keyTexts = new Map<string, string>();
+
+/** `"key":` as canonical JSON writes it. */
+function keyText(key: string): string {
+  let known = keyTexts.get(key);
+  if (known === undefined) {
+    if (keyTexts.size >= 10_000) keyTexts.clear();
+    known = `${JSON.stringify(key)}:`;
+    keyTexts.set(key, known);
+  }
+  return known;
 }
 
 export function canonicalJson(value: unknown): string {
@@ -78,24 +94,71 @@ export function canonicalJsonUnchanging(value: unknown, unchanging: WeakMap<obje
 }
 
 export function hashString(text: string): string {
-  return hashTwo(text, '');
+  fnvStart();
+  fnvFeed(text);
+  return fnvHex();
 }
 
-/** hashString(first + second), without making the joined string. */
-function hashTwo(first: string, second: string): string {
-  // FNV-1a 64: offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3, in four 16-bit limbs (h3 h2 h1 h0)
-  // so every product stays small and exact: h·prime = h·0x1b3 + (h << 40), and h << 40 adds h0 << 8 to
-  // limb 2 and h1 << 8 to limb 3. UTF-16 code units are hashed as two bytes each (low byte first).
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let part = 0; part < 2; part++) {
-    const text = part === 0 ? first : second;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // Low byte.
-      h0 ^= c & 0xff;
+// FNV-1a 64 fed piece by piece (a digest of several texts without joining them): offset basis
+// 0xcbf29ce484222325, prime 2^40 + 0x1b3, in four 16-bit limbs (f3 f2 f1 f0) so every product stays
+// small and exact: h·prime = h·0x1b3 + (h << 40), and h << 40 adds h0 << 8 to limb 2 and h1 << 8 to
+// limb 3. UTF-16 code units are hashed as two bytes each (low byte first).
+let f0 = 0;
+let f1 = 0;
+let f2 = 0;
+let f3 = 0;
+
+function fnvStart(): void {
+  f0 = 0x2325;
+  f1 = 0x8422;
+  f2 = 0x9ce4;
+  f3 = 0xcbf2;
+}
+
+function fnvFeed(text: string): void {
+  let h0 = f0;
+  let h1 = f1;
+  let h2 = f2;
+  let h3 = f3;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Low byte.
+    h0 ^= c & 0xff;
+    let t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3 + (t0 >>> 16);
+    let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    // High byte.
+    h0 ^= c >>> 8;
+    t0 = h0 * 0x1b3;
+    t1 = h1 * 0x1b3 + (t0 >>> 16);
+    t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+  }
+  f0 = h0;
+  f1 = h1;
+  f2 = h2;
+  f3 = h3;
+}
+
+/** Feeds the 16 lowercase hex digits of a digest given as its limbs (what hex4 would write). */
+function fnvFeedDigest(d3: number, d2: number, d1: number, d0: number): void {
+  let h0 = f0;
+  let h1 = f1;
+  let h2 = f2;
+  let h3 = f3;
+  for (let limb = 0; limb < 4; limb++) {
+    const x = limb === 0 ? d3 : limb === 1 ? d2 : limb === 2 ? d1 : d0;
+    for (let shift = 12; shift >= 0; shift -= 4) {
+      const n = (x >>> shift) & 0xf;
+      // A hex digit's code unit is below 256: its high byte is 0, so only the low byte is XORed in.
+      h0 ^= n < 10 ? 48 + n : 87 + n;
       let t0 = h0 * 0x1b3;
       let t1 = h1 * 0x1b3 + (t0 >>> 16);
       let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
@@ -103,8 +166,6 @@ function hashTwo(first: string, second: string): string {
       h0 = t0 & 0xffff;
       h1 = t1 & 0xffff;
       h2 = t2 & 0xffff;
-      // High byte.
-      h0 ^= c >>> 8;
       t0 = h0 * 0x1b3;
       t1 = h1 * 0x1b3 + (t0 >>> 16);
       t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
@@ -114,8 +175,28 @@ function hashTwo(first: string, second: string): string {
       h2 = t2 & 0xffff;
     }
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+  f0 = h0;
+  f1 = h1;
+  f2 = h2;
+  f3 = h3;
 }
+
+/** Feeds JSON.stringify(text): the text between quotes when nothing in it needs escaping. */
+function fnvFeedJsonString(text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Control characters, quote, backslash and (paired or lone) surrogates: let JSON.stringify write it.
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      fnvFeed(JSON.stringify(text));
+      return;
+    }
+  }
+  fnvFeed('"');
+  fnvFeed(text);
+  fnvFeed('"');
+}
+
+const fnvHex = (): string => hex4(f3) + hex4(f2) + hex4(f1) + hex4(f0);
 
 const hex4 = (x: number): string => x.toString(16).padStart(4, '0');
 
@@ -140,23 +221,50 @@ export function runningDigest(log: readonly unknown[]): string {
     if (known && known.index === from - 1) { digest = known.digest; break; }
     from -= 1;
   }
+  if (from === log.length) return digest;
+  // The digest so far as its limbs (d(k) is fed to d(k+1) as its hex digits, without writing them out).
+  let started = digest !== '';
+  let d3 = started ? parseInt(digest.slice(0, 4), 16) : 0;
+  let d2 = started ? parseInt(digest.slice(4, 8), 16) : 0;
+  let d1 = started ? parseInt(digest.slice(8, 12), 16) : 0;
+  let d0 = started ? parseInt(digest.slice(12, 16), 16) : 0;
   for (let i = from; i < log.length; i++) {
     const entry = log[i];
-    digest = hashTwo(digest, logEntryText(entry) ?? canonicalJson(entry));
+    fnvStart();
+    if (started) fnvFeedDigest(d3, d2, d1, d0);
+    if (!fnvFeedLogEntry(entry)) fnvFeed(canonicalJson(entry));
+    d0 = f0;
+    d1 = f1;
+    d2 = f2;
+    d3 = f3;
+    started = true;
     if ((i === log.length - 1 || (i & 63) === 63) && typeof entry === 'object' && entry !== null && Object.isFrozen(entry))
-      entryDigest.set(entry, { index: i, digest });
+      entryDigest.set(entry, { index: i, digest: hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0) });
   }
-  return digest;
+  return hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0);
 }
 
 const own = Object.hasOwn;
 
-/** The canonical JSON of a log entry ({turn, phase, role, text}) written directly; null for any other shape. */
-function logEntryText(entry: unknown): string | null {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return null;
+/**
+ * Feeds the canonical JSON of a log entry ({turn, phase, role, text}) piece by piece, as
+ * `{"phase":…,"role":…,"text":…,"turn":…}` would be written; false (nothing fed) for any other shape.
+ */
+function fnvFeedLogEntry(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
   const e = entry as Record<string, unknown>;
   const { turn, phase, role, text } = e;
-  if (typeof turn !== 'number' || typeof phase !== 'string' || typeof text !== 'string' || (role !== null && typeof role !== 'string')) return null;
-  if (Object.keys(e).length !== 4 || !own(e, 'turn') || !own(e, 'phase') || !own(e, 'role') || !own(e, 'text')) return null;
-  return `{"phase":${JSON.stringify(phase)},"role":${role === null ? 'null' : JSON.stringify(role)},"text":${JSON.stringify(text)},"turn":${Number.isFinite(turn) ? String(turn) : 'null'}}`;
+  if (typeof turn !== 'number' || typeof phase !== 'string' || typeof text !== 'string' || (role !== null && typeof role !== 'string')) return false;
+  if (Object.keys(e).length !== 4 || !own(e, 'turn') || !own(e, 'phase') || !own(e, 'role') || !own(e, 'text')) return false;
+  fnvFeed('{"phase":');
+  fnvFeedJsonString(phase);
+  fnvFeed(',"role":');
+  if (role === null) fnvFeed('null');
+  else fnvFeedJsonString(role);
+  fnvFeed(',"text":');
+  fnvFeedJsonString(text);
+  fnvFeed(',"turn":');
+  fnvFeed(Number.isFinite(turn) ? String(turn) : 'null');
+  fnvFeed('}');
+  return true;
 }
