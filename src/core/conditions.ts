@@ -3,6 +3,7 @@ import type { GameState } from './state';
 import { currentList, emit, inStep, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
 import type { Stream } from './vocabulary';
 import { gaps } from './rules/deploymentMap';
+import { snapshot } from './snapshot';
 
 // Declarative conditions and rolls of scenario data, evaluated over the state.
 
@@ -94,7 +95,8 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
     return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
   }
   if ('gaps' in q) {
-    const open = gaps(s);
+    // Coverage reads every battery, agreement and region owner: in a step, from a plain picture of the state.
+    const open = gaps(inStep(s) ? snapshot(s) : s);
     return q.gaps === 'all' ? open.length : open.filter((r) => s.scenario.regions.find((x) => x.id === r)?.theatre === q.gaps).length;
   }
   if ('operationalBatteries' in q) {
@@ -117,8 +119,15 @@ function count<T>(list: readonly T[], test: (x: T) => boolean): number {
 }
 
 export function evaluate(s: GameState, c: Condition, b: Binding = NO_BINDING): boolean {
-  if ('all' in c) return c.all.every((x) => evaluate(s, x, b));
-  if ('any' in c) return c.any.some((x) => evaluate(s, x, b));
+  // Loops rather than every/some: no closure per evaluation (conditions are evaluated after every action).
+  if ('all' in c) {
+    for (const x of c.all) if (!evaluate(s, x, b)) return false;
+    return true;
+  }
+  if ('any' in c) {
+    for (const x of c.any) if (evaluate(s, x, b)) return true;
+    return false;
+  }
   if ('not' in c) return !evaluate(s, c.not, b);
   const v = quantityValue(s, c.compare, b);
   switch (c.op) {

@@ -7,6 +7,7 @@ import { assessDeployment } from './deployment';
 import { assessIndustry } from './industry';
 import { assessAgreements } from './diplomacy';
 import { freezeAll } from '../produce';
+import { snapshot } from '../snapshot';
 
 // Assessment (DESIGN §4.6, §5.6–5.7): tracks update, objectives are checked, the turn is recorded,
 // and the game ends on victory, shared loss or the last turn.
@@ -17,29 +18,35 @@ export function runAssessment(ctx: Ctx): void {
   assessIndustry(ctx);
   assessAgreements(ctx);
   updateArmsRace(ctx);
-  for (const rule of s.scenario.assessmentRules) {
-    if (!evaluate(s, rule.when)) continue;
+  // What follows mostly reads (conditions, scores, the turn record): it reads a plain picture of the
+  // state as it stands, taken again after every write.
+  let now = snapshot(s);
+  for (const rule of now.scenario.assessmentRules) {
+    if (!evaluate(now, rule.when)) continue;
     say(ctx, rule.text);
     applyEffects(ctx, rule.effects, { actor: null, target: null }, 'diplomacy');
+    now = snapshot(s);
   }
-  for (const o of s.scenario.objectives)
-    if (o.byTurn !== undefined && s.objectivesMet[o.id] === undefined && s.turn <= o.byTurn && evaluate(s, o.condition)) {
-      s.objectivesMet[o.id] = s.turn;
+  for (const o of now.scenario.objectives)
+    if (o.byTurn !== undefined && now.objectivesMet[o.id] === undefined && now.turn <= o.byTurn && evaluate(now, o.condition)) {
+      s.objectivesMet[o.id] = now.turn;
       say(ctx, `Objective met: ${o.text}`);
+      now = snapshot(s);
     }
   // A turn's record never changes once written: frozen, immer skips it and the state hash remembers
   // its text, so hashing a long game does not re-serialise its past turns.
-  const record = turnRecord(s);
+  const record = turnRecord(now);
   freezeAll(record);
   s.history.push(record);
-  if (checkSharedLoss(ctx)) return;
-  const early = s.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(s, v.condition));
+  now = { ...now, history: [...now.history, record] };
+  if (checkSharedLoss(ctx, now)) return;
+  const early = now.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(now, v.condition));
   if (early.length > 0) {
     const sides = [...new Set(early.map((v) => v.side))];
     finishGame(ctx, 'victory', early.map((v) => v.text).join(' '), sides);
     return;
   }
-  if (s.turn >= s.scenario.turns) endOnLastTurn(ctx);
+  if (now.turn >= now.scenario.turns) endOnLastTurn(ctx, now);
 }
 
 function updateArmsRace(ctx: Ctx): void {
@@ -65,34 +72,36 @@ export function sharedLossReached(s: GameState): boolean {
   return s.scenario.sharedLoss.some((loss) => evaluate(s, loss.condition));
 }
 
-/** Shared loss: any theatre's tension at its top, or a scenario condition (trust at 0, …). */
-export function checkSharedLoss(ctx: Ctx): boolean {
-  const s = ctx.s;
-  if (s.outcome) return true;
-  for (const t of s.scenario.theatres) {
-    if ((peekField(s, 'tracks')[`tension:${t.id}`] ?? 0) < 10) continue;
-    const cause = peekField(s, 'tensionCause')[t.id] ?? null;
-    const by = cause && cause !== 'facilitator' ? ` ${roleName(s, cause)} took the step that caused it.` : '';
+/**
+ * Shared loss: any theatre's tension at its top, or a scenario condition (trust at 0, …). `now` is the
+ * state to read: ctx.s, or a plain picture of it as it stands (see snapshot.ts). Its flat records are
+ * read as they stand (peekField), so a light step stays light.
+ */
+export function checkSharedLoss(ctx: Ctx, now: GameState = ctx.s): boolean {
+  if (now.outcome) return true;
+  for (const t of now.scenario.theatres) {
+    if ((peekField(now, 'tracks')[`tension:${t.id}`] ?? 0) < 10) continue;
+    const cause = peekField(now, 'tensionCause')[t.id] ?? null;
+    const by = cause && cause !== 'facilitator' ? ` ${roleName(now, cause)} took the step that caused it.` : '';
     finishGame(ctx, 'sharedLoss', `Tension in ${t.name} reached 10: everyone loses.${by}`, [], cause);
     return true;
   }
-  for (const loss of s.scenario.sharedLoss)
-    if (evaluate(s, loss.condition)) {
+  for (const loss of now.scenario.sharedLoss)
+    if (evaluate(now, loss.condition)) {
       finishGame(ctx, 'sharedLoss', `${loss.text} Everyone loses.`, [], null);
       return true;
     }
   return false;
 }
 
-function endOnLastTurn(ctx: Ctx): void {
-  const s = ctx.s;
-  const sides = s.scenario.sides
+function endOnLastTurn(ctx: Ctx, now: GameState): void {
+  const sides = now.scenario.sides
     .map((side) => side.id)
     .filter((side) => {
-      const conditions = s.scenario.victory.filter((v) => v.side === side);
-      return conditions.length > 0 && conditions.every((v) => evaluate(s, v.condition));
+      const conditions = now.scenario.victory.filter((v) => v.side === side);
+      return conditions.length > 0 && conditions.every((v) => evaluate(now, v.condition));
     });
-  const names = sides.map((id) => s.scenario.sides.find((x) => x.id === id)?.name ?? id);
+  const names = sides.map((id) => now.scenario.sides.find((x) => x.id === id)?.name ?? id);
   const text = sides.length > 0 ? `The last turn is over. Victory conditions met by ${names.join(' and ')}.` : 'The last turn is over. No side met its victory conditions.';
   finishGame(ctx, 'lastTurn', text, sides);
 }

@@ -23,10 +23,24 @@ interface Tally { threats: number; stopped: number; leaked: number; fired: numbe
 /**
  * A wave reads the board many times per threat. It reads plain data taken when the wave starts
  * (reading through immer's draft costs a proxy per object touched): the scenario, batteries,
- * agreements, doctrines and regions as they stand. Only rounds and damage change during a wave:
- * rounds are tracked in `rounds` and written to the draft; damage is only ever read from the draft.
+ * agreements, doctrines and regions as they stand. What a wave changes (rounds, damage and the turn's
+ * statistics) is tracked beside the board, threat by threat in the same order and with the same
+ * rounding, and written to the draft once when the wave on the theatre is over: nothing reads them
+ * from the draft in between.
  */
-interface WaveBoard { s: GameState; batteries: Map<string, Battery>; rounds: Map<string, number> }
+interface WaveBoard {
+  s: GameState;
+  batteries: Map<string, Battery>;
+  rounds: Map<string, number>;
+  /** Damage of the regions this wave struck, as it stands. */
+  damage: Map<string, number>;
+  /** Per target: detection chance; per target and kind: who may shoot (battery, shot probability). */
+  detection: Map<string, number>;
+  shooters: Map<string, { battery: string; p: number }[]>;
+  /** Per battery: the unit cost of its interceptor. */
+  unitCost: Map<string, number>;
+  stats: { leaked: number; intercepted: number; fired: number; interceptorCost: number; threatCost: number };
+}
 
 function waveBoard(draft: GameState): WaveBoard {
   const s = {
@@ -36,7 +50,8 @@ function waveBoard(draft: GameState): WaveBoard {
   const batteries = new Map<string, Battery>();
   const rounds = new Map<string, number>();
   for (const b of s.batteries) if (!batteries.has(b.id)) { batteries.set(b.id, b); rounds.set(b.id, b.rounds); }
-  return { s, batteries, rounds };
+  const stats = { leaked: 0, intercepted: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
+  return { s, batteries, rounds, damage: new Map(), detection: new Map(), shooters: new Map(), unitCost: new Map(), stats };
 }
 
 export function detectionChance(s: GameState, theatre: string, target: string): number {
@@ -60,47 +75,78 @@ export function shootersFor(s: GameState, cover: RegionCoverage | undefined, kin
   return out;
 }
 
-function shootersOnBoard(w: WaveBoard, cover: RegionCoverage | undefined, kind: ThreatType['kind']): Shooter[] {
+function shootersOnBoard(w: WaveBoard, target: string, cover: RegionCoverage | undefined, kind: ThreatType['kind']): Shooter[] {
   if (!cover) return [];
+  // Who may shoot at a target does not change during a wave; only their rounds do.
+  const key = `${target}\u0000${kind}`;
+  let fixed = w.shooters.get(key);
+  if (!fixed) {
+    const list: { battery: string; p: number }[] = [];
+    const add = (id: string, factor: number) => {
+      const b = w.batteries.get(id);
+      const type = b && batteryType(w.s, b);
+      if (b && type) list.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor });
+    };
+    for (const id of cover.full) add(id, 1);
+    for (const id of cover.half) add(id, HALF_COVER_FACTOR);
+    w.shooters.set(key, (fixed = list));
+  }
   const out: Shooter[] = [];
-  const add = (id: string, factor: number) => {
-    const b = w.batteries.get(id);
-    const type = b && batteryType(w.s, b);
-    if (b && type) out.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor, rounds: w.rounds.get(b.id)! });
-  };
-  for (const id of cover.full) add(id, 1);
-  for (const id of cover.half) add(id, HALF_COVER_FACTOR);
+  for (const x of fixed) out.push({ battery: x.battery, p: x.p, rounds: w.rounds.get(x.battery)! });
   return out;
 }
 
 export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly PlannedAttack[], attacker: string | null): void {
   const s = ctx.s;
-  const th = s.scenario.theatres.find((t) => t.id === theatre);
+  const scenario = s.scenario;
+  const th = scenario.theatres.find((t) => t.id === theatre);
   if (!th) return;
-  s.turnStats.leakers[theatre] ??= 0;
-  s.turnStats.intercepted[theatre] ??= 0;
   const board = waveBoard(s);
   const cov = coverage(board.s);
   const tally: Tally = { threats: 0, stopped: 0, leaked: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
+  const next = () => draw(ctx, 'threats');
+  const stats = s.turnStats;
+  // The running totals start from the turn's figures so that each threat rounds them as before.
+  board.stats.interceptorCost = stats.interceptorCost;
+  board.stats.threatCost = stats.threatCost;
   for (const attack of attacks) {
-    const type = s.scenario.threatTypes.find((t) => t.id === attack.threat);
+    const type = scenario.threatTypes.find((t) => t.id === attack.threat);
     const count = Number.isFinite(attack.count) ? Math.max(0, Math.floor(attack.count)) : 0;
-    if (!type || !(attack.target in s.regions)) continue;
-    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally);
+    if (!type || !(attack.target in board.s.regions)) continue;
+    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally, next);
   }
+  writeWave(s, board, theatre);
   if (tally.threats > 0) summarise(ctx, th.name, attacker, tally);
 }
 
-function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally): void {
-  const s = ctx.s;
-  const next = () => draw(ctx, 'threats');
-  const q = detectionChance(w.s, theatre, target);
+/** Writes what the wave changed into the draft, once: rounds, damage and the turn's statistics. */
+function writeWave(s: GameState, w: WaveBoard, theatre: string): void {
+  const stats = s.turnStats;
+  stats.leakers[theatre] = (stats.leakers[theatre] ?? 0) + w.stats.leaked;
+  stats.intercepted[theatre] = (stats.intercepted[theatre] ?? 0) + w.stats.intercepted;
+  if (w.stats.fired > 0) stats.fired += w.stats.fired;
+  if (w.stats.leaked + w.stats.intercepted > 0) {
+    stats.interceptorCost = w.stats.interceptorCost;
+    stats.threatCost = w.stats.threatCost;
+  }
+  for (const b of w.s.batteries) {
+    const rounds = w.rounds.get(b.id)!;
+    if (w.batteries.get(b.id) !== b || rounds === b.rounds) continue;
+    const drafted = s.batteries.find((y) => y.id === b.id);
+    if (drafted) drafted.rounds = rounds;
+  }
+  for (const [id, damage] of w.damage) s.regions[id]!.damage = damage;
+}
+
+function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally, next: () => number): void {
+  let q = w.detection.get(target);
+  if (q === undefined) w.detection.set(target, (q = detectionChance(w.s, theatre, target)));
   const parts: string[] = [];
   let detected = true;
   if (q < 1) {
     const u = next();
     detected = u < q;
-    if (!detected) parts.push(`it was not detected in time (u=${pair(u, q)} ≥ ${pair(q, u)})`);
+    if (!detected) parts.push(`it was not detected in time (u=${compared(u, ' ≥ ', q)})`);
   }
   let killed = false;
   let shots: ShotRecord[] = [];
@@ -110,19 +156,15 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
     parts.push(killed ? `the counter-drone layer brought it down (u=${pair(u, COUNTER_DRONE_P)} < ${COUNTER_DRONE_P})` : `the counter-drone layer missed (u=${pair(u, COUNTER_DRONE_P)})`);
   }
   if (detected && !killed) {
-    const shooters = shootersOnBoard(w, cov[target], type.kind);
-    const first = shooters.find((x) => x.rounds > 0);
+    const shooters = shootersOnBoard(w, target, cov[target], type.kind);
+    let first: Shooter | undefined;
+    for (const x of shooters) if (x.rounds > 0) { first = x; break; }
     if (!first) {
       parts.push(shooters.length > 0 ? 'the batteries covering it had no interceptors left' : 'no ready battery covered it');
     } else {
       const owner = w.batteries.get(first.battery)!.owner;
       const result = engage(type.kind, doctrineOf(w.s, owner, type.kind), shooters, next);
-      for (const x of shooters) {
-        if (x.rounds === w.rounds.get(x.battery)) continue;
-        w.rounds.set(x.battery, x.rounds);
-        const b = s.batteries.find((y) => y.id === x.battery);
-        if (b) b.rounds = x.rounds;
-      }
+      for (const x of shooters) w.rounds.set(x.battery, x.rounds);
       shots = result.shots;
       killed = result.killed;
       parts.push(shotsText(shots, killed));
@@ -131,12 +173,13 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
   }
   const leaked = !killed;
   if (leaked) parts.push('it struck');
-  const stats = s.turnStats;
+  const stats = w.stats;
   if (leaked) {
-    damageRegion(ctx, target, 1);
-    stats.leakers[theatre] = (stats.leakers[theatre] ?? 0) + 1;
-  } else stats.intercepted[theatre] = (stats.intercepted[theatre] ?? 0) + 1;
-  const cost = shots.reduce((sum, shot) => sum + interceptorUnitCost(w, shot.battery), 0);
+    strike(ctx, w, target);
+    stats.leaked += 1;
+  } else stats.intercepted += 1;
+  let cost = 0;
+  for (const shot of shots) cost += interceptorUnitCost(w, shot.battery);
   stats.fired += shots.length;
   stats.interceptorCost = round4(stats.interceptorCost + cost);
   stats.threatCost = round4(stats.threatCost + type.unitCost);
@@ -151,27 +194,56 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
   });
 }
 
+/** A leaker damages its target (as damageRegion does, on the wave's own record of the damage). */
+function strike(ctx: Ctx, w: WaveBoard, target: string): void {
+  const before = w.damage.get(target) ?? w.s.regions[target]!.damage;
+  w.damage.set(target, before + 1);
+  let def: GameState['scenario']['regions'][number] | undefined;
+  for (const r of w.s.scenario.regions) if (r.id === target) { def = r; break; }
+  if (def && before < def.stayingPower && before + 1 >= def.stayingPower) say(ctx, `${regionName(w.s, target)} is disabled.`);
+}
+
 function interceptorUnitCost(w: WaveBoard, batteryId: string): number {
-  const b = w.batteries.get(batteryId);
-  const type = b && batteryType(w.s, b);
-  return (type && w.s.scenario.items.find((i) => i.id === type.interceptor)?.unitCost) ?? 0;
+  let cost = w.unitCost.get(batteryId);
+  if (cost === undefined) {
+    const b = w.batteries.get(batteryId);
+    const type = b && batteryType(w.s, b);
+    cost = (type && w.s.scenario.items.find((i) => i.id === type.interceptor)?.unitCost) ?? 0;
+    w.unitCost.set(batteryId, cost);
+  }
+  return cost;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 function shotsText(shots: readonly ShotRecord[], killed: boolean): string {
   const n = `${shots.length} shot${shots.length === 1 ? '' : 's'}`;
-  const hitAt = shots.findIndex((x) => x.hit);
+  let hitAt = -1;
+  for (let i = 0; i < shots.length; i++) if (shots[i]!.hit) { hitAt = i; break; }
   const hit = shots[hitAt];
-  if (killed && hit) return `${n}, hit on the ${ORDINALS[hitAt] ?? `${hitAt + 1}th`} (u=${pair(hit.u, hit.p)} < ${pair(hit.p, hit.u)})`;
-  const misses = shots.map((x) => `u=${pair(x.u, x.p)} ≥ ${pair(x.p, x.u)}`).join(', ');
+  if (killed && hit) return `${n}, hit on the ${ORDINALS[hitAt] ?? `${hitAt + 1}th`} (u=${compared(hit.u, ' < ', hit.p)})`;
+  let misses = '';
+  for (let i = 0; i < shots.length; i++) misses += `${i > 0 ? ', ' : ''}u=${compared(shots[i]!.u, ' ≥ ', shots[i]!.p)}`;
   return `${n}, ${shots.length === 1 ? 'missed' : 'all missed'} (${misses})`;
 }
 
 /** Two decimals, or more when needed so that two compared numbers do not print alike. */
 function pair(x: number, other: number): string {
-  for (let d = 2; d < 6; d++) if (x.toFixed(d) !== other.toFixed(d)) return x.toFixed(d);
+  for (let d = 2; d < 6; d++) {
+    const text = x.toFixed(d);
+    if (text !== other.toFixed(d)) return text;
+  }
   return x.toFixed(6);
+}
+
+/** `${pair(a, b)}${op}${pair(b, a)}`, each number printed once: both stop at the same number of decimals. */
+function compared(a: number, op: string, b: number): string {
+  for (let d = 2; d < 6; d++) {
+    const x = a.toFixed(d);
+    const y = b.toFixed(d);
+    if (x !== y) return x + op + y;
+  }
+  return a.toFixed(6) + op + b.toFixed(6);
 }
 
 function summarise(ctx: Ctx, theatreName: string, attacker: string | null, t: Tally): void {
