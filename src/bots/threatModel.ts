@@ -157,10 +157,31 @@ function passiveDefence(v: View, region: string): { q: number; drone: number; ba
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */
 export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
+  return leakPast(v, region, kind, coverTable(v, placement).get(region)?.[kind]);
+}
+
+/** Chance that one threat gets through the passive defences and the battery that fires first (if any). */
+function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | undefined): number {
   const passive = passiveDefence(v, region);
-  const first = coverTable(v, placement).get(region)?.[kind];
   const shots = first ? doctrineLeak(v, first.owner, kind, first.p) : 1;
   return 1 - passive.q + passive.q * passive[kind] * shots;
+}
+
+/**
+ * The battery that fires first at `region` (as coverTable picks it: the first with full cover, else the
+ * first with half cover) when the view's battery `id` is replaced by `swap` (or taken away when null).
+ */
+function firstShooterSwapped(v: View, region: string, kind: ThreatKind, id: string, swap: Placement | null): Shooter | undefined {
+  let half: Shooter | undefined;
+  for (const original of v.batteries) {
+    const b = original.id === id ? swap : original;
+    if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
+    const c = batteryCover(v, b);
+    if (!c) continue;
+    if (c.here === region) return c.full[kind];
+    if (half === undefined && c.there === region) half = c.half[kind];
+  }
+  return half;
 }
 
 /** What `leakers` threats getting through at a region are worth to a role: linear per hit, softly capped at the
@@ -206,11 +227,84 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
 const exposureMemo = new WeakMap<View, Map<string, Exposure[]>>();
 
 /**
+ * theatreRisk's terms with the view's own batteries. Each term is one exposure's threats at one target;
+ * the same target, kind and count recur over the turns of the horizon, so a term names its "signature"
+ * (region, kind, count before the leak chance) and the harm is worked out once per signature.
+ */
+interface RiskTerms {
+  played: boolean;
+  /** End (exclusive) of each exposure's terms. */
+  ends: number[];
+  /** Each term's signature. */
+  sigOf: number[];
+  region: string[];
+  kind: ThreatKind[];
+  count: number[];
+  /** Harm of each signature with the view's batteries. */
+  harm: Float64Array;
+  /** theatreRisk with the view's batteries. */
+  risk: number;
+}
+
+const termsMemo = new WeakMap<View, WeakMap<Interests, Map<string, RiskTerms>>>();
+
+/** theatreRisk's terms with the view's own batteries: worked out once per view, interests, theatre and horizon. */
+function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskTerms {
+  let perView = termsMemo.get(v);
+  if (!perView) { perView = new WeakMap(); termsMemo.set(v, perView); }
+  let memo = perView.get(i);
+  if (!memo) { memo = new Map(); perView.set(i, memo); }
+  const key = `${theatre}|${turns}`;
+  let found = memo.get(key);
+  if (found) return found;
+  const played = redPlayed(v);
+  const ends: number[] = [];
+  const sigOf: number[] = [];
+  const region: string[] = [];
+  const kind: ThreatKind[] = [];
+  const count: number[] = [];
+  const sigs = new Map<string, number>();
+  for (const e of exposure(v, theatre, turns)) {
+    for (const r of e.targets) {
+      const n = played ? e.count : e.count / e.targets.length;
+      const sigKey = `${r}|${e.kind}|${n}`;
+      let sig = sigs.get(sigKey);
+      if (sig === undefined) { sig = region.length; sigs.set(sigKey, sig); region.push(r); kind.push(e.kind); count.push(n); }
+      sigOf.push(sig);
+    }
+    ends.push(sigOf.length);
+  }
+  const harmOf = new Float64Array(region.length);
+  for (let k = 0; k < region.length; k++) harmOf[k] = harm(v, i, region[k]!, count[k]! * leakChance(v, region[k]!, kind[k]!));
+  found = { played, ends, sigOf, region, kind, count, harm: harmOf, risk: 0 };
+  found.risk = sumTerms(found, harmOf);
+  memo.set(key, found);
+  return found;
+}
+
+/** Sums the terms in theatreRisk's order: a played Red cell's wave at its worst target, a scripted wave over all of them. */
+function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
+  let risk = 0;
+  let k = 0;
+  for (const end of t.ends) {
+    if (t.played) {
+      let worst = 0;
+      for (; k < end; k++) worst = Math.max(worst, harmOf[t.sigOf[k]!]!);
+      risk += worst;
+    } else {
+      for (; k < end; k++) risk += harmOf[t.sigOf[k]!]!;
+    }
+  }
+  return risk;
+}
+
+/**
  * Value a role expects to lose in a theatre over the horizon under a placement of batteries. A Red
  * cell that is played picks its targets, so each wave is counted at its worst target; the rules'
  * own dice spread a scripted wave evenly over its targets.
  */
 export function theatreRisk(v: View, i: Interests, theatre: string, turns: number, placement: readonly Placement[] = v.batteries): number {
+  if (placement === v.batteries) return riskTerms(v, i, theatre, turns).risk;
   const played = redPlayed(v);
   let risk = 0;
   for (const e of exposure(v, theatre, turns)) {
@@ -223,4 +317,26 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
     }
   }
   return risk;
+}
+
+/**
+ * theatreRisk with the view's battery `id` replaced by `swap` (taken away when null). A battery covers
+ * at most its region and its half-cover region, so only those of the old and the new battery can
+ * change: the other terms are the view's own, and every term is summed in the same order (same result
+ * to the last bit as theatreRisk over the changed placement).
+ */
+export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, swap: Placement | null): number {
+  const t = riskTerms(v, i, theatre, turns);
+  const old = v.batteries.find((b) => b.id === id);
+  let harmOf: Float64Array | null = null;
+  for (let k = 0; k < t.region.length; k++) {
+    const r = t.region[k]!;
+    if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
+    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, t.kind[k]!, firstShooterSwapped(v, r, t.kind[k]!, id, swap)));
+    if (x === t.harm[k]) continue;
+    harmOf ??= t.harm.slice();
+    harmOf[k] = x;
+  }
+  // Nothing changed: the same terms in the same order.
+  return harmOf === null ? t.risk : sumTerms(t, harmOf);
 }
