@@ -28,8 +28,21 @@ export interface Interests {
 
 type Compare = Extract<Condition, { compare: unknown }>;
 
+const leverMemo = new WeakMap<Quantity, Map<string | null, Map<string | null, string | null>>>();
+
 /** The lever a quantity moves, e.g. `track:trust:a+b`, `stock:poland|cgr-080|*`, `protect:europe`. */
 export function leverOf(v: View, q: Quantity, b: Binding): string | null {
+  // A name made of the quantity and the binding (and the scenario's set of tracks): remembered per quantity.
+  let memo = leverMemo.get(q);
+  if (!memo) { memo = new Map(); leverMemo.set(q, memo); }
+  let byTarget = memo.get(b.actor);
+  if (!byTarget) { byTarget = new Map(); memo.set(b.actor, byTarget); }
+  let found = byTarget.get(b.target);
+  if (found === undefined) { found = leverNow(v, q, b); byTarget.set(b.target, found); }
+  return found;
+}
+
+function leverNow(v: View, q: Quantity, b: Binding): string | null {
   if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? null : `track:${key}`; }
   if ('budget' in q) return `budget:${bindRole(q.budget, b)}`;
   if ('stock' in q) return `stock:${bindRole(q.stock, b)}|${q.item}|${q.theatre ?? '*'}`;
@@ -49,7 +62,16 @@ export function leverOf(v: View, q: Quantity, b: Binding): string | null {
 
 const FLIP: Record<string, Compare['op']> = { '>=': '<', '<=': '>', '>': '<=', '<': '>=' };
 
+const negated = new WeakMap<Condition, Condition>();
+
+/** The opposite condition (the same object for the same condition, so what is remembered per quantity is found again). */
 function negate(c: Condition): Condition {
+  let found = negated.get(c);
+  if (!found) { found = negateNow(c); negated.set(c, found); }
+  return found;
+}
+
+function negateNow(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(negate) };
   if ('any' in c) return { all: c.any.map(negate) };
   if ('not' in c) return c.not;
@@ -202,8 +224,7 @@ export function interestsOf(v: View, role: string): Interests {
   // A shared loss can come in one jump (a card, an incident at 7+): its margin is watched more closely.
   build.keep = SHARED_LOSS_KEEP;
   for (const loss of v.scenario.sharedLoss) build.condition({ not: loss.condition }, SHARED_LOSS_POINTS);
-  for (const t of v.scenario.theatres)
-    build.condition({ compare: { track: `tension:${t.id}` }, op: '<', value: 10 }, SHARED_LOSS_POINTS);
+  for (const c of belowTop(v)) build.condition(c, SHARED_LOSS_POINTS);
   build.keep = KEEP;
   // A nation also cares a little for its own standing, its partners' trust and its own regions.
   if (!red) {
@@ -231,6 +252,18 @@ export function interestsOf(v: View, role: string): Interests {
     if (worth > 0.5) build.condition(move.requires, worth * ENABLER_SHARE * turns);
   }
   return { role, side, red, levers: build.levers, bp };
+}
+
+const tensionGoals = new WeakMap<object, Condition[]>();
+
+/** Tension below 10 in every theatre (the same condition objects for a scenario). */
+function belowTop(v: View): Condition[] {
+  let found = tensionGoals.get(v.scenario.theatres);
+  if (!found) {
+    found = v.scenario.theatres.map((t): Condition => ({ compare: { track: `tension:${t.id}` }, op: '<', value: 10 }));
+    tensionGoals.set(v.scenario.theatres, found);
+  }
+  return found;
 }
 
 /** Share of a blocked move's worth a role puts on meeting its requirement. */

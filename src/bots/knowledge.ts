@@ -33,16 +33,27 @@ export function bindRole(role: string, b: Binding): string {
   return role;
 }
 
-const trackKeys = new WeakMap<object, Map<string, string | null>>();
+/** Per actor, then per target (no string keys to build on every call). */
+type ByBinding<T> = Map<string | null, Map<string | null, T>>;
+
+function bindingSlot<T>(memo: ByBinding<T>, b: Binding): Map<string | null, T> {
+  let byTarget = memo.get(b.actor);
+  if (!byTarget) { byTarget = new Map(); memo.set(b.actor, byTarget); }
+  return byTarget;
+}
+
+const trackKeys = new WeakMap<object, Map<string, ByBinding<string | null>>>();
 
 /** The stored key of a track reference after binding actor/target, or null if the game has no such track. */
 export function trackKeyOf(v: View, ref: string, b: Binding = NO_BINDING): string | null {
   // The set of tracks is fixed by the scenario: remember the answer per scenario.
   let memo = trackKeys.get(v.scenario.roles);
   if (!memo) { memo = new Map(); trackKeys.set(v.scenario.roles, memo); }
-  const key = `${ref}|${b.actor}|${b.target}`;
-  let found = memo.get(key);
-  if (found === undefined) { found = trackKeyNow(v, ref, b); memo.set(key, found); }
+  let perRef = memo.get(ref);
+  if (!perRef) { perRef = new Map(); memo.set(ref, perRef); }
+  const slot = bindingSlot(perRef, b);
+  let found = slot.get(b.target);
+  if (found === undefined) { found = trackKeyNow(v, ref, b); slot.set(b.target, found); }
   return found;
 }
 
@@ -60,7 +71,7 @@ function trackKeyNow(v: View, ref: string, b: Binding): string | null {
 /** A track's bounds, as the rules keep it within them. */
 export const trackBounds = (v: View, key: string): readonly [number, number] => coreTrackBounds(board(v), key);
 
-const quantityMemo = new WeakMap<View, WeakMap<Quantity, Map<string, number>>>();
+const quantityMemo = new WeakMap<View, WeakMap<Quantity, ByBinding<number>>>();
 
 /** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
@@ -68,9 +79,9 @@ export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number 
   if (!perView) { perView = new WeakMap(); quantityMemo.set(v, perView); }
   let memo = perView.get(q);
   if (!memo) { memo = new Map(); perView.set(q, memo); }
-  const key = `${b.actor}|${b.target}`;
-  let found = memo.get(key);
-  if (found === undefined) { found = quantityNow(v, q, b); memo.set(key, found); }
+  const slot = bindingSlot(memo, b);
+  let found = slot.get(b.target);
+  if (found === undefined) { found = quantityNow(v, q, b); slot.set(b.target, found); }
   return found;
 }
 
