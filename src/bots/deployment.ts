@@ -74,6 +74,10 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
 
 /** Rounds at hand (in batteries and in stock where they stand) against the shots the coming waves need. */
 function stockRatio(ctx: BotContext): number {
+  return remember(ctx, 'stockRatio', () => stockRatioNow(ctx));
+}
+
+function stockRatioNow(ctx: BotContext): number {
   const { v, role } = ctx;
   const mine = v.batteries.filter((b) => b.owner === role);
   let have = mine.reduce((sum, b) => sum + b.rounds, 0);

@@ -168,18 +168,18 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
 }
 
 /**
- * The battery that fires first at `region` (as coverTable picks it: the first with full cover, else the
+ * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the
  * first with half cover) when the view's battery `id` is replaced by `swap` (or taken away when null).
  */
-function firstShooterSwapped(v: View, region: string, kind: ThreatKind, id: string, swap: Placement | null): Shooter | undefined {
-  let half: Shooter | undefined;
+function firstShootersSwapped(v: View, region: string, id: string, swap: Placement | null): Record<ThreatKind, Shooter> | undefined {
+  let half: Record<ThreatKind, Shooter> | undefined;
   for (const original of v.batteries) {
     const b = original.id === id ? swap : original;
     if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
     const c = batteryCover(v, b);
     if (!c) continue;
-    if (c.here === region) return c.full[kind];
-    if (half === undefined && c.there === region) half = c.half[kind];
+    if (c.here === region) return c.full;
+    if (half === undefined && c.there === region) half = c.half;
   }
   return half;
 }
@@ -329,10 +329,15 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries.find((b) => b.id === id);
   let harmOf: Float64Array | null = null;
+  let shootersAt: string | undefined;
+  let shooters: Record<ThreatKind, Shooter> | undefined;
   for (let k = 0; k < t.region.length; k++) {
     const r = t.region[k]!;
     if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
-    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, t.kind[k]!, firstShooterSwapped(v, r, t.kind[k]!, id, swap)));
+    // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, id, swap); }
+    const kind = t.kind[k]!;
+    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
     if (x === t.harm[k]) continue;
     harmOf ??= t.harm.slice();
     harmOf[k] = x;
