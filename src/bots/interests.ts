@@ -310,6 +310,12 @@ export function stockWorth(i: Interests, role: string, item: string, theatre: st
 
 /** What one leaker in a theatre is worth (negative for defenders). */
 export function leakerWorth(i: Interests, theatre: string): number {
-  return lever(i, `leakers:${theatre}`) + lever(i, 'leakers:all');
+  // Asked for every term of every risk: remembered per interests (they are not changed once made).
+  let memo = leakerMemo.get(i);
+  if (!memo) { memo = new Map(); leakerMemo.set(i, memo); }
+  let found = memo.get(theatre);
+  if (found === undefined) { found = lever(i, `leakers:${theatre}`) + lever(i, 'leakers:all'); memo.set(theatre, found); }
+  return found;
 }
 
+const leakerMemo = new WeakMap<Interests, Map<string, number>>();

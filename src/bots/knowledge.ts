@@ -69,7 +69,16 @@ function trackKeyNow(v: View, ref: string, b: Binding): string | null {
 }
 
 /** A track's bounds, as the rules keep it within them. */
-export const trackBounds = (v: View, key: string): readonly [number, number] => coreTrackBounds(board(v), key);
+export function trackBounds(v: View, key: string): readonly [number, number] {
+  // The rules' bounds read only the key and the scenario's own tracks: remembered per scenario.
+  let memo = boundsMemo.get(v.scenario.tracks);
+  if (!memo) { memo = new Map(); boundsMemo.set(v.scenario.tracks, memo); }
+  let found = memo.get(key);
+  if (!found) { found = coreTrackBounds(board(v), key); memo.set(key, found); }
+  return found;
+}
+
+const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
 const quantityMemo = new WeakMap<View, WeakMap<Quantity, ByBinding<number>>>();
 

@@ -70,7 +70,9 @@ export function shootersAt(v: View, region: string, kind: ThreatKind, placement:
 
 /** For each region, the battery that fires first at drones and at missiles. */
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
-const coverMemo = new WeakMap<readonly Placement[], CoverTable>();
+/** With the agreements and map it was made with: coverTable gives it for the same placement whatever the view's (see freshCover). */
+interface CoverEntry { table: CoverTable; agreements: object; types: object; regions: object; lanes: object }
+const coverMemo = new WeakMap<readonly Placement[], CoverEntry>();
 
 /** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
 interface BatteryCover { here: string | null; there: string | null; full: Record<ThreatKind, Shooter>; half: Record<ThreatKind, Shooter> }
@@ -97,7 +99,30 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
 function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   const found = coverMemo.get(placement);
-  if (found) return found;
+  if (found) return found.table;
+  const table = buildCoverTable(v, placement);
+  coverMemo.set(placement, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+  return table;
+}
+
+const freshMemo = new WeakMap<View, CoverTable>();
+
+/**
+ * The cover table of the view's own batteries as this view's agreements and map make it. coverTable
+ * remembers a table per placement, so for batteries unchanged since an earlier view with other
+ * agreements it gives that view's table (kept: the decisions depend on it); the risk of a changed
+ * placement is worked out over this one, as a new placement's table would be. Leaves coverTable's memo as it is.
+ */
+function freshCover(v: View): CoverTable {
+  const found = coverMemo.get(v.batteries);
+  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
+    return found.table;
+  let table = freshMemo.get(v);
+  if (!table) { table = buildCoverTable(v, v.batteries); freshMemo.set(v, table); }
+  return table;
+}
+
+function buildCoverTable(v: View, placement: readonly Placement[]): CoverTable {
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
@@ -116,7 +141,6 @@ function coverTable(v: View, placement: readonly Placement[]): CoverTable {
     const own = slot(full, region);
     for (const kind of KINDS) if (!own[kind] && shooters[kind]) own[kind] = shooters[kind];
   }
-  coverMemo.set(placement, full);
   return full;
 }
 
@@ -227,7 +251,7 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
 const exposureMemo = new WeakMap<View, Map<string, Exposure[]>>();
 
 /**
- * theatreRisk's terms with the view's own batteries. Each term is one exposure's threats at one target;
+ * theatreRisk's terms with the view's own batteries (as freshCover places them). Each term is one exposure's threats at one target;
  * the same target, kind and count recur over the turns of the horizon, so a term names its "signature"
  * (region, kind, count before the leak chance) and the harm is worked out once per signature.
  */
@@ -275,7 +299,8 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     ends.push(sigOf.length);
   }
   const harmOf = new Float64Array(region.length);
-  for (let k = 0; k < region.length; k++) harmOf[k] = harm(v, i, region[k]!, count[k]! * leakChance(v, region[k]!, kind[k]!));
+  const cover = freshCover(v);
+  for (let k = 0; k < region.length; k++) harmOf[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
   found = { played, ends, sigOf, region, kind, count, harm: harmOf, risk: 0 };
   found.risk = sumTerms(found, harmOf);
   memo.set(key, found);
@@ -304,7 +329,8 @@ function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
  * own dice spread a scripted wave evenly over its targets.
  */
 export function theatreRisk(v: View, i: Interests, theatre: string, turns: number, placement: readonly Placement[] = v.batteries): number {
-  if (placement === v.batteries) return riskTerms(v, i, theatre, turns).risk;
+  // The view's own batteries: the terms are those of the swaps below, unless coverTable remembers this placement's table from other agreements.
+  if (placement === v.batteries && coverTable(v, placement) === freshCover(v)) return riskTerms(v, i, theatre, turns).risk;
   const played = redPlayed(v);
   let risk = 0;
   for (const e of exposure(v, theatre, turns)) {
