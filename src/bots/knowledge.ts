@@ -80,18 +80,27 @@ export function trackBounds(v: View, key: string): readonly [number, number] {
 
 const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
-const quantityMemo = new WeakMap<View, WeakMap<Quantity, ByBinding<number>>>();
+/** A view's quantities: per quantity, its values under the bindings asked so far. */
+type QuantityMemo = Map<Quantity, { actor: string | null; target: string | null; value: number }[]>;
+const quantityMemo = new WeakMap<View, QuantityMemo>();
+// Quantities are asked in bursts over one view: the last view's memo is kept at hand.
+let lastView: View | null = null;
+let lastMemo: QuantityMemo = new Map();
 
 /** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
-  let perView = quantityMemo.get(v);
-  if (!perView) { perView = new WeakMap(); quantityMemo.set(v, perView); }
-  let memo = perView.get(q);
-  if (!memo) { memo = new Map(); perView.set(q, memo); }
-  const slot = bindingSlot(memo, b);
-  let found = slot.get(b.target);
-  if (found === undefined) { found = quantityNow(v, q, b); slot.set(b.target, found); }
-  return found;
+  if (v !== lastView) {
+    let memo = quantityMemo.get(v);
+    if (!memo) { memo = new Map(); quantityMemo.set(v, memo); }
+    lastView = v;
+    lastMemo = memo;
+  }
+  let values = lastMemo.get(q);
+  if (!values) { values = []; lastMemo.set(q, values); }
+  for (const x of values) if (x.actor === b.actor && x.target === b.target) return x.value;
+  const value = quantityNow(v, q, b);
+  values.push({ actor: b.actor, target: b.target, value });
+  return value;
 }
 
 /** The rules' own count over the view (it carries every field a quantity reads); gaps from the memo below. */

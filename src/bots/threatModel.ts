@@ -96,6 +96,15 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   return cover;
 }
 
+const coversMemo = new WeakMap<View, (BatteryCover | null)[]>();
+
+/** batteryCover of each of the view's batteries, in order (looked up once per view). */
+function viewCovers(v: View): (BatteryCover | null)[] {
+  let found = coversMemo.get(v);
+  if (!found) { found = v.batteries.map((b) => batteryCover(v, b)); coversMemo.set(v, found); }
+  return found;
+}
+
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
 function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   const found = coverMemo.get(placement);
@@ -197,10 +206,13 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
  */
 function firstShootersSwapped(v: View, region: string, id: string, swap: Placement | null): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
-  for (const original of v.batteries) {
-    const b = original.id === id ? swap : original;
+  const covers = viewCovers(v);
+  for (let n = 0; n < v.batteries.length; n++) {
+    const original = v.batteries[n]!;
+    const swapped = original.id === id;
+    const b = swapped ? swap : original;
     if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = batteryCover(v, b);
+    const c = swapped ? batteryCover(v, b) : covers[n];
     if (!c) continue;
     if (c.here === region) return c.full;
     if (half === undefined && c.there === region) half = c.half;
