@@ -34,7 +34,7 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
     const without = remember(ctx, `away|${b.id}|${theatre}|${h}`, () => theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null));
     const with_ = at === null
       ? remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h))
-      : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { ...b, region: at, halfCover: null, status: 'operational' });
+      : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
     return (without - with_) / h;
   });
 }
@@ -68,7 +68,7 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
   const before = remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h));
-  const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { ...b, halfCover: region });
+  const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { halfCover: region });
   return before - after - 0.2;
 }
 

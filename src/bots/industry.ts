@@ -75,10 +75,11 @@ function interceptorNeed(ctx: BotContext, item: string, theatre: string, turns: 
     && (theatreOf(v, b.destination ?? b.region) === theatre));
   if (mine.length === 0) return 0;
   let use = 0;
+  const ready = mine.map((b) => ({ ...b, status: 'operational' as const }));
   for (const r of v.scenario.regions) {
     if (r.theatre !== theatre) continue;
     for (const kind of ['drone', 'ballistic'] as const) {
-      const shooter = shootersAt(v, r.id, kind, mine.map((b) => ({ ...b, status: 'operational' as const })))[0];
+      const shooter = shootersAt(v, r.id, kind, ready)[0];
       if (shooter) use += expectedThreats(v, r.id, kind, turns) * shotsPerThreat(v, role, kind, shooter.p);
     }
   }

@@ -158,12 +158,15 @@ export class InterestBuilder {
     const b = this.binding;
     if ('not' in c) return this.condition(negate(c.not), points);
     if ('all' in c) {
-      const open = c.all.filter((x) => !holds(v, x, b)).length;
-      for (const x of c.all) this.condition(x, holds(v, x, b) ? points * 0.5 : points / Math.max(1, open));
+      const held = c.all.map((x) => holds(v, x, b));
+      let open = 0;
+      for (const h of held) if (!h) open++;
+      c.all.forEach((x, n) => this.condition(x, held[n] ? points * 0.5 : points / Math.max(1, open)));
       return;
     }
     if ('any' in c) {
-      if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
+      const held = c.any.map((x) => holds(v, x, b));
+      if (held.includes(true)) { c.any.forEach((x, n) => { if (held[n]) this.condition(x, points * 0.5); }); return; }
       const nearest = [...c.any].sort((x, y) => roughDistance(v, x, b) - roughDistance(v, y, b))[0];
       if (nearest) this.condition(nearest, points);
       return;

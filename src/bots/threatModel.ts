@@ -200,19 +200,32 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
   return 1 - passive.q + passive.q * passive[kind] * shots;
 }
 
+/** A change to one battery that leaves its owner, type and rounds as they are. */
+export type BatteryChange = Partial<Pick<Placement, 'region' | 'halfCover' | 'status'>>;
+
+/** The cover of the view's battery number `n` after `swap` (the same battery changed as a BatteryChange), made from its own. */
+function swappedCover(v: View, n: number, swap: Placement): BatteryCover | null {
+  const own = viewCovers(v)[n];
+  const old = v.batteries[n]!;
+  if (!own) return null;
+  const here = swap.region === old.region ? own.here : mayDefend(v, swap.owner, swap.region) ? swap.region : null;
+  const there = swap.region === old.region && swap.halfCover === old.halfCover ? own.there
+    : swap.halfCover !== null && neighbours(v, swap.region).includes(swap.halfCover) && mayDefend(v, swap.owner, swap.halfCover) ? swap.halfCover : null;
+  // Same type, rounds and owner: the same shooters.
+  return { here, there, full: own.full, half: own.half };
+}
+
 /**
  * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the
- * first with half cover) when the view's battery `id` is replaced by `swap` (or taken away when null).
+ * first with half cover) when the view's battery number `swapAt` is `swap` (taken away when null), whose cover is `swapCover`.
  */
-function firstShootersSwapped(v: View, region: string, id: string, swap: Placement | null): Record<ThreatKind, Shooter> | undefined {
+function firstShootersSwapped(v: View, region: string, swapAt: number, swap: Placement | null, swapCover: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
   const covers = viewCovers(v);
   for (let n = 0; n < v.batteries.length; n++) {
-    const original = v.batteries[n]!;
-    const swapped = original.id === id;
-    const b = swapped ? swap : original;
+    const b = n === swapAt ? swap : v.batteries[n]!;
     if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = swapped ? batteryCover(v, b) : covers[n];
+    const c = n === swapAt ? swapCover : covers[n];
     if (!c) continue;
     if (c.here === region) return c.full;
     if (half === undefined && c.there === region) half = c.half;
@@ -363,9 +376,12 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
  * change: the other terms are the view's own, and every term is summed in the same order (same result
  * to the last bit as theatreRisk over the changed placement).
  */
-export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, swap: Placement | null): number {
+export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, change: BatteryChange | null): number {
   const t = riskTerms(v, i, theatre, turns);
-  const old = v.batteries.find((b) => b.id === id);
+  const at = v.batteries.findIndex((b) => b.id === id);
+  const old = v.batteries[at];
+  const swap = old === undefined || change === null ? null : { ...old, ...change };
+  const swapCover = swap === null ? null : swappedCover(v, at, swap);
   let harmOf: Float64Array | null = null;
   let shootersAt: string | undefined;
   let shooters: Record<ThreatKind, Shooter> | undefined;
@@ -373,7 +389,7 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     const r = t.region[k]!;
     if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
-    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, id, swap); }
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, at, swap, swapCover); }
     const kind = t.kind[k]!;
     const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
     if (x === t.harm[k]) continue;
