@@ -80,26 +80,50 @@ export function trackBounds(v: View, key: string): readonly [number, number] {
 
 const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
-/** A view's quantities: per quantity, its values under the bindings asked so far. */
-type QuantityMemo = Map<Quantity, { actor: string | null; target: string | null; value: number }[]>;
-const quantityMemo = new WeakMap<View, QuantityMemo>();
-// Quantities are asked in bursts over one view: the last view's memo is kept at hand.
-let lastView: View | null = null;
-let lastMemo: QuantityMemo = new Map();
+/**
+ * The fields of the state a quantity counts from, by its kind, as the rules' quantityValue reads them
+ * (with the scenario, which does not change): its value is the same while they are the same objects.
+ * test/bots/quantity-memo.test.ts checks the remembered values against the rules' count in every state
+ * of games of every scenario; a change to what quantityValue reads must be made here too.
+ */
+type Field = keyof View;
+function dependsOn(q: Quantity): readonly [Field, Field | null] {
+  if ('track' in q) return ['tracks', null];
+  if ('budget' in q) return ['budgets', null];
+  if ('stock' in q) return ['stocks', null];
+  if ('techLevel' in q) return ['transfers', null];
+  if ('protectedPct' in q || 'disabledRegions' in q) return ['regions', null];
+  if ('longestStockout' in q) return ['stockout', null];
+  if ('arms' in q || 'armsChange' in q) return ['arms', null];
+  if ('agreements' in q) return ['agreements', null];
+  if ('leakers' in q) return ['history', 'turnStats'];
+  if ('onTimePct' in q) return ['contracts', null];
+  if ('gaps' in q) return ['batteries', 'agreements'];
+  if ('operationalBatteries' in q) return ['batteries', null];
+  return ['turn', null];
+}
 
-/** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
+interface QuantitySlot {
+  a: Field;
+  b: Field | null;
+  /** The last value under each binding asked, with the fields it was counted from. */
+  values: { actor: string | null; target: string | null; a: unknown; b: unknown; value: number }[];
+}
+const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
+
+/** The value of a scenario quantity, as the rules count it (remembered while the fields it counts from are the same). */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
-  if (v !== lastView) {
-    let memo = quantityMemo.get(v);
-    if (!memo) { memo = new Map(); quantityMemo.set(v, memo); }
-    lastView = v;
-    lastMemo = memo;
+  let slot = quantitySlots.get(q);
+  if (!slot) { const [a, second] = dependsOn(q); slot = { a, b: second, values: [] }; quantitySlots.set(q, slot); }
+  const a = v[slot.a];
+  const second = slot.b === null ? null : v[slot.b];
+  for (const x of slot.values) {
+    if (x.actor !== b.actor || x.target !== b.target) continue;
+    if (x.a !== a || x.b !== second) { x.a = a; x.b = second; x.value = quantityNow(v, q, b); }
+    return x.value;
   }
-  let values = lastMemo.get(q);
-  if (!values) { values = []; lastMemo.set(q, values); }
-  for (const x of values) if (x.actor === b.actor && x.target === b.target) return x.value;
   const value = quantityNow(v, q, b);
-  values.push({ actor: b.actor, target: b.target, value });
+  slot.values.push({ actor: b.actor, target: b.target, a, b: second, value });
   return value;
 }
 
