@@ -86,26 +86,34 @@ const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>()
  * test/bots/quantity-memo.test.ts checks the remembered values against the rules' count in every state
  * of games of every scenario; a change to what quantityValue reads must be made here too.
  */
-type Field = keyof View;
-function dependsOn(q: Quantity): readonly [Field, Field | null] {
-  if ('track' in q) return ['tracks', null];
-  if ('budget' in q) return ['budgets', null];
-  if ('stock' in q) return ['stocks', null];
-  if ('techLevel' in q) return ['transfers', null];
-  if ('protectedPct' in q || 'disabledRegions' in q) return ['regions', null];
-  if ('longestStockout' in q) return ['stockout', null];
-  if ('arms' in q || 'armsChange' in q) return ['arms', null];
-  if ('agreements' in q) return ['agreements', null];
-  if ('leakers' in q) return ['history', 'turnStats'];
-  if ('onTimePct' in q) return ['contracts', null];
-  if ('gaps' in q) return ['batteries', 'agreements'];
-  if ('operationalBatteries' in q) return ['batteries', null];
-  return ['turn', null];
+type Read = (v: View) => unknown;
+const none: Read = () => null;
+const fields = {
+  tracks: (v: View) => v.tracks, budgets: (v: View) => v.budgets, stocks: (v: View) => v.stocks, transfers: (v: View) => v.transfers,
+  regions: (v: View) => v.regions, stockout: (v: View) => v.stockout, arms: (v: View) => v.arms, agreements: (v: View) => v.agreements,
+  history: (v: View) => v.history, turnStats: (v: View) => v.turnStats, contracts: (v: View) => v.contracts,
+  batteries: (v: View) => v.batteries, turn: (v: View) => v.turn,
+} satisfies Record<string, Read>;
+
+function dependsOn(q: Quantity): readonly [Read, Read] {
+  if ('track' in q) return [fields.tracks, none];
+  if ('budget' in q) return [fields.budgets, none];
+  if ('stock' in q) return [fields.stocks, none];
+  if ('techLevel' in q) return [fields.transfers, none];
+  if ('protectedPct' in q || 'disabledRegions' in q) return [fields.regions, none];
+  if ('longestStockout' in q) return [fields.stockout, none];
+  if ('arms' in q || 'armsChange' in q) return [fields.arms, none];
+  if ('agreements' in q) return [fields.agreements, none];
+  if ('leakers' in q) return [fields.history, fields.turnStats];
+  if ('onTimePct' in q) return [fields.contracts, none];
+  if ('gaps' in q) return [fields.batteries, fields.agreements];
+  if ('operationalBatteries' in q) return [fields.batteries, none];
+  return [fields.turn, none];
 }
 
 interface QuantitySlot {
-  a: Field;
-  b: Field | null;
+  a: Read;
+  b: Read;
   /** The last value under each binding asked, with the fields it was counted from. */
   values: { actor: string | null; target: string | null; a: unknown; b: unknown; value: number }[];
 }
@@ -115,8 +123,8 @@ const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
   let slot = quantitySlots.get(q);
   if (!slot) { const [a, second] = dependsOn(q); slot = { a, b: second, values: [] }; quantitySlots.set(q, slot); }
-  const a = v[slot.a];
-  const second = slot.b === null ? null : v[slot.b];
+  const a = slot.a(v);
+  const second = slot.b(v);
   for (const x of slot.values) {
     if (x.actor !== b.actor || x.target !== b.target) continue;
     if (x.a !== a || x.b !== second) { x.a = a; x.b = second; x.value = quantityNow(v, q, b); }

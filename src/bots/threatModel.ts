@@ -21,18 +21,34 @@ export const redPlayed = (v: Pick<View, 'scenario' | 'seats'>): boolean =>
 
 /** Expected threats of a kind at a region over `turns` turns from now, from the public table (or revealed waves). */
 export function expectedThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
-  // Asked many times per decision: remembered per view (a view is never changed once made).
-  let memo = threatMemo.get(v);
-  if (!memo) { memo = new Map(); threatMemo.set(v, memo); }
-  const key = `${region}|${kind}|${turns}`;
-  let found = memo.get(key);
-  if (found === undefined) { found = countThreats(v, region, kind, turns); memo.set(key, found); }
+  // Asked many times per decision, and the same until the turn, the phase or the revealed waves change:
+  // remembered per turn, phase and seats, and per region with the revealed waves of its theatre.
+  let c = threatContext;
+  const sc = v.scenario;
+  if (c === null || c.turn !== v.turn || c.phase !== v.phase || c.seats !== v.seats || c.waves !== sc.waves || c.regionDefs !== sc.regions
+    || c.roles !== sc.roles || c.types !== sc.threatTypes || c.turns !== sc.turns) {
+    c = { turn: v.turn, phase: v.phase, seats: v.seats, waves: sc.waves, regionDefs: sc.regions, roles: sc.roles, types: sc.threatTypes, turns: sc.turns, regions: new Map() };
+    threatContext = c;
+  }
+  const theatre = regionDef(v, region)?.theatre;
+  const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
+  let memo = c.regions.get(region);
+  if (!memo || memo.revealed !== revealed) { memo = { revealed, counts: new Map() }; c.regions.set(region, memo); }
+  const key = kind === 'drone' ? turns : -1 - turns;
+  let found = memo.counts.get(key);
+  if (found === undefined) { found = countThreats(v, region, kind, turns); memo.counts.set(key, found); }
   return found;
 }
 
-const threatMemo = new WeakMap<View, Map<string, number>>();
+/** What countThreats reads: the turn, the phase, the seats (whether Red is played), the scenario's waves, regions, roles, threat types and length, and a theatre's revealed waves. */
+interface ThreatContext {
+  turn: number; phase: string; seats: object; waves: object; regionDefs: object; roles: object; types: object; turns: number;
+  regions: Map<string, { revealed: unknown; counts: Map<number, number> }>;
+}
+let threatContext: ThreatContext | null = null;
 
-function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
+/** expectedThreats without the memo (for tests). */
+export function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
   let sum = 0;
   const played = redPlayed(v);
   const theatre = regionDef(v, region)?.theatre;

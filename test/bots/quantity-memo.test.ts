@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quantityValue, viewFor, type GameState, type Quantity, type Scenario } from '../../src/core';
 import { playGame } from '../../src/bots';
 import { quantity } from '../../src/bots/knowledge';
+import { countThreats, expectedThreats } from '../../src/bots/threatModel';
 import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
 // The bots remember a quantity's value while the state fields it counts from are the same objects
@@ -23,7 +24,7 @@ function quantitiesOf(scenario: Scenario): Quantity[] {
   return [...found];
 }
 
-describe('quantities remembered by the fields they count from', () => {
+describe('quantities (and expected threats) remembered by the fields they count from', () => {
   it('count what the rules count in every state of two games of every scenario', () => {
     for (const id of scenarioIds()) {
       const loaded = loadScenario(id);
@@ -38,6 +39,16 @@ describe('quantities remembered by the fields they count from', () => {
             const mine = quantity(v, q, b);
             const rules = quantityValue(s, q, b);
             if (mine !== rules) expect({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine: rules });
+          }
+        }
+        // Expected threats are remembered per turn, phase, seats and revealed waves.
+        for (const r of scenario.regions) {
+          for (const kind of ['drone', 'ballistic'] as const) {
+            for (const turns of [1, 3, 6]) {
+              const mine = expectedThreats(v, r.id, kind, turns);
+              const fresh = countThreats(v, r.id, kind, turns);
+              if (mine !== fresh) expect({ scenario: id, turn: s.turn, phase: s.phase, role, region: r.id, kind, turns, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, region: r.id, kind, turns, mine: fresh });
+            }
           }
         }
       };
