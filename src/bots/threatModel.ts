@@ -68,20 +68,19 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
   return sum;
 }
 
-/** The batteries of a placement that engage a threat at `region`, full cover first. */
-export function shootersAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter[] {
-  const full: Shooter[] = [];
-  const half: Shooter[] = [];
+/** The battery of a placement that engages a threat at `region` first: the first with full cover, else the first with half cover. */
+export function firstShooterAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter | undefined {
+  let half: Shooter | undefined;
   for (const b of placement) {
     if (b.status !== 'operational') continue;
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
     const p = type.sspk[kind] * type.reliability;
-    if (b.region === region && mayDefend(v, b.owner, region)) full.push({ p, rounds: b.rounds, owner: b.owner });
-    else if (b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
-      half.push({ p: p * HALF, rounds: b.rounds, owner: b.owner });
+    if (b.region === region && mayDefend(v, b.owner, region)) return { p, rounds: b.rounds, owner: b.owner };
+    if (half === undefined && b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
+      half = { p: p * HALF, rounds: b.rounds, owner: b.owner };
   }
-  return [...full, ...half];
+  return half;
 }
 
 /** For each region, the battery that fires first at drones and at missiles. */
