@@ -2,7 +2,7 @@ import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind
 import { lever, trackWeight } from './interests';
 import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
-import { expectedThreats, exposure, theatreRisk, type Placement } from './threatModel';
+import { expectedThreats, exposure, theatreRisk, theatreRiskSwapped } from './threatModel';
 
 // Deployment: keep coverage where the threatened value is highest, move a battery only when the
 // gain over the next turns clearly beats the gap it leaves and the trust it costs, and fire a
@@ -13,9 +13,6 @@ const HORIZON = 6;
 const MOVE_MARGIN = 2;
 
 const horizon = (v: View): number => Math.max(1, Math.min(HORIZON, turnsLeft(v) + 1));
-
-const replace = (list: readonly Battery[], id: string, change: Partial<Placement> | null): Placement[] =>
-  list.flatMap((b) => (b.id !== id ? [b] : change === null ? [] : [{ ...b, ...change }]));
 
 /** Turns a battery is out of action after an order: packing, transit, setting up. */
 function turnsOut(v: View, mode: 'air' | 'sea'): number {
@@ -31,15 +28,13 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
     const h = horizon(v);
     const theatre = theatreOf(v, at ?? b.region);
     if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
-    // The placement without the battery is the same for every destination: made once, so its cover is worked out once.
-    let away = ctx.placements.get(b.id);
-    if (!away) { away = replace(v.batteries, b.id, null); ctx.placements.set(b.id, away); }
     // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
-    // the same for every battery: each is worked out once per decision.
-    const without = remember(ctx, `away|${b.id}|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h, away));
+    // the same for every battery: each is worked out once per decision. A move changes the terms of at most
+    // the regions the battery covers before and after it.
+    const without = remember(ctx, `away|${b.id}|${theatre}|${h}`, () => theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null));
     const with_ = at === null
       ? remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h))
-      : theatreRisk(v, ctx.i, theatre, h, replace(v.batteries, b.id, { region: at, halfCover: null, status: 'operational' }));
+      : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
     return (without - with_) / h;
   });
 }
@@ -73,19 +68,34 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
   const before = remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h));
-  const after = theatreRisk(v, ctx.i, theatre, h, replace(v.batteries, b.id, { halfCover: region }));
+  const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { halfCover: region });
   return before - after - 0.2;
+}
+
+const stockKeys = new Map<string, (string | undefined)[]>();
+
+/** A stock key's `owner|item|theatre` (split once per key). */
+function stockKeyParts(key: string): (string | undefined)[] {
+  let found = stockKeys.get(key);
+  if (!found) { const [owner, item, theatre] = key.split('|'); found = [owner, item, theatre]; stockKeys.set(key, found); }
+  return found;
 }
 
 /** Rounds at hand (in batteries and in stock where they stand) against the shots the coming waves need. */
 function stockRatio(ctx: BotContext): number {
+  return remember(ctx, 'stockRatio', () => stockRatioNow(ctx));
+}
+
+function stockRatioNow(ctx: BotContext): number {
   const { v, role } = ctx;
   const mine = v.batteries.filter((b) => b.owner === role);
   let have = mine.reduce((sum, b) => sum + b.rounds, 0);
   const theatres = new Set(mine.map((b) => theatreOf(v, b.region)));
+  // What the role's batteries fire (a battery of an unknown type counts as undefined, as the lookup gives).
+  const items = new Set(mine.map((b) => v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor));
   for (const [key, amount] of Object.entries(v.stocks)) {
-    const [owner, item, theatre] = key.split('|');
-    if (owner === role && theatres.has(theatre) && mine.some((b) => v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor === item)) have += amount;
+    const [owner, item, theatre] = stockKeyParts(key);
+    if (owner === role && theatres.has(theatre) && items.has(item)) have += amount;
   }
   let need = 0;
   const covered = new Set(mine.flatMap((b) => [b.region, b.halfCover ?? '']));

@@ -3,7 +3,7 @@ import { effectsValue } from './effectValue';
 import { lever, regionWorth, stockWorth } from './interests';
 import { budgetOf, isDisabledRegion, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { costOf, type BotContext, type Choice } from './standard';
-import { expectedThreats, shootersAt, shotsPerThreat } from './threatModel';
+import { expectedThreats, firstShooterAt, shotsPerThreat } from './threatModel';
 
 // Industry: fund the lines whose output the role (or its side) needs, climb the technology ladder,
 // deliver on contracts, keep interceptor stocks ahead of the expected waves, repair what matters.
@@ -75,10 +75,11 @@ function interceptorNeed(ctx: BotContext, item: string, theatre: string, turns: 
     && (theatreOf(v, b.destination ?? b.region) === theatre));
   if (mine.length === 0) return 0;
   let use = 0;
+  const ready = mine.map((b) => ({ ...b, status: 'operational' as const }));
   for (const r of v.scenario.regions) {
     if (r.theatre !== theatre) continue;
     for (const kind of ['drone', 'ballistic'] as const) {
-      const shooter = shootersAt(v, r.id, kind, mine.map((b) => ({ ...b, status: 'operational' as const })))[0];
+      const shooter = firstShooterAt(v, r.id, kind, ready);
       if (shooter) use += expectedThreats(v, r.id, kind, turns) * shotsPerThreat(v, role, kind, shooter.p);
     }
   }

@@ -28,8 +28,21 @@ export interface Interests {
 
 type Compare = Extract<Condition, { compare: unknown }>;
 
+const leverMemo = new WeakMap<Quantity, Map<string | null, Map<string | null, string | null>>>();
+
 /** The lever a quantity moves, e.g. `track:trust:a+b`, `stock:poland|cgr-080|*`, `protect:europe`. */
 export function leverOf(v: View, q: Quantity, b: Binding): string | null {
+  // A name made of the quantity and the binding (and the scenario's set of tracks): remembered per quantity.
+  let memo = leverMemo.get(q);
+  if (!memo) { memo = new Map(); leverMemo.set(q, memo); }
+  let byTarget = memo.get(b.actor);
+  if (!byTarget) { byTarget = new Map(); memo.set(b.actor, byTarget); }
+  let found = byTarget.get(b.target);
+  if (found === undefined) { found = leverNow(v, q, b); byTarget.set(b.target, found); }
+  return found;
+}
+
+function leverNow(v: View, q: Quantity, b: Binding): string | null {
   if ('track' in q) { const key = trackKeyOf(v, q.track, b); return key === null ? null : `track:${key}`; }
   if ('budget' in q) return `budget:${bindRole(q.budget, b)}`;
   if ('stock' in q) return `stock:${bindRole(q.stock, b)}|${q.item}|${q.theatre ?? '*'}`;
@@ -49,7 +62,16 @@ export function leverOf(v: View, q: Quantity, b: Binding): string | null {
 
 const FLIP: Record<string, Compare['op']> = { '>=': '<', '<=': '>', '>': '<=', '<': '>=' };
 
+const negated = new WeakMap<Condition, Condition>();
+
+/** The opposite condition (the same object for the same condition, so what is remembered per quantity is found again). */
 function negate(c: Condition): Condition {
+  let found = negated.get(c);
+  if (!found) { found = negateNow(c); negated.set(c, found); }
+  return found;
+}
+
+function negateNow(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(negate) };
   if ('any' in c) return { all: c.any.map(negate) };
   if ('not' in c) return c.not;
@@ -136,12 +158,15 @@ export class InterestBuilder {
     const b = this.binding;
     if ('not' in c) return this.condition(negate(c.not), points);
     if ('all' in c) {
-      const open = c.all.filter((x) => !holds(v, x, b)).length;
-      for (const x of c.all) this.condition(x, holds(v, x, b) ? points * 0.5 : points / Math.max(1, open));
+      const held = c.all.map((x) => holds(v, x, b));
+      let open = 0;
+      for (const h of held) if (!h) open++;
+      c.all.forEach((x, n) => this.condition(x, held[n] ? points * 0.5 : points / Math.max(1, open)));
       return;
     }
     if ('any' in c) {
-      if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
+      const held = c.any.map((x) => holds(v, x, b));
+      if (held.includes(true)) { c.any.forEach((x, n) => { if (held[n]) this.condition(x, points * 0.5); }); return; }
       const nearest = [...c.any].sort((x, y) => roughDistance(v, x, b) - roughDistance(v, y, b))[0];
       if (nearest) this.condition(nearest, points);
       return;
@@ -202,8 +227,7 @@ export function interestsOf(v: View, role: string): Interests {
   // A shared loss can come in one jump (a card, an incident at 7+): its margin is watched more closely.
   build.keep = SHARED_LOSS_KEEP;
   for (const loss of v.scenario.sharedLoss) build.condition({ not: loss.condition }, SHARED_LOSS_POINTS);
-  for (const t of v.scenario.theatres)
-    build.condition({ compare: { track: `tension:${t.id}` }, op: '<', value: 10 }, SHARED_LOSS_POINTS);
+  for (const c of belowTop(v)) build.condition(c, SHARED_LOSS_POINTS);
   build.keep = KEEP;
   // A nation also cares a little for its own standing, its partners' trust and its own regions.
   if (!red) {
@@ -231,6 +255,18 @@ export function interestsOf(v: View, role: string): Interests {
     if (worth > 0.5) build.condition(move.requires, worth * ENABLER_SHARE * turns);
   }
   return { role, side, red, levers: build.levers, bp };
+}
+
+const tensionGoals = new WeakMap<object, Condition[]>();
+
+/** Tension below 10 in every theatre (the same condition objects for a scenario). */
+function belowTop(v: View): Condition[] {
+  let found = tensionGoals.get(v.scenario.theatres);
+  if (!found) {
+    found = v.scenario.theatres.map((t): Condition => ({ compare: { track: `tension:${t.id}` }, op: '<', value: 10 }));
+    tensionGoals.set(v.scenario.theatres, found);
+  }
+  return found;
 }
 
 /** Share of a blocked move's worth a role puts on meeting its requirement. */
@@ -277,6 +313,12 @@ export function stockWorth(i: Interests, role: string, item: string, theatre: st
 
 /** What one leaker in a theatre is worth (negative for defenders). */
 export function leakerWorth(i: Interests, theatre: string): number {
-  return lever(i, `leakers:${theatre}`) + lever(i, 'leakers:all');
+  // Asked for every term of every risk: remembered per interests (they are not changed once made).
+  let memo = leakerMemo.get(i);
+  if (!memo) { memo = new Map(); leakerMemo.set(i, memo); }
+  let found = memo.get(theatre);
+  if (found === undefined) { found = lever(i, `leakers:${theatre}`) + lever(i, 'leakers:all'); memo.set(theatre, found); }
+  return found;
 }
 
+const leakerMemo = new WeakMap<Interests, Map<string, number>>();

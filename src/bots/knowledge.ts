@@ -33,16 +33,27 @@ export function bindRole(role: string, b: Binding): string {
   return role;
 }
 
-const trackKeys = new WeakMap<object, Map<string, string | null>>();
+/** Per actor, then per target (no string keys to build on every call). */
+type ByBinding<T> = Map<string | null, Map<string | null, T>>;
+
+function bindingSlot<T>(memo: ByBinding<T>, b: Binding): Map<string | null, T> {
+  let byTarget = memo.get(b.actor);
+  if (!byTarget) { byTarget = new Map(); memo.set(b.actor, byTarget); }
+  return byTarget;
+}
+
+const trackKeys = new WeakMap<object, Map<string, ByBinding<string | null>>>();
 
 /** The stored key of a track reference after binding actor/target, or null if the game has no such track. */
 export function trackKeyOf(v: View, ref: string, b: Binding = NO_BINDING): string | null {
   // The set of tracks is fixed by the scenario: remember the answer per scenario.
   let memo = trackKeys.get(v.scenario.roles);
   if (!memo) { memo = new Map(); trackKeys.set(v.scenario.roles, memo); }
-  const key = `${ref}|${b.actor}|${b.target}`;
-  let found = memo.get(key);
-  if (found === undefined) { found = trackKeyNow(v, ref, b); memo.set(key, found); }
+  let perRef = memo.get(ref);
+  if (!perRef) { perRef = new Map(); memo.set(ref, perRef); }
+  const slot = bindingSlot(perRef, b);
+  let found = slot.get(b.target);
+  if (found === undefined) { found = trackKeyNow(v, ref, b); slot.set(b.target, found); }
   return found;
 }
 
@@ -58,20 +69,70 @@ function trackKeyNow(v: View, ref: string, b: Binding): string | null {
 }
 
 /** A track's bounds, as the rules keep it within them. */
-export const trackBounds = (v: View, key: string): readonly [number, number] => coreTrackBounds(board(v), key);
-
-const quantityMemo = new WeakMap<View, WeakMap<Quantity, Map<string, number>>>();
-
-/** The value of a scenario quantity, as the rules count it (remembered per view: a view never changes). */
-export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
-  let perView = quantityMemo.get(v);
-  if (!perView) { perView = new WeakMap(); quantityMemo.set(v, perView); }
-  let memo = perView.get(q);
-  if (!memo) { memo = new Map(); perView.set(q, memo); }
-  const key = `${b.actor}|${b.target}`;
+export function trackBounds(v: View, key: string): readonly [number, number] {
+  // The rules' bounds read only the key and the scenario's own tracks: remembered per scenario.
+  let memo = boundsMemo.get(v.scenario.tracks);
+  if (!memo) { memo = new Map(); boundsMemo.set(v.scenario.tracks, memo); }
   let found = memo.get(key);
-  if (found === undefined) { found = quantityNow(v, q, b); memo.set(key, found); }
+  if (!found) { found = coreTrackBounds(board(v), key); memo.set(key, found); }
   return found;
+}
+
+const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
+
+/**
+ * The fields of the state a quantity counts from, by its kind, as the rules' quantityValue reads them
+ * (with the scenario, which does not change): its value is the same while they are the same objects.
+ * test/bots/quantity-memo.test.ts checks the remembered values against the rules' count in every state
+ * of games of every scenario; a change to what quantityValue reads must be made here too.
+ */
+type Read = (v: View) => unknown;
+const none: Read = () => null;
+const fields = {
+  tracks: (v: View) => v.tracks, budgets: (v: View) => v.budgets, stocks: (v: View) => v.stocks, transfers: (v: View) => v.transfers,
+  regions: (v: View) => v.regions, stockout: (v: View) => v.stockout, arms: (v: View) => v.arms, agreements: (v: View) => v.agreements,
+  history: (v: View) => v.history, turnStats: (v: View) => v.turnStats, contracts: (v: View) => v.contracts,
+  batteries: (v: View) => v.batteries, turn: (v: View) => v.turn,
+} satisfies Record<string, Read>;
+
+function dependsOn(q: Quantity): readonly [Read, Read] {
+  if ('track' in q) return [fields.tracks, none];
+  if ('budget' in q) return [fields.budgets, none];
+  if ('stock' in q) return [fields.stocks, none];
+  if ('techLevel' in q) return [fields.transfers, none];
+  if ('protectedPct' in q || 'disabledRegions' in q) return [fields.regions, none];
+  if ('longestStockout' in q) return [fields.stockout, none];
+  if ('arms' in q || 'armsChange' in q) return [fields.arms, none];
+  if ('agreements' in q) return [fields.agreements, none];
+  if ('leakers' in q) return [fields.history, fields.turnStats];
+  if ('onTimePct' in q) return [fields.contracts, none];
+  if ('gaps' in q) return [fields.batteries, fields.agreements];
+  if ('operationalBatteries' in q) return [fields.batteries, none];
+  return [fields.turn, none];
+}
+
+interface QuantitySlot {
+  a: Read;
+  b: Read;
+  /** The last value under each binding asked, with the fields it was counted from. */
+  values: { actor: string | null; target: string | null; a: unknown; b: unknown; value: number }[];
+}
+const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
+
+/** The value of a scenario quantity, as the rules count it (remembered while the fields it counts from are the same). */
+export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
+  let slot = quantitySlots.get(q);
+  if (!slot) { const [a, second] = dependsOn(q); slot = { a, b: second, values: [] }; quantitySlots.set(q, slot); }
+  const a = slot.a(v);
+  const second = slot.b(v);
+  for (const x of slot.values) {
+    if (x.actor !== b.actor || x.target !== b.target) continue;
+    if (x.a !== a || x.b !== second) { x.a = a; x.b = second; x.value = quantityNow(v, q, b); }
+    return x.value;
+  }
+  const value = quantityNow(v, q, b);
+  slot.values.push({ actor: b.actor, target: b.target, a, b: second, value });
+  return value;
 }
 
 /** The rules' own count over the view (it carries every field a quantity reads); gaps from the memo below. */

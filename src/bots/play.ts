@@ -1,10 +1,10 @@
 import {
-  applyAction, closedTurns, createGame, legalActions, stateHash, viewFor,
+  applyAction, botView, closedTurns, createGame, legalActions, stateHash,
   type Action, type BotLevel, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { decide } from './index';
 import type { LookaheadOptions } from './lookahead';
-import { botRandom } from './random';
+import { botRandom, type Random } from './random';
 
 // Plays a whole game with a bot in every seat that acts: the loop the simulator, the tests and the
 // balance report share. Every bot action goes through applyAction like anyone else's.
@@ -49,6 +49,12 @@ export function levelOf(seats: Seats, role: string): BotLevel {
   return seat.level;
 }
 
+/** The bot's stream for this decision, seeded on its first draw (the standard bot never draws): the same numbers. */
+function lazyRandom(state: GameState, role: string): Random {
+  let stream: Random | null = null;
+  return () => (stream ??= botRandom(state, role))();
+}
+
 export function playGame(scenario: Scenario, seed: string, seats: Seats, options: PlayOptions = {}): PlayedGame {
   let state = createGame(scenario, seed, seats);
   const actions: Action[] = [];
@@ -60,7 +66,7 @@ export function playGame(scenario: Scenario, seed: string, seats: Seats, options
     if (role === null) throw new Error(`nobody can act in the ${state.phase} phase of turn ${state.turn}`);
     const legal = legalActions(state, role);
     if (legal.length === 0) throw new Error(`${role} has nothing it may do in the ${state.phase} phase of turn ${state.turn}`);
-    let action = decide(viewFor(state, role), legal, botRandom(state, role), levelOf(state.seats, role), options.lookahead);
+    let action = decide(botView(state, role), legal, lazyRandom(state, role), levelOf(state.seats, role), options.lookahead);
     let result = applyAction(state, action);
     if (!result.ok) {
       rejections.push({ index: actions.length, turn: state.turn, phase: state.phase, role, action, code: result.rejection.code, message: result.rejection.message });

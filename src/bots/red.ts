@@ -35,6 +35,19 @@ function waveValue(ctx: BotContext, threat: string, target: string, count: numbe
   return 0.5 - harm(v, i, target, count * leakChance(v, target, kind)) + count * 0.01;
 }
 
+const raising = new WeakMap<object, boolean>();
+
+/** Whether a provocation's success can raise tension (an incident, or its theatre's tension track named). */
+function raisesTension(p: { success: unknown; theatre: string }): boolean {
+  let found = raising.get(p);
+  if (found === undefined) {
+    const text = JSON.stringify(p.success);
+    found = text.includes('"incident"') || text.includes(`tension:${p.theatre}`);
+    raising.set(p, found);
+  }
+  return found;
+}
+
 export function scoreThreats(ctx: BotContext, l: LegalAction): Choice | null {
   const { v } = ctx;
   const a = l.action;
@@ -59,7 +72,7 @@ export function scoreThreats(ctx: BotContext, l: LegalAction): Choice | null {
     const p = v.scenario.provocations.find((x) => x.id === a.provocation);
     if (!p) return null;
     const binding = { actor: ctx.role, target: null };
-    const raises = JSON.stringify(p.success).includes('"incident"') || JSON.stringify(p.success).includes(`tension:${p.theatre}`);
+    const raises = raisesTension(p);
     if (raises && tensionIn(v, p.theatre) >= RESTRAINT_AT) return { action: a, value: -1 };
     // Provoking is the Red cell's part in the story: a base value on top of what its effects bring it.
     const chance = rollChance(v, p.roll, binding);

@@ -7,7 +7,6 @@ import { industryReserve, scoreIndustry } from './industry';
 import { scoreDeployment } from './deployment';
 import { scoreThreats } from './red';
 import type { Random } from './random';
-import type { Placement } from './threatModel';
 
 // The standard bot: every legal action gets a value from the heuristic of its mechanic; the best one
 // is taken while it is worth more than ending the step. Pure: view, legal actions and a random stream in.
@@ -23,8 +22,6 @@ export interface BotContext {
   others: Map<string, Interests>;
   /** Values worked out once per decision and asked for again (e.g. a battery's worth where it stands). */
   memo: Map<string, number>;
-  /** Battery placements without one battery, by its id (deployment). */
-  placements: Map<string, Placement[]>;
 }
 
 export interface Choice { action: Action; value: number }
@@ -36,7 +33,7 @@ const MAX_STEP_ENTRIES = 250;
 
 export function makeContext(v: View, random: Random): BotContext {
   const role = v.viewer;
-  const ctx: BotContext = { v, role, i: interestsOf(v, role), random, reserve: 0, others: new Map(), memo: new Map(), placements: new Map() };
+  const ctx: BotContext = { v, role, i: interestsOf(v, role), random, reserve: 0, others: new Map(), memo: new Map() };
   if (v.phase === 'diplomacy') ctx.reserve = Math.min(budgetOf(v, role), industryReserve(ctx));
   return ctx;
 }

@@ -21,18 +21,34 @@ export const redPlayed = (v: Pick<View, 'scenario' | 'seats'>): boolean =>
 
 /** Expected threats of a kind at a region over `turns` turns from now, from the public table (or revealed waves). */
 export function expectedThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
-  // Asked many times per decision: remembered per view (a view is never changed once made).
-  let memo = threatMemo.get(v);
-  if (!memo) { memo = new Map(); threatMemo.set(v, memo); }
-  const key = `${region}|${kind}|${turns}`;
-  let found = memo.get(key);
-  if (found === undefined) { found = countThreats(v, region, kind, turns); memo.set(key, found); }
+  // Asked many times per decision, and the same until the turn, the phase or the revealed waves change:
+  // remembered per turn, phase and seats, and per region with the revealed waves of its theatre.
+  let c = threatContext;
+  const sc = v.scenario;
+  if (c === null || c.turn !== v.turn || c.phase !== v.phase || c.seats !== v.seats || c.waves !== sc.waves || c.regionDefs !== sc.regions
+    || c.roles !== sc.roles || c.types !== sc.threatTypes || c.turns !== sc.turns) {
+    c = { turn: v.turn, phase: v.phase, seats: v.seats, waves: sc.waves, regionDefs: sc.regions, roles: sc.roles, types: sc.threatTypes, turns: sc.turns, regions: new Map() };
+    threatContext = c;
+  }
+  const theatre = regionDef(v, region)?.theatre;
+  const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
+  let memo = c.regions.get(region);
+  if (!memo || memo.revealed !== revealed) { memo = { revealed, counts: new Map() }; c.regions.set(region, memo); }
+  const key = kind === 'drone' ? turns : -1 - turns;
+  let found = memo.counts.get(key);
+  if (found === undefined) { found = countThreats(v, region, kind, turns); memo.counts.set(key, found); }
   return found;
 }
 
-const threatMemo = new WeakMap<View, Map<string, number>>();
+/** What countThreats reads: the turn, the phase, the seats (whether Red is played), the scenario's waves, regions, roles, threat types and length, and a theatre's revealed waves. */
+interface ThreatContext {
+  turn: number; phase: string; seats: object; waves: object; regionDefs: object; roles: object; types: object; turns: number;
+  regions: Map<string, { revealed: unknown; counts: Map<number, number> }>;
+}
+let threatContext: ThreatContext | null = null;
 
-function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
+/** expectedThreats without the memo (for tests). */
+export function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
   let sum = 0;
   const played = redPlayed(v);
   const theatre = regionDef(v, region)?.theatre;
@@ -52,25 +68,26 @@ function countThreats(v: View, region: string, kind: ThreatKind, turns: number):
   return sum;
 }
 
-/** The batteries of a placement that engage a threat at `region`, full cover first. */
-export function shootersAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter[] {
-  const full: Shooter[] = [];
-  const half: Shooter[] = [];
+/** The battery of a placement that engages a threat at `region` first: the first with full cover, else the first with half cover. */
+export function firstShooterAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter | undefined {
+  let half: Shooter | undefined;
   for (const b of placement) {
     if (b.status !== 'operational') continue;
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
     const p = type.sspk[kind] * type.reliability;
-    if (b.region === region && mayDefend(v, b.owner, region)) full.push({ p, rounds: b.rounds, owner: b.owner });
-    else if (b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
-      half.push({ p: p * HALF, rounds: b.rounds, owner: b.owner });
+    if (b.region === region && mayDefend(v, b.owner, region)) return { p, rounds: b.rounds, owner: b.owner };
+    if (half === undefined && b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
+      half = { p: p * HALF, rounds: b.rounds, owner: b.owner };
   }
-  return [...full, ...half];
+  return half;
 }
 
 /** For each region, the battery that fires first at drones and at missiles. */
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
-const coverMemo = new WeakMap<readonly Placement[], CoverTable>();
+/** With the agreements and map it was made with: coverTable gives it for the same placement whatever the view's (see freshCover). */
+interface CoverEntry { table: CoverTable; agreements: object; types: object; regions: object; lanes: object }
+const coverMemo = new WeakMap<readonly Placement[], CoverEntry>();
 
 /** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
 interface BatteryCover { here: string | null; there: string | null; full: Record<ThreatKind, Shooter>; half: Record<ThreatKind, Shooter> }
@@ -94,10 +111,42 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   return cover;
 }
 
+const coversMemo = new WeakMap<View, (BatteryCover | null)[]>();
+
+/** batteryCover of each of the view's batteries, in order (looked up once per view). */
+function viewCovers(v: View): (BatteryCover | null)[] {
+  let found = coversMemo.get(v);
+  if (!found) { found = v.batteries.map((b) => batteryCover(v, b)); coversMemo.set(v, found); }
+  return found;
+}
+
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
 function coverTable(v: View, placement: readonly Placement[]): CoverTable {
   const found = coverMemo.get(placement);
-  if (found) return found;
+  if (found) return found.table;
+  const table = buildCoverTable(v, placement);
+  coverMemo.set(placement, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+  return table;
+}
+
+const freshMemo = new WeakMap<View, CoverTable>();
+
+/**
+ * The cover table of the view's own batteries as this view's agreements and map make it. coverTable
+ * remembers a table per placement, so for batteries unchanged since an earlier view with other
+ * agreements it gives that view's table (kept: the decisions depend on it); the risk of a changed
+ * placement is worked out over this one, as a new placement's table would be. Leaves coverTable's memo as it is.
+ */
+function freshCover(v: View): CoverTable {
+  const found = coverMemo.get(v.batteries);
+  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
+    return found.table;
+  let table = freshMemo.get(v);
+  if (!table) { table = buildCoverTable(v, v.batteries); freshMemo.set(v, table); }
+  return table;
+}
+
+function buildCoverTable(v: View, placement: readonly Placement[]): CoverTable {
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
@@ -116,7 +165,6 @@ function coverTable(v: View, placement: readonly Placement[]): CoverTable {
     const own = slot(full, region);
     for (const kind of KINDS) if (!own[kind] && shooters[kind]) own[kind] = shooters[kind];
   }
-  coverMemo.set(placement, full);
   return full;
 }
 
@@ -157,10 +205,47 @@ function passiveDefence(v: View, region: string): { q: number; drone: number; ba
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */
 export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
+  return leakPast(v, region, kind, coverTable(v, placement).get(region)?.[kind]);
+}
+
+/** Chance that one threat gets through the passive defences and the battery that fires first (if any). */
+function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | undefined): number {
   const passive = passiveDefence(v, region);
-  const first = coverTable(v, placement).get(region)?.[kind];
   const shots = first ? doctrineLeak(v, first.owner, kind, first.p) : 1;
   return 1 - passive.q + passive.q * passive[kind] * shots;
+}
+
+/** A change to one battery that leaves its owner, type and rounds as they are. */
+export type BatteryChange = Partial<Pick<Placement, 'region' | 'halfCover' | 'status'>>;
+
+/** The cover of the view's battery number `n` after `swap` (the same battery changed as a BatteryChange), made from its own. */
+function swappedCover(v: View, n: number, swap: Placement): BatteryCover | null {
+  const own = viewCovers(v)[n];
+  const old = v.batteries[n]!;
+  if (!own) return null;
+  const here = swap.region === old.region ? own.here : mayDefend(v, swap.owner, swap.region) ? swap.region : null;
+  const there = swap.region === old.region && swap.halfCover === old.halfCover ? own.there
+    : swap.halfCover !== null && neighbours(v, swap.region).includes(swap.halfCover) && mayDefend(v, swap.owner, swap.halfCover) ? swap.halfCover : null;
+  // Same type, rounds and owner: the same shooters.
+  return { here, there, full: own.full, half: own.half };
+}
+
+/**
+ * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the
+ * first with half cover) when the view's battery number `swapAt` is `swap` (taken away when null), whose cover is `swapCover`.
+ */
+function firstShootersSwapped(v: View, region: string, swapAt: number, swap: Placement | null, swapCover: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
+  let half: Record<ThreatKind, Shooter> | undefined;
+  const covers = viewCovers(v);
+  for (let n = 0; n < v.batteries.length; n++) {
+    const b = n === swapAt ? swap : v.batteries[n]!;
+    if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
+    const c = n === swapAt ? swapCover : covers[n];
+    if (!c) continue;
+    if (c.here === region) return c.full;
+    if (half === undefined && c.there === region) half = c.half;
+  }
+  return half;
 }
 
 /** What `leakers` threats getting through at a region are worth to a role: linear per hit, softly capped at the
@@ -206,11 +291,86 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
 const exposureMemo = new WeakMap<View, Map<string, Exposure[]>>();
 
 /**
+ * theatreRisk's terms with the view's own batteries (as freshCover places them). Each term is one exposure's threats at one target;
+ * the same target, kind and count recur over the turns of the horizon, so a term names its "signature"
+ * (region, kind, count before the leak chance) and the harm is worked out once per signature.
+ */
+interface RiskTerms {
+  played: boolean;
+  /** End (exclusive) of each exposure's terms. */
+  ends: number[];
+  /** Each term's signature. */
+  sigOf: number[];
+  region: string[];
+  kind: ThreatKind[];
+  count: number[];
+  /** Harm of each signature with the view's batteries. */
+  harm: Float64Array;
+  /** theatreRisk with the view's batteries. */
+  risk: number;
+}
+
+const termsMemo = new WeakMap<View, WeakMap<Interests, Map<string, RiskTerms>>>();
+
+/** theatreRisk's terms with the view's own batteries: worked out once per view, interests, theatre and horizon. */
+function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskTerms {
+  let perView = termsMemo.get(v);
+  if (!perView) { perView = new WeakMap(); termsMemo.set(v, perView); }
+  let memo = perView.get(i);
+  if (!memo) { memo = new Map(); perView.set(i, memo); }
+  const key = `${theatre}|${turns}`;
+  let found = memo.get(key);
+  if (found) return found;
+  const played = redPlayed(v);
+  const ends: number[] = [];
+  const sigOf: number[] = [];
+  const region: string[] = [];
+  const kind: ThreatKind[] = [];
+  const count: number[] = [];
+  const sigs = new Map<string, number>();
+  for (const e of exposure(v, theatre, turns)) {
+    for (const r of e.targets) {
+      const n = played ? e.count : e.count / e.targets.length;
+      const sigKey = `${r}|${e.kind}|${n}`;
+      let sig = sigs.get(sigKey);
+      if (sig === undefined) { sig = region.length; sigs.set(sigKey, sig); region.push(r); kind.push(e.kind); count.push(n); }
+      sigOf.push(sig);
+    }
+    ends.push(sigOf.length);
+  }
+  const harmOf = new Float64Array(region.length);
+  const cover = freshCover(v);
+  for (let k = 0; k < region.length; k++) harmOf[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
+  found = { played, ends, sigOf, region, kind, count, harm: harmOf, risk: 0 };
+  found.risk = sumTerms(found, harmOf);
+  memo.set(key, found);
+  return found;
+}
+
+/** Sums the terms in theatreRisk's order: a played Red cell's wave at its worst target, a scripted wave over all of them. */
+function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
+  let risk = 0;
+  let k = 0;
+  for (const end of t.ends) {
+    if (t.played) {
+      let worst = 0;
+      for (; k < end; k++) worst = Math.max(worst, harmOf[t.sigOf[k]!]!);
+      risk += worst;
+    } else {
+      for (; k < end; k++) risk += harmOf[t.sigOf[k]!]!;
+    }
+  }
+  return risk;
+}
+
+/**
  * Value a role expects to lose in a theatre over the horizon under a placement of batteries. A Red
  * cell that is played picks its targets, so each wave is counted at its worst target; the rules'
  * own dice spread a scripted wave evenly over its targets.
  */
 export function theatreRisk(v: View, i: Interests, theatre: string, turns: number, placement: readonly Placement[] = v.batteries): number {
+  // The view's own batteries: the terms are those of the swaps below, unless coverTable remembers this placement's table from other agreements.
+  if (placement === v.batteries && coverTable(v, placement) === freshCover(v)) return riskTerms(v, i, theatre, turns).risk;
   const played = redPlayed(v);
   let risk = 0;
   for (const e of exposure(v, theatre, turns)) {
@@ -223,4 +383,34 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
     }
   }
   return risk;
+}
+
+/**
+ * theatreRisk with the view's battery `id` replaced by `swap` (taken away when null). A battery covers
+ * at most its region and its half-cover region, so only those of the old and the new battery can
+ * change: the other terms are the view's own, and every term is summed in the same order (same result
+ * to the last bit as theatreRisk over the changed placement).
+ */
+export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, change: BatteryChange | null): number {
+  const t = riskTerms(v, i, theatre, turns);
+  const at = v.batteries.findIndex((b) => b.id === id);
+  const old = v.batteries[at];
+  const swap = old === undefined || change === null ? null : { ...old, ...change };
+  const swapCover = swap === null ? null : swappedCover(v, at, swap);
+  let harmOf: Float64Array | null = null;
+  let shootersAt: string | undefined;
+  let shooters: Record<ThreatKind, Shooter> | undefined;
+  for (let k = 0; k < t.region.length; k++) {
+    const r = t.region[k]!;
+    if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
+    // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, at, swap, swapCover); }
+    const kind = t.kind[k]!;
+    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
+    if (x === t.harm[k]) continue;
+    harmOf ??= t.harm.slice();
+    harmOf[k] = x;
+  }
+  // Nothing changed: the same terms in the same order.
+  return harmOf === null ? t.risk : sumTerms(t, harmOf);
 }

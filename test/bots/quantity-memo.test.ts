@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { quantityValue, viewFor, type GameState, type Quantity, type Scenario } from '../../src/core';
+import { playGame } from '../../src/bots';
+import { quantity } from '../../src/bots/knowledge';
+import { countThreats, expectedThreats } from '../../src/bots/threatModel';
+import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
+
+// The bots remember a quantity's value while the state fields it counts from are the same objects
+// (dependsOn in src/bots/knowledge.ts, a copy of what the rules' quantityValue reads). In every state of
+// games of every scenario, each quantity the scenario names must count what the rules count.
+
+/** Every quantity a scenario names: in conditions (objectives, victory, shared loss, rules, moves, rolls, …) and score items. */
+function quantitiesOf(scenario: Scenario): Quantity[] {
+  const found = new Set<Quantity>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    if (typeof x !== 'object' || x === null) return;
+    const o = x as Record<string, unknown>;
+    if ('compare' in o && typeof o.compare === 'object') found.add(o.compare as Quantity);
+    if ('quantity' in o && typeof o.quantity === 'object') found.add(o.quantity as Quantity);
+    for (const y of Object.values(o)) walk(y);
+  };
+  walk(scenario);
+  return [...found];
+}
+
+describe('quantities (and expected threats) remembered by the fields they count from', () => {
+  it('count what the rules count in every state of two games of every scenario', () => {
+    for (const id of scenarioIds()) {
+      const loaded = loadScenario(id);
+      if (!loaded.ok) throw new Error(loaded.message);
+      const scenario = loaded.value.scenario;
+      const quantities = quantitiesOf(scenario);
+      expect(quantities.length).toBeGreaterThan(0);
+      const check = (s: GameState, role: string) => {
+        const v = viewFor(s, role);
+        for (const q of quantities) {
+          for (const b of [{ actor: role, target: null }, { actor: null, target: null }]) {
+            const mine = quantity(v, q, b);
+            const rules = quantityValue(s, q, b);
+            if (mine !== rules) expect({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine: rules });
+          }
+        }
+        // Expected threats are remembered per turn, phase, seats and revealed waves.
+        for (const r of scenario.regions) {
+          for (const kind of ['drone', 'ballistic'] as const) {
+            for (const turns of [1, 3, 6]) {
+              const mine = expectedThreats(v, r.id, kind, turns);
+              const fresh = countThreats(v, r.id, kind, turns);
+              if (mine !== fresh) expect({ scenario: id, turn: s.turn, phase: s.phase, role, region: r.id, kind, turns, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, region: r.id, kind, turns, mine: fresh });
+            }
+          }
+        }
+      };
+      for (const seed of ['1', '2']) {
+        const game = playGame(scenario, seed, standardSeats(scenario), { turnHashes: false, onStep: ({ before, role }) => check(before, role) });
+        for (const r of scenario.roles) check(game.state, r.id);
+      }
+    }
+  }, 120_000);
+});
