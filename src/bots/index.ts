@@ -1,4 +1,4 @@
-import { botView, legalActions, type Action, type BotLevel, type GameState, type LegalAction, type RoleView } from '../core';
+import { legalActions, viewFor, type Action, type BotLevel, type GameState, type LegalAction, type RoleView } from '../core';
 import { decideLookahead, type LookaheadOptions } from './lookahead';
 import { botRandom, type Random } from './random';
 import { decideStandard } from './standard';
@@ -34,5 +34,5 @@ export function decide(view: RoleView, legal: readonly LegalAction[], random: Ra
 export function botAction(state: GameState, role: string, level: BotLevel, lookahead?: Partial<LookaheadOptions>): Action {
   const legal = legalActions(state, role);
   if (legal.length === 0) throw new Error(`bot ${role} has nothing it may do`);
-  return decide(botView(state, role), legal, botRandom(state, role), level, lookahead);
+  return decide(viewFor(state, role), legal, botRandom(state, role), level, lookahead);
 }

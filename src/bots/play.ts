@@ -1,5 +1,5 @@
 import {
-  applyAction, botView, closedTurns, createGame, legalActions, stateHash,
+  applyAction, closedTurns, createGame, legalActions, stateHash, viewFor,
   type Action, type BotLevel, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { decide } from './index';
@@ -66,7 +66,7 @@ export function playGame(scenario: Scenario, seed: string, seats: Seats, options
     if (role === null) throw new Error(`nobody can act in the ${state.phase} phase of turn ${state.turn}`);
     const legal = legalActions(state, role);
     if (legal.length === 0) throw new Error(`${role} has nothing it may do in the ${state.phase} phase of turn ${state.turn}`);
-    let action = decide(botView(state, role), legal, lazyRandom(state, role), levelOf(state.seats, role), options.lookahead);
+    let action = decide(viewFor(state, role), legal, lazyRandom(state, role), levelOf(state.seats, role), options.lookahead);
     let result = applyAction(state, action);
     if (!result.ok) {
       rejections.push({ index: actions.length, turn: state.turn, phase: state.phase, role, action, code: result.rejection.code, message: result.rejection.message });

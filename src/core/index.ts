@@ -9,7 +9,6 @@ export { createGame, defaultSeats } from './create';
 export { applyAction, checkAction, type ApplyResult } from './apply';
 export { legalActions } from './legal';
 export { viewFor, stateHash, type RoleView } from './view';
-export { botView } from './botAccess';
 export { replay, closedTurns, type ReplayResult } from './replay';
 export { hashValue, canonicalJson } from './hash';
 export { logEntries, logSize, type GameLog } from './log';
