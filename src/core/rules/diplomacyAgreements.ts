@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, capitalise, currentList, inStep, nextId, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, append, capitalise, currentList, inStep, nextId, ownMember, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -40,7 +40,7 @@ export function transparencyTrack(s: GameState): string | null {
 
 function refreshIntel(s: GameState, roles: readonly string[]): void {
   for (const r of roles) {
-    const intel = s.intel[r];
+    const intel = ownValue(s, 'intel', r);
     if (!intel) continue;
     const shares = hasIntelSharing(s, r);
     intel.nextCard = shares;
@@ -69,16 +69,16 @@ export function formAgreement(
   const quiet = opts.quiet === true;
   if (type === 'alliance') {
     const existing = alliancesTouching(s, parties)[0];
-    if (existing) return admitToAlliance(ctx, existing, parties, quiet);
+    if (existing) return admitToAlliance(ctx, ownMember(s, 'agreements', currentList(s, 'agreements').indexOf(existing)), parties, quiet);
   }
   const agreement: Agreement = {
     id: nextId(s, 'agr'), type, parties: [...parties], since: s.turn, turnsLeft: terms.duration ?? null, transfer: null, line: null,
   };
   if (type === 'techTransfer')
-    agreement.transfer = opts.transfer ?? s.transfers.find((t) => t.donor === terms.donor && t.recipient === terms.recipient)?.id ?? null;
+    agreement.transfer = opts.transfer ?? currentList(s, 'transfers').map(standing).find((t) => t.donor === terms.donor && t.recipient === terms.recipient)?.id ?? null;
   if (type === 'jointVenture')
     agreement.line = opts.line ?? (terms.template ? addLine(ctx, terms.template, (terms.shares ?? []).map((x) => ({ ...x }))) : null);
-  s.agreements.push(agreement);
+  append(s, 'agreements', agreement);
   if (type === 'intelSharing') refreshIntel(s, parties);
   if (quiet) return agreement.id;
   const span = agreement.turnsLeft === null ? 'open-ended' : `for ${agreement.turnsLeft} turn${agreement.turnsLeft === 1 ? '' : 's'}`;
@@ -92,7 +92,7 @@ export function formAgreement(
 
 function admitToAlliance(ctx: Ctx, alliance: Agreement, parties: readonly string[], quiet: boolean): string {
   const newcomers = parties.filter((p) => !alliance.parties.includes(p));
-  alliance.parties.push(...newcomers);
+  alliance.parties = [...alliance.parties, ...newcomers];
   if (quiet || newcomers.length === 0) return alliance.id;
   say(ctx, `${listNames(ctx.s, newcomers)} ${newcomers.length === 1 ? 'joins' : 'join'} the alliance; it now has ${alliance.parties.length} members.`);
   for (const n of newcomers) for (const m of alliance.parties) if (m !== n && (!newcomers.includes(m) || n < m)) adjustTrack(ctx, trust(n, m), 1);

@@ -67,9 +67,10 @@ function conclude(ctx: Ctx, p: Proposal): void {
   const s = ctx.s;
   close(s, p.id);
   if (p.terms.bp > 0) {
-    s.budgets[p.from] = round2((s.budgets[p.from] ?? 0) - p.terms.bp);
+    const budgets = own(s, 'budgets');
+    budgets[p.from] = round2((budgets[p.from] ?? 0) - p.terms.bp);
     const each = round2(p.terms.bp / p.to.length);
-    for (const r of p.to) s.budgets[r] = round2((s.budgets[r] ?? 0) + each);
+    for (const r of p.to) budgets[r] = round2((budgets[r] ?? 0) + each);
     say(ctx, `${roleName(s, p.from)} pays ${p.terms.bp} BP to ${listNames(s, p.to)}.`);
   }
   formAgreement(ctx, p.type, partiesOf(p), p.terms, {});

@@ -53,7 +53,7 @@ export function sameParties(a: readonly string[], b: readonly string[]): boolean
 }
 
 export const alliancesTouching = (s: GameState, parties: readonly string[]): Agreement[] =>
-  s.agreements.filter((g) => g.type === 'alliance' && g.parties.some((p) => parties.includes(p)));
+  currentList(s, 'agreements').filter((g) => g.type === 'alliance' && standing(g.parties).some((p) => parties.includes(p)));
 
 // Read as the lists stand (see currentList): reading through a step's draft would make one.
 export const allianceOf = (s: GameState, role: string): Agreement | undefined =>
