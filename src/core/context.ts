@@ -143,6 +143,7 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
     if (light.writes.has(key)) return light.writes.get(key) as GameState[K];
     const copy = { ...light.base[key] };
     light.writes.set(key, copy);
+    (light.flat ??= new Set()).add(copy);
     return copy;
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
@@ -155,10 +156,11 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
   return copy;
 }
 
-/** The top-level field `key` of a light step, copied for writing on first use (a copy the step owns). */
-function lightField(light: LightRecord, key: string, copy: (value: never) => unknown): unknown {
+/** The top-level list or keyed record `key` of a light step, copied for writing on first use (a copy the step owns). */
+function lightField(light: LightRecord, key: string, copy: (value: never) => object): unknown {
   if (light.writes.has(key)) return light.writes.get(key);
   const value = copy((light.base as unknown as Record<string, never>)[key]!);
+  (light.owned ??= new Set()).add(value);
   light.writes.set(key, value);
   return value;
 }

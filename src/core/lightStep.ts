@@ -28,8 +28,10 @@ export interface LightRecord {
   draft: Draft<GameState> | null;
   /** The step's context: it works on the draft directly once the step has one. */
   ctx: { s: GameState } | null;
-  /** Members of lists and records copied for writing in this step (see ownMember and ownValue in context.ts). */
+  /** Lists and keyed records copied for writing in this step, and members of them copied (ownMember, ownValue, append). */
   owned: Set<object> | null;
+  /** Flat records copied for writing in this step (own): read and written as they are. */
+  flat: Set<object> | null;
 }
 
 export function lightRecord(s: GameState): LightRecord | undefined {
@@ -42,10 +44,29 @@ export function toDraft(l: LightRecord): Draft<GameState> {
   const draft = createDraft({ ...l.base, scenario: undefined as unknown as GameState['scenario'] });
   draft.scenario = l.scenario;
   const target = draft as unknown as Record<string, unknown>;
-  for (const [key, value] of l.writes) target[key] = value;
+  for (const [key, value] of l.writes) {
+    if (l.owned?.has(value as object)) replay(l, target[key] as Record<string, unknown>, (l.base as unknown as Record<string, Record<string, unknown>>)[key]!, value as Record<string, unknown>);
+    else target[key] = value;
+  }
   l.draft = draft;
   if (l.ctx) l.ctx.s = draft as GameState;
   return draft;
+}
+
+/**
+ * A list or keyed record the light step copied, written into its draft member by member: a member it
+ * copied is assigned field by field to the member's draft, so that what the rules do to it after the
+ * switch (into the lists and records it holds) goes through immer like any other write.
+ */
+function replay(l: LightRecord, draft: Record<string, unknown>, base: Record<string, unknown>, copy: Record<string, unknown>): void {
+  const list = Array.isArray(copy);
+  for (const key of Object.keys(copy)) {
+    const item = copy[key];
+    if (item === base[key]) continue;
+    if (list && Number(key) >= (base as unknown as unknown[]).length) (draft as unknown as unknown[]).push(item);
+    else if (base[key] !== undefined && l.owned?.has(item as object)) Object.assign(draft[key] as object, item);
+    else draft[key] = item;
+  }
 }
 
 const traps: ProxyHandler<LightRecord> = {
@@ -53,7 +74,13 @@ const traps: ProxyHandler<LightRecord> = {
     if (prop === LIGHT) return l;
     if (l.draft) return Reflect.get(l.draft, prop);
     if (typeof prop === 'string') {
-      if (l.writes.has(prop)) return l.writes.get(prop);
+      if (l.writes.has(prop)) {
+        // A value, or a flat record the step copied: as it is. Any other object written (a list that may
+        // hold the previous state's members, a copied member that holds its lists): through the draft.
+        const value = l.writes.get(prop);
+        if (value === null || typeof value !== 'object' || l.flat?.has(value)) return value;
+        return Reflect.get(toDraft(l), prop);
+      }
       if (prop === 'scenario') return l.scenario;
       // Who sits in which seat is set when the game is made, and an event choice is replaced whole,
       // never changed in place: they are handed out as they are (with auto-freeze on, as in every test,
@@ -78,6 +105,6 @@ const traps: ProxyHandler<LightRecord> = {
 
 /** A light step over `base` (see above). */
 export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
-  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null };
+  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null, flat: null };
   return { state: new Proxy(record, traps) as unknown as GameState, record };
 }

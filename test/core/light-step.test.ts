@@ -92,6 +92,31 @@ describe('light steps', () => {
     }
   });
 
+  it('a member copied while light is written into its draft when the step turns into one, so deeper writes go through immer', () => {
+    for (const freeze of [true, false]) {
+      setCoreAutoFreeze(freeze);
+      const s = newGame();
+      expect(s.lines.length).toBeGreaterThan(0);
+      const region = Object.keys(s.regions)[0]!;
+      const surges = s.lines[0]!.surges.length;
+      const next = produceGame(s, null, (ctx) => {
+        ownMember(ctx.s, 'lines', 0).fundedThisTurn = true;
+        ownValue(ctx.s, 'regions', region)!.damage = 2;
+        append(ctx.s, 'discard', 'card-y');
+        // Now a rule reaches into what the member holds: the step becomes a draft first.
+        ctx.s.lines[0]!.surges.push({ amount: 1, turnsLeft: 2 });
+        ctx.s.regions[region]!.counterDrone += 1;
+        expect(lightRecord(ctx.s) === undefined || lightRecord(ctx.s)!.draft !== null).toBe(true);
+      });
+      expect(s.lines[0]!.surges.length).toBe(surges);
+      expect(s.lines[0]!.fundedThisTurn).not.toBe(true);
+      expect(next.lines[0]!.surges.length).toBe(surges + 1);
+      expect(next.lines[0]!.fundedThisTurn).toBe(true);
+      expect(next.regions[region]).toMatchObject({ damage: 2, counterDrone: s.regions[region]!.counterDrone + 1 });
+      expect(next.discard.at(-1)).toBe('card-y');
+    }
+  });
+
   it('never changes the state an action was applied to (auto-freeze off: nothing would catch it)', () => {
     setCoreAutoFreeze(false);
     const random = alea('light-steps');
