@@ -3,19 +3,20 @@
 // and a proxy per object touched. Only what the step has drafted is copied (shallowly, with the drafts
 // inside replaced by their pictures); everything else is the base's own objects, shared as they are.
 // The picture does not follow later writes: take a new one after writing. Never write to it.
-// It reads immer 11's draft record (`Symbol.for('immer-state')`, base_ and copy_), as context.ts does;
-// test/core/plain-reads.test.ts checks that layout.
+// It reads immer 11's draft record (`Symbol.for('immer-state')`, base_, copy_ and modified_), as
+// context.ts does; test/core/plain-reads.test.ts and test/core/snapshot.test.ts check that layout.
 
 const DRAFT_STATE = Symbol.for('immer-state');
-interface DraftRecord { base_: unknown; copy_: unknown }
+interface DraftRecord { base_: unknown; copy_: unknown; modified_: boolean }
 
 /** The value as it stands now, as plain data: itself when it is not a draft. */
 export function snapshot<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   const record = (value as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return value;
-  // Not copied yet: nothing in it has been drafted or changed, and the base holds no drafts.
-  if (record.copy_ == null) return record.base_ as T;
+  // Unchanged (immer marks a draft and all its parents modified on a write): the base is its value, as
+  // immer's own current() has it. The base holds no drafts.
+  if (!record.modified_ || record.copy_ == null) return record.base_ as T;
   if (Array.isArray(record.copy_)) return record.copy_.map(snapshot) as T;
   const source = record.copy_ as Record<string, unknown>;
   const out: Record<string, unknown> = {};
