@@ -38,7 +38,7 @@ export function runAssessment(ctx: Ctx): void {
   const record = turnRecord(now);
   freezeAll(record);
   s.history.push(record);
-  now = snapshot(s);
+  now = { ...now, history: [...now.history, record] };
   if (checkSharedLoss(ctx, now)) return;
   const early = now.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(now, v.condition));
   if (early.length > 0) {
