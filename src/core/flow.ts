@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { currentList, emit, roleName, say, standing, untouchedField, type Ctx } from './context';
+import { currentList, emit, own, peekField, roleName, say, standing, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -23,14 +23,20 @@ export function turnLabel(s: GameState, turn = s.turn): string {
 
 /** Roles that take steps: every role with a seat other than 'scripted'. */
 export function playingRoles(s: GameState): string[] {
-  return s.scenario.roles.filter((r) => { const seat = s.seats[r.id]; return seat !== undefined && seat.kind !== 'scripted'; }).map((r) => r.id);
+  // Seats are read from the step's base while untouched (reading them through the draft drafts every seat).
+  const seats = peekField(s, 'seats');
+  return s.scenario.roles.filter((r) => { const seat = seats[r.id]; return seat !== undefined && seat.kind !== 'scripted'; }).map((r) => r.id);
 }
 
 export function startTurn(ctx: Ctx): void {
   const s = ctx.s;
+  // Budgets written to the step's own copy, workforce through the draft only where it differs (no trap per role).
+  const budgets = own(s, 'budgets');
+  const workforce = peekField(s, 'workforce');
+  const first = s.turn === 1;
   for (const r of s.scenario.roles) {
-    s.budgets[r.id] = round2(Math.min(s.budgets[r.id] ?? 0, r.budget.cap) + (s.turn === 1 ? 0 : r.budget.perTurn));
-    s.workforce[r.id] = r.workforce;
+    budgets[r.id] = round2(Math.min(budgets[r.id] ?? 0, r.budget.cap) + (first ? 0 : r.budget.perTurn));
+    if (workforce[r.id] !== r.workforce) s.workforce[r.id] = r.workforce;
   }
   s.turnStats = emptyTurnStatsValue();
   s.movesUsed = {};
@@ -80,8 +86,9 @@ export function advanceWouldRun(s: GameState): boolean {
 
 function runAutomatic(ctx: Ctx): void {
   const s = ctx.s;
-  for (let guard = 0; guard < 1000 && !s.outcome; guard++) {
-    if (s.pendingChoice) return;
+  // outcome, pendingChoice and queue are only looked at: read without drafting them.
+  for (let guard = 0; guard < 1000 && !peekField(s, 'outcome'); guard++) {
+    if (peekField(s, 'pendingChoice')) return;
     if (s.phase === 'events') {
       if (s.eventsLeft > 0) {
         s.eventsLeft -= 1;
@@ -90,15 +97,15 @@ function runAutomatic(ctx: Ctx): void {
       }
     } else if (s.phase === 'assessment') {
       runAssessment(ctx);
-      if (s.outcome) return;
+      if (peekField(s, 'outcome')) return;
       s.turn += 1;
       startTurn(ctx);
       continue;
-    } else if (s.queue.length > 0) {
+    } else if (peekField(s, 'queue').length > 0) {
       return;
     }
     exitPhase(ctx);
-    if (s.outcome) return;
+    if (peekField(s, 'outcome')) return;
     const next = PHASES[PHASES.indexOf(s.phase) + 1];
     if (next) enterPhase(ctx, next);
   }

@@ -1,7 +1,7 @@
 import type { ActionOf, LegalAction, Rejection } from '../actions';
 import type { Card } from '../scenario/schema';
 import type { GameState } from '../state';
-import { draw, emit, roleName, say, type Ctx } from '../context';
+import { draw, emit, peekField, roleName, say, type Ctx } from '../context';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
 
@@ -46,7 +46,7 @@ function resolveCard(ctx: Ctx, card: Card): void {
   emit(ctx, { kind: 'card', card: card.id, text: `Event: ${headline(card.title)} ${card.text}` });
   applyEffects(ctx, card.effects, { actor: null, target: null }, 'events');
   if (card.choice) {
-    const seat = s.seats[card.choice.role];
+    const seat = peekField(s, 'seats')[card.choice.role];
     if (seat && seat.kind !== 'scripted') {
       s.pendingChoice = { card: card.id, role: card.choice.role };
       say(ctx, `${roleName(s, card.choice.role)} must choose: ${card.choice.prompt}`);

@@ -1,6 +1,6 @@
 import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
-import { draw, roleName, say, type Ctx } from '../context';
+import { draw, peekField, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -27,7 +27,8 @@ const theatreName = (s: GameState, id: string): string => s.scenario.theatres.fi
 
 /** A Red role is played when one is seated by anyone but the script; otherwise the rules roll the waves. */
 export function redPlayed(s: GameState): boolean {
-  return s.scenario.roles.some((r) => r.kind === 'red' && s.seats[r.id] !== undefined && s.seats[r.id]!.kind !== 'scripted');
+  const seats = peekField(s, 'seats');
+  return s.scenario.roles.some((r) => r.kind === 'red' && seats[r.id] !== undefined && seats[r.id]!.kind !== 'scripted');
 }
 
 const scriptedAttacker = (s: GameState): string | null => s.scenario.roles.find((r) => r.kind === 'red')?.id ?? null;
