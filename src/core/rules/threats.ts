@@ -6,6 +6,7 @@ import { applyEffects } from '../effects';
 import { reject } from '../rejections';
 import { regionName, theatreOf } from './deploymentMap';
 import { resolveAttacks } from './threatsResolve';
+import { snapshot } from '../snapshot';
 
 // Threats (DESIGN §5.5): waves come from the scenario's table, either rolled by the rules when no
 // Red role is played, or launched by a played Red role within the table's limits.
@@ -132,16 +133,20 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
     tryProvocation(ctx, p, a.role);
     return;
   }
-  const plan = assignAttacks(s, a.attacks) as number[];
+  // Planning the wave only reads: it reads the state as it stands, as plain data (see snapshot.ts).
+  const now = snapshot(s);
+  const plan = assignAttacks(now, a.attacks) as number[];
   const attacks: PlannedAttack[] = a.attacks.map((x) => ({ threat: x.threat, target: x.target, count: x.count }));
+  const launched: Record<string, number> = {};
   attacks.forEach((x, n) => {
     const key = String(plan[n]);
-    s.turnStats.launched[key] = (s.turnStats.launched[key] ?? 0) + x.count;
+    launched[key] = (launched[key] ?? now.turnStats.launched[key] ?? 0) + x.count;
   });
-  const list = attacks.map((x) => `${x.count} × ${threatName(s, x.threat)} at ${regionName(s, x.target)}`).join(', ');
-  say(ctx, `${roleName(s, a.role)} launches a wave: ${list}.`);
-  for (const t of s.scenario.theatres) {
-    const here = attacks.filter((x) => theatreOf(s, x.target) === t.id);
+  for (const [key, count] of Object.entries(launched)) s.turnStats.launched[key] = count;
+  const list = attacks.map((x) => `${x.count} × ${threatName(now, x.threat)} at ${regionName(now, x.target)}`).join(', ');
+  say(ctx, `${roleName(now, a.role)} launches a wave: ${list}.`);
+  for (const t of now.scenario.theatres) {
+    const here = attacks.filter((x) => theatreOf(now, x.target) === t.id);
     if (here.length > 0) resolveAttacks(ctx, t.id, here, a.role);
   }
 }
