@@ -13,9 +13,22 @@ export function createStreams(seed: string): Record<Stream, RngState> {
   return out;
 }
 
+/**
+ * A stream restored from its four numbers. alea's own restore seeds a generator first (six Mash passes and
+ * four closures) and then overwrites its state; this runs alea's step (seedrandom/lib/alea.js, `next`)
+ * on the numbers directly: the same arithmetic, so the same draws and the same state written back.
+ */
 export function restorePrng(state: RngState): Prng {
-  const prng = alea('', { state: { ...state } });
-  return { next: () => prng(), state: () => prng.state() as RngState };
+  let { c, s0, s1, s2 } = state;
+  return {
+    next: () => {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      return (s2 = t - (c = t | 0));
+    },
+    state: () => ({ c, s0, s1, s2 }),
+  };
 }
 
 /** A die roll from a uniform draw: 1..sides. */
