@@ -11,6 +11,11 @@ let allFrozen = true;
 // While canonicalJson runs with a memo: the text of objects that will never change (see canonicalJson).
 let memo: WeakMap<object, string> | null = null;
 
+// False while runningDigest writes an entry that is not a log line (a turn record): its text is needed
+// once, and keeping it and its parts in frozenText (a process-wide table that only grows between major
+// collections) cost more than writing the text itself.
+let rememberFrozen = true;
+
 /** The canonical JSON of `value`, built by concatenation; frozen subtrees remember theirs. */
 function text(value: unknown): string {
   if (value === null || typeof value !== 'object') {
@@ -20,7 +25,7 @@ function text(value: unknown): string {
   }
   const frozen = Object.isFrozen(value);
   if (frozen) {
-    const known = frozenText.get(value);
+    const known = rememberFrozen ? frozenText.get(value) : undefined;
     if (known !== undefined) return known;
   } else if (memo !== null) {
     const known = memo.get(value);
@@ -52,8 +57,9 @@ function text(value: unknown): string {
     out += '}';
   }
   const deep = frozen && allFrozen;
-  if (deep) frozenText.set(value, out);
-  else if (memo !== null) memo.set(value, out);
+  if (deep) {
+    if (rememberFrozen) frozenText.set(value, out);
+  } else if (memo !== null) memo.set(value, out);
   allFrozen = outer && deep;
   return out;
 }
@@ -232,7 +238,7 @@ export function runningDigest(log: readonly unknown[]): string {
     const entry = log[i];
     fnvStart();
     if (started) fnvFeedDigest(d3, d2, d1, d0);
-    if (!fnvFeedLogEntry(entry)) fnvFeed(canonicalJson(entry));
+    if (!fnvFeedLogEntry(entry)) fnvFeed(entryText(entry));
     d0 = f0;
     d1 = f1;
     d2 = f2;
@@ -242,6 +248,16 @@ export function runningDigest(log: readonly unknown[]): string {
       entryDigest.set(entry, { index: i, digest: hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0) });
   }
   return hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0);
+}
+
+/** canonicalJson of a list entry, without remembering the text of its frozen parts (see rememberFrozen). */
+function entryText(entry: unknown): string {
+  rememberFrozen = false;
+  try {
+    return canonicalJson(entry);
+  } finally {
+    rememberFrozen = true;
+  }
 }
 
 const own = Object.hasOwn;
