@@ -119,8 +119,15 @@ function count<T>(list: readonly T[], test: (x: T) => boolean): number {
 }
 
 export function evaluate(s: GameState, c: Condition, b: Binding = NO_BINDING): boolean {
-  if ('all' in c) return c.all.every((x) => evaluate(s, x, b));
-  if ('any' in c) return c.any.some((x) => evaluate(s, x, b));
+  // Loops rather than every/some: no closure per evaluation (conditions are evaluated after every action).
+  if ('all' in c) {
+    for (const x of c.all) if (!evaluate(s, x, b)) return false;
+    return true;
+  }
+  if ('any' in c) {
+    for (const x of c.any) if (evaluate(s, x, b)) return true;
+    return false;
+  }
   if ('not' in c) return !evaluate(s, c.not, b);
   const v = quantityValue(s, c.compare, b);
   switch (c.op) {

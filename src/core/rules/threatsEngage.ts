@@ -22,42 +22,51 @@ export const BALLISTIC_LOOK_CHANCE = 0.5;
  */
 export function engage(kind: ThreatKind, doctrine: Doctrine, shooters: Shooter[], next: () => number): Engagement {
   const shots: ShotRecord[] = [];
-  const fire = (): boolean | null => {
-    const shooter = shooters.find((x) => x.rounds > 0);
-    if (!shooter) return null;
-    shooter.rounds -= 1;
-    const u = next();
-    const hit = u < shooter.p;
-    shots.push({ battery: shooter.battery, u, p: shooter.p, hit });
-    return hit;
-  };
-  const hasRounds = () => shooters.some((x) => x.rounds > 0);
   let look: Engagement['look'] = null;
   let killed = false;
   switch (doctrine) {
     case 'single':
-      killed = fire() === true;
+      killed = fire(shooters, shots, next) === true;
       break;
     case 'barrage': {
       // Both interceptors are in the air before the first result is known.
-      const first = fire();
-      const second = first === null ? null : fire();
+      const first = fire(shooters, shots, next);
+      const second = first === null ? null : fire(shooters, shots, next);
       killed = first === true || second === true;
       break;
     }
     case 'shootLookShoot': {
-      const first = fire();
+      const first = fire(shooters, shots, next);
       if (first !== false) { killed = first === true; break; }
-      if (!hasRounds()) break;
+      if (!hasRounds(shooters)) break;
       let possible = true;
       if (kind === 'ballistic') {
         const u = next();
         possible = u < BALLISTIC_LOOK_CHANCE;
         look = { u, possible };
       }
-      if (possible) killed = fire() === true;
+      if (possible) killed = fire(shooters, shots, next) === true;
       break;
     }
   }
   return { shots, killed, look };
+}
+
+// Module-level helpers rather than closures made per engagement (a wave makes one per threat).
+
+/** One shot from the first shooter with rounds left: whether it hit, or null when nobody has rounds. */
+function fire(shooters: Shooter[], shots: ShotRecord[], next: () => number): boolean | null {
+  let shooter: Shooter | undefined;
+  for (const x of shooters) if (x.rounds > 0) { shooter = x; break; }
+  if (!shooter) return null;
+  shooter.rounds -= 1;
+  const u = next();
+  const hit = u < shooter.p;
+  shots.push({ battery: shooter.battery, u, p: shooter.p, hit });
+  return hit;
+}
+
+function hasRounds(shooters: readonly Shooter[]): boolean {
+  for (const x of shooters) if (x.rounds > 0) return true;
+  return false;
 }

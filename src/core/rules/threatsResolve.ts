@@ -91,7 +91,9 @@ function shootersOnBoard(w: WaveBoard, target: string, cover: RegionCoverage | u
     for (const id of cover.half) add(id, HALF_COVER_FACTOR);
     w.shooters.set(key, (fixed = list));
   }
-  return fixed.map((x) => ({ battery: x.battery, p: x.p, rounds: w.rounds.get(x.battery)! }));
+  const out: Shooter[] = [];
+  for (const x of fixed) out.push({ battery: x.battery, p: x.p, rounds: w.rounds.get(x.battery)! });
+  return out;
 }
 
 export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly PlannedAttack[], attacker: string | null): void {
@@ -102,6 +104,7 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
   const board = waveBoard(s);
   const cov = coverage(board.s);
   const tally: Tally = { threats: 0, stopped: 0, leaked: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
+  const next = () => draw(ctx, 'threats');
   const stats = s.turnStats;
   // The running totals start from the turn's figures so that each threat rounds them as before.
   board.stats.interceptorCost = stats.interceptorCost;
@@ -110,7 +113,7 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
     const type = scenario.threatTypes.find((t) => t.id === attack.threat);
     const count = Number.isFinite(attack.count) ? Math.max(0, Math.floor(attack.count)) : 0;
     if (!type || !(attack.target in board.s.regions)) continue;
-    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally);
+    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally, next);
   }
   writeWave(s, board, theatre);
   if (tally.threats > 0) summarise(ctx, th.name, attacker, tally);
@@ -135,8 +138,7 @@ function writeWave(s: GameState, w: WaveBoard, theatre: string): void {
   for (const [id, damage] of w.damage) s.regions[id]!.damage = damage;
 }
 
-function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally): void {
-  const next = () => draw(ctx, 'threats');
+function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally, next: () => number): void {
   let q = w.detection.get(target);
   if (q === undefined) w.detection.set(target, (q = detectionChance(w.s, theatre, target)));
   const parts: string[] = [];
@@ -155,7 +157,8 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
   }
   if (detected && !killed) {
     const shooters = shootersOnBoard(w, target, cov[target], type.kind);
-    const first = shooters.find((x) => x.rounds > 0);
+    let first: Shooter | undefined;
+    for (const x of shooters) if (x.rounds > 0) { first = x; break; }
     if (!first) {
       parts.push(shooters.length > 0 ? 'the batteries covering it had no interceptors left' : 'no ready battery covered it');
     } else {
@@ -195,7 +198,8 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
 function strike(ctx: Ctx, w: WaveBoard, target: string): void {
   const before = w.damage.get(target) ?? w.s.regions[target]!.damage;
   w.damage.set(target, before + 1);
-  const def = w.s.scenario.regions.find((r) => r.id === target);
+  let def: GameState['scenario']['regions'][number] | undefined;
+  for (const r of w.s.scenario.regions) if (r.id === target) { def = r; break; }
   if (def && before < def.stayingPower && before + 1 >= def.stayingPower) say(ctx, `${regionName(w.s, target)} is disabled.`);
 }
 
@@ -214,10 +218,12 @@ const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 function shotsText(shots: readonly ShotRecord[], killed: boolean): string {
   const n = `${shots.length} shot${shots.length === 1 ? '' : 's'}`;
-  const hitAt = shots.findIndex((x) => x.hit);
+  let hitAt = -1;
+  for (let i = 0; i < shots.length; i++) if (shots[i]!.hit) { hitAt = i; break; }
   const hit = shots[hitAt];
   if (killed && hit) return `${n}, hit on the ${ORDINALS[hitAt] ?? `${hitAt + 1}th`} (u=${pair(hit.u, hit.p)} < ${pair(hit.p, hit.u)})`;
-  const misses = shots.map((x) => `u=${pair(x.u, x.p)} ≥ ${pair(x.p, x.u)}`).join(', ');
+  let misses = '';
+  for (let i = 0; i < shots.length; i++) misses += `${i > 0 ? ', ' : ''}u=${pair(shots[i]!.u, shots[i]!.p)} ≥ ${pair(shots[i]!.p, shots[i]!.u)}`;
   return `${n}, ${shots.length === 1 ? 'missed' : 'all missed'} (${misses})`;
 }
 
