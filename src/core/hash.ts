@@ -21,6 +21,8 @@ function text(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
     if (value === undefined) return 'null';
+    // Short strings (ids, names, statuses) recur in every state: their quoted text is kept.
+    if (typeof value === 'string' && value.length <= 40) return quoted(value);
     return JSON.stringify(value) ?? '';
   }
   const frozen = Object.isFrozen(value);
@@ -43,9 +45,7 @@ function text(value: unknown): string {
     out += ']';
   } else {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    // Most records already list their keys in order: sort only when they do not.
-    for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) { keys.sort(); break; }
+    const keys = sortedKeys(Object.keys(obj));
     out = '{';
     let first = true;
     for (const k of keys) {
@@ -76,6 +76,42 @@ function keyText(key: string): string {
     keyTexts.set(key, known);
   }
   return known;
+}
+
+const quotedTexts = new Map<string, string>();
+
+/** JSON.stringify(text) for a short string, kept. */
+function quoted(text: string): string {
+  let known = quotedTexts.get(text);
+  if (known === undefined) {
+    if (quotedTexts.size >= 10_000) quotedTexts.clear();
+    known = JSON.stringify(text);
+    quotedTexts.set(text, known);
+  }
+  return known;
+}
+
+// Records of one kind list the same keys in the same order (a battery, a line, a turn record, the state
+// itself), and sorting them again for every record was the costliest line of the canonical text. The
+// sorted order is kept per key list: lists are compared key by key with the ones of the same length
+// already seen (a few per length; beyond that, lists are sorted each time).
+const keyOrders = new Map<number, { keys: readonly string[]; sorted: readonly string[] }[]>();
+
+/** The keys in canonical (sorted) order. */
+function sortedKeys(keys: string[]): readonly string[] {
+  const n = keys.length;
+  if (n < 2) return keys;
+  let seen = keyOrders.get(n);
+  if (seen === undefined) keyOrders.set(n, (seen = []));
+  for (const order of seen) {
+    const known = order.keys;
+    let same = true;
+    for (let i = 0; i < n; i++) if (known[i] !== keys[i]) { same = false; break; }
+    if (same) return order.sorted;
+  }
+  const sorted = [...keys].sort();
+  if (seen.length < 16) seen.push({ keys, sorted });
+  return sorted;
 }
 
 export function canonicalJson(value: unknown): string {
