@@ -223,19 +223,47 @@ function fnvFeedDigest(d3: number, d2: number, d1: number, d0: number): void {
   f3 = h3;
 }
 
-/** Feeds JSON.stringify(text): the text between quotes when nothing in it needs escaping. */
+/**
+ * Feeds JSON.stringify(text) in one pass: the text between quotes, hashed as it is scanned; from the first
+ * character JSON.stringify might escape (control characters, quote, backslash, any surrogate), the rest is
+ * fed as JSON.stringify writes it. Every character before that one is written as itself, and a surrogate
+ * pair is never split (the first surrogate stops the scan), so the result is JSON.stringify's text.
+ */
 function fnvFeedJsonString(text: string): void {
-  for (let i = 0; i < text.length; i++) {
+  fnvFeed('"');
+  let h0 = f0;
+  let h1 = f1;
+  let h2 = f2;
+  let h3 = f3;
+  let i = 0;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Control characters, quote, backslash and (paired or lone) surrogates: let JSON.stringify write it.
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
-      fnvFeed(JSON.stringify(text));
-      return;
-    }
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) break;
+    // Low byte (as fnvFeed).
+    h0 ^= c & 0xff;
+    let t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3 + (t0 >>> 16);
+    let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    // High byte.
+    h0 ^= c >>> 8;
+    t0 = h0 * 0x1b3;
+    t1 = h1 * 0x1b3 + (t0 >>> 16);
+    t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
   }
-  fnvFeed('"');
-  fnvFeed(text);
-  fnvFeed('"');
+  f0 = h0;
+  f1 = h1;
+  f2 = h2;
+  f3 = h3;
+  // The rest as JSON.stringify writes it, without its opening quote (already fed), closing quote included.
+  fnvFeed(i < text.length ? JSON.stringify(text.slice(i)).slice(1) : '"');
 }
 
 const fnvHex = (): string => hex4(f3) + hex4(f2) + hex4(f1) + hex4(f0);
