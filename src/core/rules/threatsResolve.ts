@@ -146,7 +146,7 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
   if (q < 1) {
     const u = next();
     detected = u < q;
-    if (!detected) parts.push(`it was not detected in time (u=${pair(u, q)} ≥ ${pair(q, u)})`);
+    if (!detected) parts.push(`it was not detected in time (u=${compared(u, ' ≥ ', q)})`);
   }
   let killed = false;
   let shots: ShotRecord[] = [];
@@ -221,9 +221,9 @@ function shotsText(shots: readonly ShotRecord[], killed: boolean): string {
   let hitAt = -1;
   for (let i = 0; i < shots.length; i++) if (shots[i]!.hit) { hitAt = i; break; }
   const hit = shots[hitAt];
-  if (killed && hit) return `${n}, hit on the ${ORDINALS[hitAt] ?? `${hitAt + 1}th`} (u=${pair(hit.u, hit.p)} < ${pair(hit.p, hit.u)})`;
+  if (killed && hit) return `${n}, hit on the ${ORDINALS[hitAt] ?? `${hitAt + 1}th`} (u=${compared(hit.u, ' < ', hit.p)})`;
   let misses = '';
-  for (let i = 0; i < shots.length; i++) misses += `${i > 0 ? ', ' : ''}u=${pair(shots[i]!.u, shots[i]!.p)} ≥ ${pair(shots[i]!.p, shots[i]!.u)}`;
+  for (let i = 0; i < shots.length; i++) misses += `${i > 0 ? ', ' : ''}u=${compared(shots[i]!.u, ' ≥ ', shots[i]!.p)}`;
   return `${n}, ${shots.length === 1 ? 'missed' : 'all missed'} (${misses})`;
 }
 
@@ -234,6 +234,16 @@ function pair(x: number, other: number): string {
     if (text !== other.toFixed(d)) return text;
   }
   return x.toFixed(6);
+}
+
+/** `${pair(a, b)}${op}${pair(b, a)}`, each number printed once: both stop at the same number of decimals. */
+function compared(a: number, op: string, b: number): string {
+  for (let d = 2; d < 6; d++) {
+    const x = a.toFixed(d);
+    const y = b.toFixed(d);
+    if (x !== y) return x + op + y;
+  }
+  return a.toFixed(6) + op + b.toFixed(6);
 }
 
 function summarise(ctx: Ctx, theatreName: string, attacker: string | null, t: Tally): void {
