@@ -134,8 +134,9 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
     tryProvocation(ctx, p, a.role);
     return;
   }
-  // Planning the wave only reads: it reads the state as it stands, as plain data (see snapshot.ts).
-  const now = snapshot(s);
+  // Planning the wave only reads the scenario, the turn and the turn's launches: as plain data, without
+  // drafting them (reading the table through the draft cost a trap per entry and drafted turnStats).
+  const now = { scenario: s.scenario, turn: s.turn, turnStats: snapshot(peekField(s, 'turnStats')) } as GameState;
   const plan = assignAttacks(now, a.attacks) as number[];
   const attacks: PlannedAttack[] = a.attacks.map((x) => ({ threat: x.threat, target: x.target, count: x.count }));
   const launched: Record<string, number> = {};
