@@ -1,4 +1,4 @@
-import { current, isDraft, isModified, original, type Draft } from 'immer';
+import { isDraft, original } from 'immer';
 import type { GameState, LogEntry } from './state';
 import { appendLog, type GameLog } from './log';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
@@ -55,13 +55,6 @@ export function flushCtx(ctx: Ctx): void {
     ctx.logBefore = ctx.s.log;
     ctx.logged = [];
   }
-}
-
-/** Plain data to read from: a draft's original while it is unchanged, else a copy as it stands now. */
-export function readable<T>(value: T): T {
-  if (!isDraft(value)) return value;
-  const draft = value as Draft<T>;
-  return (isModified(draft) ? current(draft) : original(draft)) as T;
 }
 
 // immer's per-draft record (immer 11: `Symbol.for('immer-state')`, with base_ and copy_), read to

@@ -1,5 +1,6 @@
 import type { Battery, GameState, PlannedAttack } from '../state';
-import { draw, emit, readable, roleName, say, type Ctx, type ShotRecord } from '../context';
+import { draw, emit, roleName, say, type Ctx, type ShotRecord } from '../context';
+import { snapshot } from '../snapshot';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
 import { batteryType, coverage, regionName, regionOwner, type RegionCoverage } from './deploymentMap';
@@ -44,8 +45,8 @@ interface WaveBoard {
 
 function waveBoard(draft: GameState): WaveBoard {
   const s = {
-    scenario: draft.scenario, batteries: readable(draft.batteries), agreements: readable(draft.agreements),
-    doctrines: readable(draft.doctrines), regions: readable(draft.regions),
+    scenario: draft.scenario, batteries: snapshot(draft.batteries), agreements: snapshot(draft.agreements),
+    doctrines: snapshot(draft.doctrines), regions: snapshot(draft.regions),
   } as GameState;
   const batteries = new Map<string, Battery>();
   const rounds = new Map<string, number>();
