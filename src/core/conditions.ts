@@ -53,6 +53,36 @@ export function leakersSoFar(s: GameState, theatre: string): number {
   return currentList(s, 'history').reduce((sum, h) => sum + pick(h.leakers), 0) + pick(standing(standing(peekField(s, 'turnStats')).leakers));
 }
 
+/**
+ * The fields of the state quantityValue reads for `q` (besides the scenario): **keep it with
+ * quantityValue**. A value worked out from a state holds for any state whose listed fields are the
+ * same objects (states share the parts a step did not write). test/core/conditions.test.ts checks it.
+ */
+export function quantityFields(q: Quantity): readonly (keyof GameState)[] {
+  if ('track' in q) return ['tracks'];
+  if ('budget' in q) return ['budgets'];
+  if ('stock' in q) return ['stocks'];
+  if ('techLevel' in q) return ['transfers'];
+  if ('protectedPct' in q || 'disabledRegions' in q) return ['regions'];
+  if ('longestStockout' in q) return ['stockout'];
+  if ('arms' in q || 'armsChange' in q) return ['arms'];
+  if ('agreements' in q) return ['agreements'];
+  if ('leakers' in q) return ['history', 'turnStats'];
+  if ('onTimePct' in q) return ['contracts'];
+  if ('gaps' in q) return ['batteries', 'agreements', 'regions'];
+  if ('operationalBatteries' in q) return ['batteries'];
+  return ['turn'];
+}
+
+/** The fields of the state a condition reads (see quantityFields). */
+export function conditionFields(c: Condition, into: Set<keyof GameState> = new Set()): Set<keyof GameState> {
+  if ('all' in c) for (const x of c.all) conditionFields(x, into);
+  else if ('any' in c) for (const x of c.any) conditionFields(x, into);
+  else if ('not' in c) conditionFields(c.not, into);
+  else for (const f of quantityFields(c.compare)) into.add(f);
+  return into;
+}
+
 export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING): number {
   if ('track' in q) {
     const key = resolveTrack(s, q.track, b.actor, b.target);

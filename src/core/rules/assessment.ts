@@ -1,6 +1,6 @@
 import type { GameState, Outcome, TurnRecord } from '../state';
-import { currentList, emit, peekField, roleName, say, standing, type Ctx } from '../context';
-import { evaluate, protectedPct, quantityValue } from '../conditions';
+import { currentList, emit, inStep, peekField, roleName, say, standing, type Ctx } from '../context';
+import { conditionFields, evaluate, protectedPct, quantityValue } from '../conditions';
 import { applyEffects, round4 } from '../effects';
 import { costExchangeRatio, richardsonStep } from '../formulas';
 import { assessDeployment } from './deployment';
@@ -68,9 +68,23 @@ function updateArmsRace(ctx: Ctx): void {
 /** Whether checkSharedLoss would end the game now (read-only; for plain states between steps). */
 export function sharedLossReached(s: GameState): boolean {
   if (s.outcome) return false;
-  for (const t of s.scenario.theatres) if ((s.tracks[`tension:${t.id}`] ?? 0) >= 10) return true;
-  return s.scenario.sharedLoss.some((loss) => evaluate(s, loss.condition));
+  // Asked after every action, and most actions leave what it reads alone: the last verdict holds
+  // while the fields it reads are the same objects (a step replaces only what it writes).
+  let reads = lossReads.get(s.scenario);
+  if (!reads) {
+    reads = [...s.scenario.sharedLoss.reduce((all, loss) => conditionFields(loss.condition, all), new Set<keyof GameState>(['tracks']))];
+    lossReads.set(s.scenario, reads);
+  }
+  const last = lastLoss;
+  if (last && last.scenario === s.scenario && !inStep(s) && reads.every((k, i) => s[k] === last.values[i])) return last.verdict;
+  let verdict = s.scenario.theatres.some((t) => (s.tracks[`tension:${t.id}`] ?? 0) >= 10);
+  verdict ||= s.scenario.sharedLoss.some((loss) => evaluate(s, loss.condition));
+  lastLoss = { scenario: s.scenario, values: reads.map((k) => s[k]), verdict };
+  return verdict;
 }
+
+const lossReads = new WeakMap<GameState['scenario'], (keyof GameState)[]>();
+let lastLoss: { scenario: GameState['scenario']; values: unknown[]; verdict: boolean } | null = null;
 
 /**
  * Shared loss: any theatre's tension at its top, or a scenario condition (trust at 0, …). `now` is the
