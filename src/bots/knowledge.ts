@@ -1,5 +1,5 @@
 import {
-  gaps, isDisabled, quantityValue, trackBounds as coreTrackBounds,
+  gaps, isDisabled, quantityFields, quantityValue, trackBounds as coreTrackBounds,
   type Condition, type GameState, type Quantity, type Role, type RoleView,
 } from '../core';
 
@@ -80,58 +80,32 @@ export function trackBounds(v: View, key: string): readonly [number, number] {
 
 const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
-/**
- * The fields of the state a quantity counts from, by its kind, as the rules' quantityValue reads them
- * (with the scenario, which does not change): its value is the same while they are the same objects.
- * test/bots/quantity-memo.test.ts checks the remembered values against the rules' count in every state
- * of games of every scenario; a change to what quantityValue reads must be made here too.
- */
-type Read = (v: View) => unknown;
-const none: Read = () => null;
-const fields = {
-  tracks: (v: View) => v.tracks, budgets: (v: View) => v.budgets, stocks: (v: View) => v.stocks, transfers: (v: View) => v.transfers,
-  regions: (v: View) => v.regions, stockout: (v: View) => v.stockout, arms: (v: View) => v.arms, agreements: (v: View) => v.agreements,
-  history: (v: View) => v.history, turnStats: (v: View) => v.turnStats, contracts: (v: View) => v.contracts,
-  batteries: (v: View) => v.batteries, turn: (v: View) => v.turn,
-} satisfies Record<string, Read>;
-
-function dependsOn(q: Quantity): readonly [Read, Read] {
-  if ('track' in q) return [fields.tracks, none];
-  if ('budget' in q) return [fields.budgets, none];
-  if ('stock' in q) return [fields.stocks, none];
-  if ('techLevel' in q) return [fields.transfers, none];
-  if ('protectedPct' in q || 'disabledRegions' in q) return [fields.regions, none];
-  if ('longestStockout' in q) return [fields.stockout, none];
-  if ('arms' in q || 'armsChange' in q) return [fields.arms, none];
-  if ('agreements' in q) return [fields.agreements, none];
-  if ('leakers' in q) return [fields.history, fields.turnStats];
-  if ('onTimePct' in q) return [fields.contracts, none];
-  if ('gaps' in q) return [fields.batteries, fields.agreements];
-  if ('operationalBatteries' in q) return [fields.batteries, none];
-  return [fields.turn, none];
-}
-
 interface QuantitySlot {
-  a: Read;
-  b: Read;
+  /** The fields of the view the quantity counts from: the rules' own list (quantityFields). */
+  reads: readonly (keyof View)[];
   /** The last value under each binding asked, with the fields it was counted from. */
-  values: { actor: string | null; target: string | null; a: unknown; b: unknown; value: number }[];
+  values: { actor: string | null; target: string | null; from: unknown[]; value: number }[];
 }
 const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
 
-/** The value of a scenario quantity, as the rules count it (remembered while the fields it counts from are the same). */
+/**
+ * The value of a scenario quantity, as the rules count it, remembered while the fields it counts from
+ * (with the scenario, which does not change) are the same objects. test/bots/quantity-memo.test.ts checks
+ * the remembered values against the rules' count in every state of games of every scenario.
+ */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
   let slot = quantitySlots.get(q);
-  if (!slot) { const [a, second] = dependsOn(q); slot = { a, b: second, values: [] }; quantitySlots.set(q, slot); }
-  const a = slot.a(v);
-  const second = slot.b(v);
+  if (!slot) { slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [] }; quantitySlots.set(q, slot); }
+  const reads = slot.reads;
   for (const x of slot.values) {
     if (x.actor !== b.actor || x.target !== b.target) continue;
-    if (x.a !== a || x.b !== second) { x.a = a; x.b = second; x.value = quantityNow(v, q, b); }
+    let same = true;
+    for (let i = 0; i < reads.length; i++) if (x.from[i] !== v[reads[i]!]) { same = false; break; }
+    if (!same) { x.from = reads.map((f) => v[f]); x.value = quantityNow(v, q, b); }
     return x.value;
   }
   const value = quantityNow(v, q, b);
-  slot.values.push({ actor: b.actor, target: b.target, a, b: second, value });
+  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value });
   return value;
 }
 

@@ -69,7 +69,7 @@ export function quantityFields(q: Quantity): readonly (keyof GameState)[] {
   if ('agreements' in q) return ['agreements'];
   if ('leakers' in q) return ['history', 'turnStats'];
   if ('onTimePct' in q) return ['contracts'];
-  if ('gaps' in q) return ['batteries', 'agreements', 'regions'];
+  if ('gaps' in q) return ['batteries', 'agreements'];
   if ('operationalBatteries' in q) return ['batteries'];
   return ['turn'];
 }

@@ -6,8 +6,8 @@ import { countThreats, expectedThreats } from '../../src/bots/threatModel';
 import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
 // The bots remember a quantity's value while the state fields it counts from are the same objects
-// (dependsOn in src/bots/knowledge.ts, a copy of what the rules' quantityValue reads). In every state of
-// games of every scenario, each quantity the scenario names must count what the rules count.
+// (the rules' own quantityFields, read from the view). In every state of games of every scenario,
+// each quantity the scenario names must count what the rules count.
 
 /** Every quantity a scenario names: in conditions (objectives, victory, shared loss, rules, moves, rolls, …) and score items. */
 function quantitiesOf(scenario: Scenario): Quantity[] {
