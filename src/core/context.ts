@@ -6,8 +6,9 @@ import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds
 import { lightRecord, type LightRecord } from './lightStep';
 import type { LaneMode, Stream } from './vocabulary';
 
-// What rule code works with while one action is applied: the draft state, the events it reports
-// and the random streams it draws from (restored once per action, written back at the end).
+// What rule code works with while one action is applied: the step's state (a light step or an immer
+// draft, see lightStep.ts), the events it reports and the random streams it draws from (restored once
+// per action, written back at the end).
 
 export interface ShotRecord { battery: string; u: number; p: number; hit: boolean; source?: 'battery' | 'counterDrone' }
 
@@ -31,7 +32,7 @@ export interface Ctx {
   logged: LogEntry[];
   /** The log as it was before this step (read from the draft's base, so it is never drafted). */
   logBefore: GameLog;
-  /** False when produceGame appends `logged` itself, after immer has finished (see produce.ts). */
+  /** False when produceGame appends `logged` itself, after the step has finished (see produce.ts); tests that make a context by hand leave it true. */
   writesLog: boolean;
   /**
    * Whose log entries these are while the game runs by itself (events drawn, phases resolved,
