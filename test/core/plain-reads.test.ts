@@ -99,60 +99,54 @@ describe('writing flat records and reading lists without drafting them', () => {
   });
 });
 
+/** Plays a fixture game with both auto-freeze settings, calling `visit` on every state it passes through; at least 50 must count. */
+function everyState(seed: string, limit: number, visit: (s: GameState, freeze: boolean) => boolean): void {
+  for (const freeze of [true, false]) {
+    setCoreAutoFreeze(freeze);
+    let s: GameState = newGame({ seed });
+    let checked = 0;
+    for (let i = 0; i < limit && !s.outcome; i++) {
+      if (visit(s, freeze)) checked++;
+      const role = actingRole(s);
+      if (!role) break;
+      const options = legalActions(s, role);
+      s = act(s, options[i % options.length]!.action).state;
+    }
+    expect(checked).toBeGreaterThan(50);
+  }
+  setCoreAutoFreeze(true);
+}
+
 describe('the follow-up after an action', () => {
   it('advance and the shared-loss check change nothing whenever the plain checks say so', () => {
-    for (const freeze of [true, false]) {
-      setCoreAutoFreeze(freeze);
-      let s: GameState = newGame({ seed: 'follow-up' });
-      let checked = 0;
-      for (let i = 0; i < 300 && !s.outcome; i++) {
-        if (!advanceWouldRun(s) && !sharedLossReached(s)) {
-          const after = produceGame(s, null, (ctx) => { if (!checkSharedLoss(ctx)) advance(ctx); });
-          expect(stateHash(after)).toBe(stateHash(s));
-          checked++;
-        }
-        const role = actingRole(s);
-        if (!role) break;
-        const options = legalActions(s, role);
-        s = act(s, options[i % options.length]!.action).state;
-      }
-      expect(checked).toBeGreaterThan(50);
-    }
-    setCoreAutoFreeze(true);
+    everyState('follow-up', 300, (s) => {
+      if (advanceWouldRun(s) || sharedLossReached(s)) return false;
+      const after = produceGame(s, null, (ctx) => { if (!checkSharedLoss(ctx)) advance(ctx); });
+      expect(stateHash(after)).toBe(stateHash(s));
+      return true;
+    });
   });
 });
 
 describe('passing the step of an idle role', () => {
   it('is a light step (no immer draft) whenever it only passes the step on, and makes what immer makes', () => {
-    for (const freeze of [true, false]) {
-      setCoreAutoFreeze(freeze);
-      let s: GameState = newGame({ seed: 'idle-pass' });
-      let checked = 0;
-      for (let i = 0; i < 600 && !s.outcome; i++) {
-        // Any role on step will do: the equivalence is of the two ways of making the next state.
-        const idle = idleRoleOnStep(s) ?? s.queue[0];
-        const onlyPasses = s.queue.length >= 2 && s.phase !== 'events' && s.phase !== 'assessment' && !s.pendingChoice;
-        if (idle !== undefined && onlyPasses) {
-          let drafted: boolean | null = null;
-          const stepped = produceGame(s, null, (ctx) => { skipIdle(ctx, idle); drafted = lightRecord(ctx.s)?.draft != null; });
-          const text = `${s.scenario.roles.find((r) => r.id === idle)!.name} has nothing more to do in this phase.`;
-          const made = produce(s, (d) => {
-            d.queue.shift();
-            d.log = appendLog(s.log, [{ turn: s.turn, phase: s.phase, role: null, text }], false);
-          });
-          expect(drafted).toBe(false);
-          expect(stateHash(stepped)).toBe(stateHash(made));
-          expect(Object.keys(stepped)).toEqual(Object.keys(made));
-          expect([Object.isFrozen(stepped), Object.isFrozen(stepped.queue), Object.isFrozen(stepped.log)]).toEqual([freeze, freeze, freeze]);
-          checked++;
-        }
-        const role = actingRole(s);
-        if (!role) break;
-        const options = legalActions(s, role);
-        s = act(s, options[i % options.length]!.action).state;
-      }
-      expect(checked).toBeGreaterThan(50);
-    }
-    setCoreAutoFreeze(true);
+    everyState('idle-pass', 600, (s, freeze) => {
+      // Any role on step will do: the equivalence is of the two ways of making the next state.
+      const idle = idleRoleOnStep(s) ?? s.queue[0];
+      const onlyPasses = s.queue.length >= 2 && s.phase !== 'events' && s.phase !== 'assessment' && !s.pendingChoice;
+      if (idle === undefined || !onlyPasses) return false;
+      let drafted: boolean | null = null;
+      const stepped = produceGame(s, null, (ctx) => { skipIdle(ctx, idle); drafted = lightRecord(ctx.s)?.draft != null; });
+      const text = `${s.scenario.roles.find((r) => r.id === idle)!.name} has nothing more to do in this phase.`;
+      const made = produce(s, (d) => {
+        d.queue.shift();
+        d.log = appendLog(s.log, [{ turn: s.turn, phase: s.phase, role: null, text }], false);
+      });
+      expect(drafted).toBe(false);
+      expect(stateHash(stepped)).toBe(stateHash(made));
+      expect(Object.keys(stepped)).toEqual(Object.keys(made));
+      expect([Object.isFrozen(stepped), Object.isFrozen(stepped.queue), Object.isFrozen(stepped.log)]).toEqual([freeze, freeze, freeze]);
+      return true;
+    });
   });
 });
