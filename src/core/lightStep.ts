@@ -1,5 +1,5 @@
 import { createDraft, type Draft } from 'immer';
-import type { GameState } from './state';
+import { copyState, type GameState } from './state';
 
 // A step starts "light": rules get a thin proxy over the state that keeps the top-level fields they
 // write (numbers, names, the queue, the flat records `own()` copies) in a record of its own, without
@@ -41,7 +41,9 @@ export function lightRecord(s: GameState): LightRecord | undefined {
 /** The step's immer draft, made now if it has none yet: the state with the fields written so far. */
 export function toDraft(l: LightRecord): Draft<GameState> {
   if (l.draft) return l.draft;
-  const draft = createDraft({ ...l.base, scenario: undefined as unknown as GameState['scenario'] });
+  const base = copyState(l.base);
+  base.scenario = undefined as unknown as GameState['scenario'];
+  const draft = createDraft(base);
   draft.scenario = l.scenario;
   const target = draft as unknown as Record<string, unknown>;
   for (const [key, value] of l.writes) {

@@ -1,6 +1,6 @@
 import { finishDraft } from 'immer';
 import type { Scenario } from './scenario/schema';
-import type { GameState, LogEntry } from './state';
+import { copyState, type GameState, type LogEntry } from './state';
 import { createCtx, type Ctx, type GameEvent } from './context';
 import { appendLog } from './log';
 import { lightState } from './lightStep';
@@ -73,7 +73,9 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
     (next as { log: LogEntry[][] }).log = log;
     return next;
   }
-  return Object.freeze({ ...next, log });
+  const frozen = copyState(next);
+  frozen.log = log;
+  return Object.freeze(frozen);
 }
 
 /**
@@ -81,9 +83,8 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
  * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
  */
 function lightNext(state: GameState, scenario: Scenario, writes: Map<string, unknown>): GameState {
-  // One plain copy, then field by field: a spread of the state alone is the engine's fast object
-  // clone; spreading two objects and a field into one literal is several times slower.
-  const next = { ...state } as Record<string, unknown>;
+  // One plain copy (copyState: one shape, unlike a spread), then the written fields.
+  const next = copyState(state) as unknown as Record<string, unknown>;
   for (const [key, value] of writes) next[key] = value;
   if (next.scenario !== scenario) next.scenario = scenario;
   if (!deepFreeze) return next as unknown as GameState;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { applyAction, canonicalJson, hashValue, legalActions, logEntries, logSize, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
 import { hasActionBesidesEnd, legalActionsFor } from '../../src/core/legal';
+import { copyState } from '../../src/core/state';
 import { act, actingRole, newGame } from '../support/builders';
 
 // The shortcuts taken for speed must not change what the rules do: the idle-role check, the scenario
@@ -22,6 +23,18 @@ function randomGame(seed: string, steps: number, visit: (s: GameState) => void):
 
 describe('speed shortcuts keep the rules as they were', () => {
   afterEach(() => setCoreAutoFreeze(true));
+
+  it('copyState copies every field of a state, in order, as they are', () => {
+    let checked = 0;
+    randomGame('copy', 300, (s) => {
+      const copy = copyState(s);
+      expect(Object.keys(copy)).toEqual(Object.keys(s));
+      for (const key of Object.keys(s) as (keyof GameState)[]) expect(copy[key]).toBe(s[key]);
+      expect(copy).not.toBe(s);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(100);
+  });
 
   it('the idle-role check agrees with the full legal list in every state of a game', () => {
     let checked = 0;
