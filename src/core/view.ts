@@ -35,14 +35,20 @@ export function viewFor(s: GameState, role: string): RoleView {
   const key = `${s.revealed}|${role}`;
   let scenario = shown.get(key);
   if (!scenario) { scenario = { ...s.scenario, objectives: s.scenario.objectives.filter((o) => !o.hidden || canSee(o.owner)) }; shown.set(key, scenario); }
-  const { rng: _rng, deck, plannedWaves, intel: _intel, ...rest } = s;
+  // Field by field in the state's order (without rng, deck, plannedWaves and intel), then the view's own: one
+  // shape, where a rest-and-spread copy of the state took the engine's slow path (see copyState).
   return {
-    ...rest,
-    scenario,
+    formatVersion: s.formatVersion, scenario, scenarioHash: s.scenarioHash, seed: s.seed, seats: s.seats, turn: s.turn, phase: s.phase,
+    queue: s.queue, paused: s.paused, budgets: s.budgets, workforce: s.workforce, tracks: s.tracks, regions: s.regions,
+    batteries: s.batteries, stocks: s.stocks, pipeline: s.pipeline, lines: s.lines, transfers: s.transfers, projects: s.projects,
+    agreements: s.agreements, proposals: s.proposals, nextId: s.nextId, contracts: s.contracts, discard: s.discard,
+    eventsLeft: s.eventsLeft, pendingChoice: s.pendingChoice, doctrines: s.doctrines, hotline: s.hotline, arms: s.arms,
+    movesUsed: s.movesUsed, turnStats: s.turnStats, stockout: s.stockout, objectivesMet: s.objectivesMet,
+    tensionCause: s.tensionCause, history: s.history, log: s.log, actionCount: s.actionCount, revealed: s.revealed, outcome: s.outcome,
     viewer: role,
-    deckSize: deck.length,
-    nextCard: facilitator || intel?.nextCard ? deck[0] ?? null : null,
-    plannedWaves: facilitator || intel?.nextWave ? plannedWaves : {},
+    deckSize: s.deck.length,
+    nextCard: facilitator || intel?.nextCard ? s.deck[0] ?? null : null,
+    plannedWaves: facilitator || intel?.nextWave ? s.plannedWaves : {},
     intel: visibleIntel,
   };
 }
