@@ -1,5 +1,5 @@
 import { stockKey, type Battery } from '../state';
-import { adjustTrack, emit, own, peekField, roleName, say, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, peekField, roleName, say, type Ctx } from '../context';
 import { pairKey } from '../trackIds';
 import { batteryType, isAway, regionName, regionOwner, theatreOf } from './deploymentMap';
 
@@ -8,7 +8,11 @@ import { batteryType, isAway, regionName, regionOwner, theatreOf } from './deplo
 
 export function assessDeployment(ctx: Ctx): void {
   let airlift = Math.max(0, ctx.s.scenario.airlift.loadsPerTurn);
-  for (const b of ctx.s.batteries) {
+  // Read as the list stands; only a battery this step may change is taken to write (ownMember): reading
+  // every battery through the draft made a proxy for each.
+  const list = currentList(ctx.s, 'batteries');
+  for (let i = 0; i < list.length; i++) {
+    const b = mayChange(ctx, list[i]!) ? ownMember(ctx.s, 'batteries', i) : list[i]!;
     switch (b.status) {
       case 'packing': depart(ctx, b); break;
       case 'transit':
@@ -96,11 +100,22 @@ function reload(ctx: Ctx, b: Battery): void {
   if (b.rounds < b.capacity) say(ctx, `${b.name} is short of interceptors: ${b.rounds} of ${b.capacity} rounds ready.`);
 }
 
+/**
+ * Whether the assessment may write to this battery: it is on the move or setting up, has launchers to
+ * reload, or its count of turns away changes (see countAway). Others are only read.
+ */
+function mayChange(ctx: Ctx, b: Battery): boolean {
+  if (b.status !== 'operational' || b.rounds < b.capacity) return true;
+  if (!isAway(b)) return b.awayTurns !== 0;
+  const host = regionOwner(ctx.s, b.home);
+  return host !== undefined && host !== b.owner;
+}
+
 /** A battery away from an ally's region it was stationed in costs that pair trust: −1 every 2 turns away. */
 function countAway(ctx: Ctx, b: Battery): void {
   const host = regionOwner(ctx.s, b.home);
   if (!isAway(b)) {
-    b.awayTurns = 0;
+    if (b.awayTurns !== 0) b.awayTurns = 0;
     return;
   }
   if (host === undefined || host === b.owner) return;
