@@ -3,7 +3,7 @@ import type { GameState } from './state';
 import { currentList, emit, inStep, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
 import type { Stream } from './vocabulary';
 import { gaps } from './rules/deploymentMap';
-import { snapshot } from './snapshot';
+import { snapshotState } from './snapshot';
 
 // Declarative conditions and rolls of scenario data, evaluated over the state.
 
@@ -126,7 +126,7 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   }
   if ('gaps' in q) {
     // Coverage reads every battery, agreement and region owner: in a step, from a plain picture of the state.
-    const open = gaps(inStep(s) ? snapshot(s) : s);
+    const open = gaps(inStep(s) ? snapshotState(s) : s);
     return q.gaps === 'all' ? open.length : open.filter((r) => s.scenario.regions.find((x) => x.id === r)?.theatre === q.gaps).length;
   }
   if ('operationalBatteries' in q) {

@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { currentList, emit, own, peekField, roleName, say, standing, untouchedField, type Ctx } from './context';
+import { currentList, emit, own, ownMember, peekField, roleName, say, standing, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -30,19 +30,19 @@ export function playingRoles(s: GameState): string[] {
 
 export function startTurn(ctx: Ctx): void {
   const s = ctx.s;
-  // Budgets written to the step's own copy, workforce through the draft only where it differs (no trap per role).
+  // Budgets written to the step's own copy, workforce only where it differs.
   const budgets = own(s, 'budgets');
   const workforce = peekField(s, 'workforce');
   const first = s.turn === 1;
   for (const r of s.scenario.roles) {
     budgets[r.id] = round2(Math.min(budgets[r.id] ?? 0, r.budget.cap) + (first ? 0 : r.budget.perTurn));
-    if (workforce[r.id] !== r.workforce) s.workforce[r.id] = r.workforce;
+    if (workforce[r.id] !== r.workforce) own(s, 'workforce')[r.id] = r.workforce;
   }
   s.turnStats = emptyTurnStatsValue();
   s.movesUsed = {};
-  // Only lines funded last turn are drafted to reset the mark (setting false again changes nothing).
+  // Only lines funded last turn are copied to reset the mark (setting false again changes nothing).
   currentList(s, 'lines').forEach((member, i) => {
-    if (standing(member).fundedThisTurn !== false) s.lines[i]!.fundedThisTurn = false;
+    if (standing(member).fundedThisTurn !== false) ownMember(s, 'lines', i).fundedThisTurn = false;
   });
   say(ctx, `Turn ${s.turn} of ${s.scenario.turns} (${turnLabel(s)}) begins.`);
   planWaves(ctx);

@@ -6,6 +6,9 @@
 // It reads immer 11's draft record (`Symbol.for('immer-state')`, base_, copy_ and modified_), as
 // context.ts does; test/core/plain-reads.test.ts and test/core/snapshot.test.ts check that layout.
 
+import { lightRecord } from './lightStep';
+import { copyState, type GameState } from './state';
+
 const DRAFT_STATE = Symbol.for('immer-state');
 interface DraftRecord { base_: unknown; copy_: unknown; modified_: boolean }
 
@@ -22,4 +25,29 @@ export function snapshot<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) out[key] = snapshot(source[key]);
   return out as T;
+}
+
+/**
+ * The whole state as it stands now, as plain data (see snapshot), made with copyState (one shape; a
+ * copy key by key would be a slow dictionary object). A light step's picture is its base with the
+ * fields it has written, without turning the step into a draft. In both cases the flat records the
+ * step owns (own()) are shared as they are, so take a new picture after writing.
+ */
+export function snapshotState(s: GameState): GameState {
+  const light = lightRecord(s);
+  if (light) {
+    if (!light.draft) {
+      const out = copyState(light.base) as unknown as Record<string, unknown>;
+      out.scenario = light.scenario;
+      for (const [key, value] of light.writes) out[key] = value;
+      return out as unknown as GameState;
+    }
+    return snapshotState(light.draft as GameState);
+  }
+  const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
+  if (record === undefined) return s;
+  if (!record.modified_ || record.copy_ == null) return record.base_ as GameState;
+  const out = copyState(record.copy_ as GameState) as unknown as Record<string, unknown>;
+  for (const key of Object.keys(out)) out[key] = snapshot(out[key]);
+  return out as unknown as GameState;
 }

@@ -1,5 +1,5 @@
-import type { GameState, Outcome, TurnRecord } from '../state';
-import { currentList, emit, inStep, peekField, roleName, say, standing, type Ctx } from '../context';
+import { copyState, type GameState, type Outcome, type TurnRecord } from '../state';
+import { append, currentList, emit, inStep, own, peekField, roleName, say, standing, type Ctx } from '../context';
 import { conditionFields, evaluate, protectedPct, quantityValue } from '../conditions';
 import { applyEffects, round4 } from '../effects';
 import { costExchangeRatio, richardsonStep } from '../formulas';
@@ -7,7 +7,7 @@ import { assessDeployment } from './deployment';
 import { assessIndustry } from './industry';
 import { assessAgreements } from './diplomacy';
 import { freezeAll } from '../produce';
-import { snapshot } from '../snapshot';
+import { snapshotState } from '../snapshot';
 
 // Assessment (DESIGN §4.6, §5.6–5.7): tracks update, objectives are checked, the turn is recorded,
 // and the game ends on victory, shared loss or the last turn.
@@ -20,25 +20,27 @@ export function runAssessment(ctx: Ctx): void {
   updateArmsRace(ctx);
   // What follows mostly reads (conditions, scores, the turn record): it reads a plain picture of the
   // state as it stands, taken again after every write.
-  let now = snapshot(s);
+  let now = snapshotState(s);
   for (const rule of now.scenario.assessmentRules) {
     if (!evaluate(now, rule.when)) continue;
     say(ctx, rule.text);
     applyEffects(ctx, rule.effects, { actor: null, target: null }, 'diplomacy');
-    now = snapshot(s);
+    now = snapshotState(s);
   }
   for (const o of now.scenario.objectives)
     if (o.byTurn !== undefined && now.objectivesMet[o.id] === undefined && now.turn <= o.byTurn && evaluate(now, o.condition)) {
-      s.objectivesMet[o.id] = now.turn;
+      own(s, 'objectivesMet')[o.id] = now.turn;
       say(ctx, `Objective met: ${o.text}`);
-      now = snapshot(s);
+      now = snapshotState(s);
     }
   // A turn's record never changes once written: frozen, immer skips it and the state hash remembers
   // its text, so hashing a long game does not re-serialise its past turns.
   const record = turnRecord(now);
   freezeAll(record);
-  s.history.push(record);
-  now = { ...now, history: [...now.history, record] };
+  append(s, 'history', record);
+  const after = copyState(now);
+  after.history = [...now.history, record];
+  now = after;
   if (checkSharedLoss(ctx, now)) return;
   const early = now.scenario.victory.filter((v) => v.when === 'anyTurn' && evaluate(now, v.condition));
   if (early.length > 0) {
@@ -145,7 +147,8 @@ export function finishGame(ctx: Ctx, reason: Outcome['reason'], text: string, wi
   const s = ctx.s;
   if (s.outcome) return;
   const winners = s.scenario.roles.filter((r) => winningSides.includes(r.side)).map((r) => r.id);
-  s.outcome = { reason, winners, winningSides, text, causedBy, scores: computeScores(s) };
+  // Scores read a plain picture of the state (reading lists through the step would draft them).
+  s.outcome = { reason, winners, winningSides, text, causedBy, scores: computeScores(snapshotState(s)) };
   s.queue = [];
   s.pendingChoice = null;
   emit(ctx, { kind: 'gameOver', text });

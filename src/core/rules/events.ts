@@ -1,7 +1,7 @@
 import type { ActionOf, LegalAction, Rejection } from '../actions';
 import type { Card } from '../scenario/schema';
 import type { GameState } from '../state';
-import { draw, emit, peekField, roleName, say, type Ctx } from '../context';
+import { append, draw, emit, peekField, roleName, say, type Ctx } from '../context';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
 
@@ -24,12 +24,15 @@ export const cardById = (s: GameState, id: string): Card | undefined => s.scenar
 
 export function drawNextEvent(ctx: Ctx): void {
   const s = ctx.s;
-  const id = s.deck.shift();
+  // The deck and the discard pile replaced, not changed in place: the step stays light.
+  const deck = peekField(s, 'deck');
+  const id = deck[0];
   if (id === undefined) {
     say(ctx, 'The event deck is empty: no event this turn.');
     return;
   }
-  s.discard.push(id);
+  s.deck = deck.slice(1);
+  append(s, 'discard', id);
   const card = cardById(s, id);
   if (!card) return;
   resolveCard(ctx, card);

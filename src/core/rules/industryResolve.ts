@@ -1,11 +1,11 @@
-import type { Line } from '../state';
+import type { Line, PipelineEntry } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, emit, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
 import {
-  contractDueBy, deliveredOn, itemName, ladderOf, lineTheatre, QUALITY_SAFE, RAMP_FACTORS, theatreName,
+  contractDueBy, itemName, ladderOf, lineTheatre, QUALITY_SAFE, RAMP_FACTORS, theatreName,
 } from './industryShared';
 
 // End of the industry phase (lines, then transfers, then projects) and the industry part of the
@@ -119,15 +119,20 @@ export function splitOutput(line: Pick<Line, 'owners'>, output: number): { role:
 
 export function assessIndustry(ctx: Ctx): void {
   const s = ctx.s;
+  const turn = s.turn;
+  // The pipeline read as it stands, this turn's resupply at its end: its entries are only ever delivered
+  // (dropped), never changed, so none is drafted.
+  const pipeline: PipelineEntry[] = [...currentList(s, 'pipeline')];
   for (const r of s.scenario.resupply) {
-    if (s.turn < r.fromTurn || r.perTurn <= 0) continue;
-    s.pipeline.push({ owner: r.owner, item: r.item, theatre: r.theatre, amount: r.perTurn, arrives: s.turn + r.leadTime, source: 'resupply' });
+    if (turn < r.fromTurn || r.perTurn <= 0) continue;
+    pipeline.push({ owner: r.owner, item: r.item, theatre: r.theatre, amount: r.perTurn, arrives: turn + r.leadTime, source: 'resupply' });
   }
   const waiting = [];
-  for (const entry of s.pipeline) {
-    if (entry.arrives > s.turn) { waiting.push(entry); continue; }
+  for (const entry of pipeline) {
+    if (entry.arrives > turn) { waiting.push(entry); continue; }
     const key = stockKey(entry.owner, entry.item, entry.theatre);
-    s.stocks[key] = (s.stocks[key] ?? 0) + entry.amount;
+    const stocks = own(s, 'stocks');
+    stocks[key] = (stocks[key] ?? 0) + entry.amount;
     emit(ctx, {
       kind: 'delivery', owner: entry.owner, item: entry.item, theatre: entry.theatre, amount: entry.amount,
       text: `${entry.amount} ${itemName(s, entry.item)} ${entry.source === 'order' ? 'ordered' : 'of resupply'} arrive for ${roleName(s, entry.owner)} in ${theatreName(s, entry.theatre)}.`,
@@ -140,7 +145,9 @@ export function assessIndustry(ctx: Ctx): void {
     if (s.scenario.items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
     const known = standing(standing(peekField(s, 'stockout'))[key]);
     if (known !== undefined && amount > 0 && known.run === 0) continue;
-    const record = (s.stockout[key] ??= { run: 0, longest: 0 });
+    // A record kept since an earlier turn is copied to write (ownValue); a new one is added through the draft.
+    let record = ownValue(s, 'stockout', key);
+    if (record === undefined) record = s.stockout[key] = { run: 0, longest: 0 };
     if (amount > 0) record.run = 0;
     else {
       record.run += 1;
@@ -151,14 +158,17 @@ export function assessIndustry(ctx: Ctx): void {
 
 function checkContracts(ctx: Ctx): void {
   const s = ctx.s;
+  const turn = s.turn;
   for (const c of s.scenario.contracts) {
-    const due = contractDueBy(c, s.turn);
-    const checked = c.schedule.some((x) => x.turn === s.turn);
+    const due = contractDueBy(c, turn);
+    const checked = c.schedule.some((x) => x.turn === turn);
     // Read as it stands first: a contract on time with no check this turn is left undrafted.
     const known = standing(standing(peekField(s, 'contracts'))[c.id]);
     if (known !== undefined && !checked && (known.delivered ?? 0) >= due) continue;
-    const record = (s.contracts[c.id] ??= { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 });
-    const delivered = deliveredOn(s, c);
+    // Written from here on: a kept record copied to write (ownValue), a new one added through the draft.
+    let record = ownValue(s, 'contracts', c.id);
+    if (record === undefined) record = s.contracts[c.id] = { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 };
+    const delivered = record.delivered ?? 0;
     if (checked) {
       record.onTimeChecks += 1;
       if (delivered >= due) record.onTimeMet += 1;
