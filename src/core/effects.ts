@@ -1,6 +1,6 @@
 import type { Effect } from './scenario/schema';
 import type { Battery, GameState } from './state';
-import { adjustTrack, emit, nextId, own, ownValue, peekField, resolveTrack, roleName, say, setTrackValue, type Ctx } from './context';
+import { adjustTrack, append, currentList, emit, nextId, own, ownValue, peekField, resolveTrack, roleName, say, setTrackValue, standing, type Ctx } from './context';
 import { bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
 import { interoperabilityMultiplier, salvoExchange } from './formulas';
 import { pairKey } from './trackIds';
@@ -101,11 +101,11 @@ export function addBattery(ctx: Ctx, type: string, owner: string, region: string
   if (!t) return null;
   const capacity = t.launchers * t.roundsPerLauncher;
   const battery: Battery = {
-    id: nextId(ctx.s, 'bat'), name: `${t.name} ${ctx.s.batteries.filter((x) => x.owner === owner).length + 1}`, type, owner,
+    id: nextId(ctx.s, 'bat'), name: `${t.name} ${currentList(ctx.s, 'batteries').filter((x) => standing(x).owner === owner).length + 1}`, type, owner,
     region, home: region, halfCover: null, status: 'setup', destination: null, mode: null, loadsLeft: 0, turnsLeft: 1,
     rounds: capacity, capacity, awayTurns: 0,
   };
-  ctx.s.batteries.push(battery);
+  append(ctx.s, 'batteries', battery);
   say(ctx, `${roleName(ctx.s, owner)} fields a new ${t.name} battery at ${regionName(ctx.s, region)}; it sets up this turn.`);
   return battery;
 }
@@ -114,7 +114,7 @@ export function addLine(ctx: Ctx, templateId: string, owners: { role: string; sh
   const t = ctx.s.scenario.lineTemplates.find((x) => x.id === templateId);
   if (!t) return null;
   const id = nextId(ctx.s, 'line');
-  ctx.s.lines.push({
+  append(ctx.s, 'lines', {
     id, name: t.name, item: t.item, region: t.region, owners, buildLeft: t.buildTurns, ramp: t.buildTurns === 0 ? 1 : 0,
     capacity: t.capacity, surges: [], upkeep: t.upkeep, quality: t.quality, requiredTech: t.requiredTech ?? null,
     fundedThisTurn: false, produced: 0, lotsLost: 0,

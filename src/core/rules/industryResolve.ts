@@ -1,6 +1,6 @@
 import type { Line, PipelineEntry } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, currentList, emit, own, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
@@ -13,45 +13,54 @@ import {
 
 export function resolveIndustry(ctx: Ctx): void {
   const s = ctx.s;
-  for (const line of s.lines) {
+  // Lists are read as they stand and only what changes is copied to write (ownMember): walking them
+  // through the draft made a proxy for every line, transfer and project at every turn.
+  const lines = currentList(s, 'lines');
+  lines.forEach((line, i) => {
     if (!line.fundedThisTurn) say(ctx, `${line.name} stood idle this turn: nobody funded it.`);
-    else if (line.buildLeft > 0) buildLine(ctx, line);
-    else produce(ctx, line);
-  }
+    else if (line.buildLeft > 0) buildLine(ctx, ownMember(s, 'lines', i));
+    else produce(ctx, ownMember(s, 'lines', i));
+  });
   // Surges were paid for: they mature whether or not the line runs this turn.
-  for (const line of s.lines) {
-    for (const surge of line.surges) {
-      surge.turnsLeft -= 1;
-      if (surge.turnsLeft === 0) {
-        line.capacity += surge.amount;
-        say(ctx, `The surge at ${line.name} comes on stream: capacity is now ${line.capacity} per turn.`);
-      }
+  currentList(s, 'lines').forEach((plain, i) => {
+    if (plain.surges.length === 0) return;
+    const line = ownMember(s, 'lines', i);
+    const surges = plain.surges.map((x) => ({ amount: x.amount, turnsLeft: x.turnsLeft - 1 }));
+    for (const surge of surges) {
+      if (surge.turnsLeft !== 0) continue;
+      line.capacity += surge.amount;
+      say(ctx, `The surge at ${line.name} comes on stream: capacity is now ${line.capacity} per turn.`);
     }
-    line.surges = line.surges.filter((x) => x.turnsLeft > 0);
-  }
-  for (const t of s.transfers) {
-    if (!t.building) continue;
-    t.building.turnsLeft -= 1;
-    if (t.building.turnsLeft > 0) continue;
-    const level = t.building.level;
+    line.surges = surges.filter((x) => x.turnsLeft > 0);
+  });
+  currentList(s, 'transfers').forEach((plain, i) => {
+    const building = plain.building;
+    if (!building) return;
+    const t = ownMember(s, 'transfers', i);
+    if (building.turnsLeft > 1) {
+      t.building = { level: building.level, turnsLeft: building.turnsLeft - 1 };
+      return;
+    }
+    const level = building.level;
     t.level = level;
     t.building = null;
     const name = ladderOf(s).find((x) => x.level === level)?.name ?? 'a new step';
     say(ctx, `${roleName(s, t.recipient)} reaches L${level}: ${name}.`);
-  }
-  for (const p of s.projects) {
-    if (p.turnsLeft <= 0) continue;
+  });
+  currentList(s, 'projects').forEach((plain, i) => {
+    if (plain.turnsLeft <= 0) return;
+    const p = ownMember(s, 'projects', i);
     p.turnsLeft -= 1;
-    if (p.turnsLeft > 0) continue;
+    if (p.turnsLeft > 0) return;
     const project = s.scenario.projects.find((x) => x.id === p.project);
-    if (!project) continue;
+    if (!project) return;
     say(ctx, `${roleName(s, p.owner)} completes ${project.name}.`);
     // The project's owner is the cause of what it does (e.g. who raised tension).
     const actor = ctx.actor;
     ctx.actor = p.owner;
     applyEffects(ctx, project.effects, { actor: p.owner, target: null }, 'industry');
     ctx.actor = actor;
-  }
+  });
 }
 
 function buildLine(ctx: Ctx, line: Line): void {
@@ -68,7 +77,7 @@ function produce(ctx: Ctx, line: Line): void {
   const s = ctx.s;
   const req = line.requiredTech;
   if (req) {
-    const have = s.transfers.find((t) => t.id === req.transfer)?.level ?? 0;
+    const have = standing(currentList(s, 'transfers').find((t) => t.id === req.transfer))?.level ?? 0;
     if (have < req.level) {
       say(ctx, `${line.name} cannot produce yet: needs L${req.level} (now L${have}).`);
       return;
@@ -94,7 +103,8 @@ function produce(ctx: Ctx, line: Line): void {
   for (const { role, amount } of splitOutput(line, output)) {
     if (amount <= 0) continue;
     const key = stockKey(role, line.item, theatre);
-    s.stocks[key] = (s.stocks[key] ?? 0) + amount;
+    const stocks = own(s, 'stocks');
+    stocks[key] = (stocks[key] ?? 0) + amount;
     emit(ctx, {
       kind: 'delivery', owner: role, item: line.item, theatre, amount,
       text: `${line.name} delivers ${amount} ${itemName(s, line.item)} to ${roleName(s, role)} in ${theatreName(s, theatre)}.`,
