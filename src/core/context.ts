@@ -201,6 +201,13 @@ export function ownValue<K extends KeyedField>(s: GameState, key: K, name: strin
   return copy;
 }
 
+/** A keyed top-level record itself, to write its own fields in this step (ownValue for the values it holds). */
+export function ownRecord<K extends KeyedField>(s: GameState, key: K): GameState[K] {
+  const light = lightRecord(s);
+  if (!light || light.draft) return (light?.draft ?? s)[key];
+  return lightField(light, key, (v: object) => ({ ...v })) as GameState[K];
+}
+
 /** Appends to a top-level list: through the draft in a drafted step, as a new list in a light one. */
 export function append<K extends ListField | 'discard' | 'deck'>(s: GameState, key: K, item: GameState[K][number]): void {
   const light = lightRecord(s);

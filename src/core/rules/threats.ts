@@ -1,6 +1,6 @@
 import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
-import { draw, own, peekField, roleName, say, type Ctx } from '../context';
+import { draw, own, ownValue, peekField, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -144,7 +144,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
     const key = String(plan[n]);
     launched[key] = (launched[key] ?? now.turnStats.launched[key] ?? 0) + x.count;
   });
-  for (const [key, count] of Object.entries(launched)) s.turnStats.launched[key] = count;
+  const launchedNow = ownValue(s, 'turnStats', 'launched')!;
+  for (const [key, count] of Object.entries(launched)) launchedNow[key] = count;
   const list = attacks.map((x) => `${x.count} × ${threatName(now, x.threat)} at ${regionName(now, x.target)}`).join(', ');
   say(ctx, `${roleName(now, a.role)} launches a wave: ${list}.`);
   for (const t of now.scenario.theatres) {

@@ -1,5 +1,5 @@
 import type { Battery, GameState, PlannedAttack } from '../state';
-import { draw, emit, roleName, say, type Ctx, type ShotRecord } from '../context';
+import { currentList, draw, emit, ownMember, ownRecord, ownValue, peekField, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
 import { snapshot } from '../snapshot';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
@@ -43,10 +43,11 @@ interface WaveBoard {
   stats: { leaked: number; intercepted: number; fired: number; interceptorCost: number; threatCost: number };
 }
 
-function waveBoard(draft: GameState): WaveBoard {
+function waveBoard(step: GameState): WaveBoard {
+  // Lists and records as they stand (a light step stays light), their drafted parts as plain pictures.
   const s = {
-    scenario: draft.scenario, batteries: snapshot(draft.batteries), agreements: snapshot(draft.agreements),
-    doctrines: snapshot(draft.doctrines), regions: snapshot(draft.regions),
+    scenario: step.scenario, batteries: currentList(step, 'batteries').map(snapshot), agreements: currentList(step, 'agreements').map(snapshot),
+    doctrines: snapshot(peekField(step, 'doctrines')), regions: snapshot(peekField(step, 'regions')),
   } as GameState;
   const batteries = new Map<string, Battery>();
   const rounds = new Map<string, number>();
@@ -106,7 +107,7 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
   const cov = coverage(board.s);
   const tally: Tally = { threats: 0, stopped: 0, leaked: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
   const next = () => draw(ctx, 'threats');
-  const stats = s.turnStats;
+  const stats = standing(peekField(s, 'turnStats'));
   // The running totals start from the turn's figures so that each threat rounds them as before.
   board.stats.interceptorCost = stats.interceptorCost;
   board.stats.threatCost = stats.threatCost;
@@ -120,23 +121,25 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
   if (tally.threats > 0) summarise(ctx, th.name, attacker, tally);
 }
 
-/** Writes what the wave changed into the draft, once: rounds, damage and the turn's statistics. */
+/** Writes what the wave changed into the step, once: rounds, damage and the turn's statistics. */
 function writeWave(s: GameState, w: WaveBoard, theatre: string): void {
-  const stats = s.turnStats;
-  stats.leakers[theatre] = (stats.leakers[theatre] ?? 0) + w.stats.leaked;
-  stats.intercepted[theatre] = (stats.intercepted[theatre] ?? 0) + w.stats.intercepted;
+  const stats = ownRecord(s, 'turnStats');
+  const leakers = ownValue(s, 'turnStats', 'leakers')!;
+  leakers[theatre] = (leakers[theatre] ?? 0) + w.stats.leaked;
+  const intercepted = ownValue(s, 'turnStats', 'intercepted')!;
+  intercepted[theatre] = (intercepted[theatre] ?? 0) + w.stats.intercepted;
   if (w.stats.fired > 0) stats.fired += w.stats.fired;
   if (w.stats.leaked + w.stats.intercepted > 0) {
     stats.interceptorCost = w.stats.interceptorCost;
     stats.threatCost = w.stats.threatCost;
   }
-  for (const b of w.s.batteries) {
+  // The board's list is the step's list as it stood, member for member: a battery's index is the same.
+  w.s.batteries.forEach((b, i) => {
     const rounds = w.rounds.get(b.id)!;
-    if (w.batteries.get(b.id) !== b || rounds === b.rounds) continue;
-    const drafted = s.batteries.find((y) => y.id === b.id);
-    if (drafted) drafted.rounds = rounds;
-  }
-  for (const [id, damage] of w.damage) s.regions[id]!.damage = damage;
+    if (w.batteries.get(b.id) !== b || rounds === b.rounds) return;
+    ownMember(s, 'batteries', i).rounds = rounds;
+  });
+  for (const [id, damage] of w.damage) ownValue(s, 'regions', id)!.damage = damage;
 }
 
 function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally, next: () => number): void {
