@@ -1,7 +1,7 @@
 import type { ActionOf } from '../actions';
 import type { GameState } from '../state';
 import { stockKey } from '../state';
-import { append, currentList, emit, nextId, own, ownMember, ownValue, roleName, say, type Ctx } from '../context';
+import { append, currentList, emit, nextId, own, ownMember, ownValue, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import type { IndustryAction } from './industryCheck';
 import {
@@ -25,15 +25,18 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
       return;
     }
     case 'surgeLine': {
-      const line = s.lines.find((l) => l.id === a.line)!;
+      const index = currentList(s, 'lines').findIndex((l) => l.id === a.line);
+      const surges = standing(standing(currentList(s, 'lines')[index]!).surges);
+      const line = ownMember(s, 'lines', index);
       pay(s, a.role, SURGE_COST);
-      line.surges.push({ amount: SURGE_AMOUNT, turnsLeft: SURGE_DELAY });
+      // The list of surges is replaced, not changed in place (the member is the step's own copy).
+      line.surges = [...surges, { amount: SURGE_AMOUNT, turnsLeft: SURGE_DELAY }];
       bump(s, markKey('surge', line.id));
       say(ctx, `${who} invests ${bp(SURGE_COST)} to surge ${line.name}: +${SURGE_AMOUNT} capacity in ${SURGE_DELAY} turns.`);
       return;
     }
     case 'improveQuality': {
-      const line = s.lines.find((l) => l.id === a.line)!;
+      const line = ownMember(s, 'lines', currentList(s, 'lines').findIndex((l) => l.id === a.line));
       pay(s, a.role, QUALITY_COST);
       line.quality += 1;
       bump(s, markKey('quality', line.id));
@@ -75,7 +78,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
 
 function startTechStep(ctx: Ctx, a: ActionOf<'startTechStep'>): void {
   const s = ctx.s;
-  const t = s.transfers.find((x) => x.id === a.transfer)!;
+  const t = ownMember(s, 'transfers', currentList(s, 'transfers').findIndex((x) => x.id === a.transfer));
   const step = nextStep(s, t)!;
   const donor = roleName(s, t.donor);
   const recipient = roleName(s, t.recipient);
@@ -93,7 +96,8 @@ function startTechStep(ctx: Ctx, a: ActionOf<'startTechStep'>): void {
     say(ctx, `${donor} approves the export of L${step.level} technology to ${recipient}.`);
   }
   pay(s, t.recipient, step.cost);
-  s.workforce[t.recipient] = (s.workforce[t.recipient] ?? 0) - step.workforce;
+  const workforce = own(s, 'workforce');
+  workforce[t.recipient] = (workforce[t.recipient] ?? 0) - step.workforce;
   t.building = { level: step.level, turnsLeft: step.turns };
   say(ctx, `${recipient} starts L${step.level} (${step.name}) with ${donor}: ${bp(step.cost)} and ${step.workforce} workforce, ready in ${step.turns} turns.`);
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema';
 import type { GameState, Line, TechTransfer } from '../state';
-import { own, roleName } from '../context';
+import { currentList, own, roleName, standing } from '../context';
 
 // Helpers and design numbers shared by the industry rules (DESIGN §5.2, §5.3, DOMAIN b4).
 
@@ -66,9 +66,11 @@ export function transferAgreement(s: GameState, transfer: string): boolean {
 
 /** A defence pact or alliance in force between the two roles counts as a strategic partnership. */
 export function strategicPartners(s: GameState, a: string, b: string): boolean {
-  return s.agreements.some(
-    (x) => (x.type === 'defencePact' || x.type === 'alliance') && x.parties.includes(a) && x.parties.includes(b) && (x.turnsLeft === null || x.turnsLeft > 0),
-  );
+  // Read as the list stands (a step's members may be drafts; reading through the draft would make some).
+  return currentList(s, 'agreements').some((member) => {
+    const x = standing(member);
+    return (x.type === 'defencePact' || x.type === 'alliance') && x.parties.includes(a) && x.parties.includes(b) && (x.turnsLeft === null || x.turnsLeft > 0);
+  });
 }
 
 export type Contract = Scenario['contracts'][number];

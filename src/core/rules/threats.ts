@@ -37,14 +37,16 @@ const scriptedAttacker = (s: GameState): string | null => s.scenario.roles.find(
 /** Turn start: roll this turn's waves ahead of time, so intelligence sharing can reveal them. */
 export function planWaves(ctx: Ctx): void {
   const s = ctx.s;
-  s.plannedWaves = {};
+  // Made as a plain record and assigned whole (filling the step's field would draft it).
+  const planned: GameState['plannedWaves'] = {};
+  s.plannedWaves = planned;
   if (redPlayed(s)) return;
   for (const w of s.scenario.waves) {
     if (!isActive(s, w)) continue;
     const count = w.min + Math.floor(draw(ctx, 'threats') * (w.max - w.min + 1));
     const target = w.targets[Math.floor(draw(ctx, 'threats') * w.targets.length)];
     if (count <= 0 || target === undefined) continue;
-    (s.plannedWaves[w.theatre] ??= []).push({ threat: w.threat, target, count });
+    (planned[w.theatre] ??= []).push({ threat: w.threat, target, count });
   }
 }
 
@@ -56,7 +58,7 @@ export function resolveScriptedThreats(ctx: Ctx): void {
     const actor = ctx.actor;
     ctx.actor = attacker; // so tension it raises is recorded against the Red cell
     for (const t of s.scenario.theatres) {
-      const attacks = s.plannedWaves[t.id];
+      const attacks = peekField(s, 'plannedWaves')[t.id];
       if (attacks && attacks.length > 0) resolveAttacks(ctx, t.id, attacks, attacker);
     }
     for (const p of s.scenario.provocations) if (isActive(s, p)) tryProvocation(ctx, p, attacker);
