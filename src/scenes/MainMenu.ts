@@ -66,7 +66,7 @@ export class MainMenu extends Phaser.Scene {
     const linkNow = linkPending && location.hash.includes('game=');
     const reopened = reopenViewer(firstVisit && !linkNow, shipped, VIEWER_SPEEDS.map((s) => s.id));
     const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
-    const notices = [linkNotice, ...this.saveNotices(slot, storage !== null), ...this.replayNotices(shipped)];
+    const notices = [linkNotice, ...this.#saveNotices(slot, storage !== null), ...this.#replayNotices(shipped)];
     renderMenu(layer, {
       entries,
       seed: randomSeed(),
@@ -89,18 +89,18 @@ export class MainMenu extends Phaser.Scene {
           this.scene.start('ReplayViewer');
         });
       },
-      onShare: (scenario, seats, seed) => void this.share(scenario, seats, seed, shipped),
+      onShare: (scenario, seats, seed) => void this.#share(scenario, seats, seed, shipped),
     });
     this.events.once('shutdown', () => removeLayer('menu'));
     document.body.dataset.scene = 'MainMenu';
     if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
-    if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.openFromLink(shipped, linkNotice); return; }
+    if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;
     if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
-    if (resumeNow && slot.kind === 'saved') this.resume(slot);
+    if (resumeNow && slot.kind === 'saved') this.#resume(slot);
   }
 
-  private resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
+  #resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
     const { save } = slot;
     // A forked game keeps its original; a damaged origin is reported by the game, which plays on without it.
     startSession(save.scenario, save.seats, save.seed, { log: save.actions, resumed: true, origin: save.origin, originProblem: slot.originProblem });
@@ -108,13 +108,13 @@ export class MainMenu extends Phaser.Scene {
   }
 
   /** The resume card, the last finished game, and every save that could not be used (kept, never dropped). */
-  private saveNotices(slot: SlotState, storageOn: boolean): HTMLElement[] {
+  #saveNotices(slot: SlotState, storageOn: boolean): HTMLElement[] {
     const out: HTMLElement[] = [];
     if (!storageOn) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
     if (slot.kind === 'saved') {
       const { save, state } = slot;
       if (!save.finished) {
-        const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume', onclick: () => this.resume(slot) }, 'Resume');
+        const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume', onclick: () => this.#resume(slot) }, 'Resume');
         out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
           h('div', {},
             h('strong', { text: `Saved game: ${save.scenario.title}` }),
@@ -144,7 +144,7 @@ export class MainMenu extends Phaser.Scene {
   }
 
   /** Replays the viewer kept for a reload but could not reopen: reported, downloadable, kept until discarded. */
-  private replayNotices(shipped: Scenario[]): HTMLElement[] {
+  #replayNotices(shipped: Scenario[]): HTMLElement[] {
     const stores = { local: browserStorage(), session: tabStorage() };
     return keptReplays(stores.local, stores.session, shipped).map((kept) => {
       const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-replay' });
@@ -156,7 +156,7 @@ export class MainMenu extends Phaser.Scene {
     });
   }
 
-  private async share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
+  async #share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
     const made = await shareFor(location.href, { scenario, seed, seats }, shipped);
     if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.` }); return; }
     const file = replayFileOf({ scenario, seed, seats, actions: [] });
@@ -164,7 +164,7 @@ export class MainMenu extends Phaser.Scene {
     shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
   }
 
-  private async openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {
+  async #openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {
     const opened = await openLink(location.hash, shipped);
     // The link has done its work: a reload should resume the game, not start it again.
     history.replaceState(null, '', location.pathname + location.search);
@@ -174,10 +174,10 @@ export class MainMenu extends Phaser.Scene {
       notice.textContent = `${opened.message} Everything else in the menu works as usual.`;
       return;
     }
-    this.startLinked(opened.start);
+    this.#startLinked(opened.start);
   }
 
-  private startLinked(start: LinkStart): void {
+  #startLinked(start: LinkStart): void {
     if (start.kind === 'play') {
       startSession(start.scenario, start.seats, start.seed);
       this.scene.start('Briefing');
