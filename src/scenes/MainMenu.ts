@@ -114,14 +114,14 @@ export class MainMenu extends Phaser.Scene {
     if (slot.kind === 'saved') {
       const { save, state } = slot;
       if (!save.finished) {
-        const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume', onclick: () => this.#resume(slot) }, 'Resume');
+        const resume = h('button', { class: 'btn btn-primary', 'data-testid': 'resume', onclick: () => this.#resume(slot) }, 'Resume');
         out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
           h('div', {},
             h('strong', { text: `Saved game: ${save.scenario.title}` }),
             h('span', { class: 'muted small', text: ` ${turnLabel(state, state.turn)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
           resume));
       } else {
-        const watch = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'watch-last' }, 'Watch it');
+        const watch = h('button', { class: 'btn btn-secondary', 'data-testid': 'watch-last' }, 'Watch it');
         watch.addEventListener('click', () => {
           viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
           this.scene.start('ReplayViewer');
@@ -132,8 +132,8 @@ export class MainMenu extends Phaser.Scene {
     const storage = browserStorage();
     for (const kept of storage ? keptSaves(storage) : []) {
       const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-save' });
-      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-download', onclick: () => downloadText('forge-shield-unreadable-save.json', kept.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-discard', onclick: () => { discardKept(storage!, kept.key); card.remove(); } }, 'Discard');
+      const download = h('button', { class: 'btn btn-secondary', 'data-testid': 'kept-download', onclick: () => downloadText('forge-shield-unreadable-save.json', kept.text) }, 'Download it');
+      const discard = h('button', { class: 'btn btn-danger', 'data-testid': 'kept-discard', onclick: () => { discardKept(storage!, kept.key); card.remove(); } }, 'Discard');
       const [heading, after] = kept.part === 'origin'
         ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
         : ['A saved game could not be used', 'It is kept in this browser until you discard it.'];
@@ -148,8 +148,8 @@ export class MainMenu extends Phaser.Scene {
     const stores = { local: browserStorage(), session: tabStorage() };
     return keptReplays(stores.local, stores.session, shipped).map((kept) => {
       const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-replay' });
-      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-replay-download', onclick: () => downloadText(kept.download.name, kept.download.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-replay-discard', onclick: () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); card.remove(); } }, 'Discard');
+      const download = h('button', { class: 'btn btn-secondary', 'data-testid': 'kept-replay-download', onclick: () => downloadText(kept.download.name, kept.download.text) }, 'Download it');
+      const discard = h('button', { class: 'btn btn-danger', 'data-testid': 'kept-replay-discard', onclick: () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); card.remove(); } }, 'Discard');
       const where = kept.where === 'local' ? 'in this browser' : 'in this tab';
       card.append(h('div', {}, h('strong', { text: 'The replay you were watching could not be reopened' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept ${where} until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
       return card;

@@ -85,7 +85,7 @@ export function openDebrief(scenario: Scenario, seed: string, seats: Seats, acti
   };
 
   TABS.forEach(([id, name], i) => {
-    const b = h('button', { class: 'debrief-tab', type: 'button', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body', onclick: () => show(id) }, name);
+    const b = h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body', onclick: () => show(id) }, name);
     b.addEventListener('keydown', (e) => {
       const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
       if (step === 0) return;
@@ -97,7 +97,7 @@ export function openDebrief(scenario: Scenario, seed: string, seats: Seats, acti
 
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
   const button = (label: string, testid: string, run: () => void, kind = 'btn-secondary') =>
-    h('button', { class: `btn ${kind}`, type: 'button', 'data-testid': testid, onclick: run }, label);
+    h('button', { class: `btn ${kind}`, 'data-testid': testid, onclick: run }, label);
   const closeButton = button('Close', 'debrief-close', () => close());
   const panel = h('section', { class: 'debrief panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'debrief-title', 'data-testid': 'debrief' },
     h('header', { class: 'debrief-head' },

@@ -42,7 +42,7 @@ export function openDialog(o: DialogOptions): DialogHandle {
   let closed = false;
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
-    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}`, type: 'button' },
+    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}` },
       h('span', { class: 'btn-label', text: b.label }),
       b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     btn.addEventListener('click', () => {

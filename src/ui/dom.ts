@@ -1,11 +1,12 @@
 // A tiny element builder for the overlay panels: plain DOM, so buttons bring keyboard focus and
-// screen-reader text with them.
+// screen-reader text with them. Every button is type="button" (none of them submits a form).
 
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 export type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  if (tag === 'button') (el as HTMLButtonElement).type = 'button';
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);

@@ -34,11 +34,11 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
       h('table', { class: 'breakdown' },
         h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
-  const again = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'play-again', onclick: o.onAgain }, 'Play again with the same seed');
-  const menu = h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'to-menu', onclick: o.onMenu }, 'Main menu');
-  const debrief = o.onDebrief ? h('button', { class: 'btn btn-secondary btn-big btn-debrief', type: 'button', 'data-testid': 'open-debrief', onclick: () => o.onDebrief?.() }, 'Debrief') : null;
-  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', type: 'button', 'data-testid': 'end-compare', title: 'Compare with the original (C)', onclick: () => o.onCompare?.() }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
-  const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
+  const again = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'play-again', onclick: o.onAgain }, 'Play again with the same seed');
+  const menu = h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'to-menu', onclick: o.onMenu }, 'Main menu');
+  const debrief = o.onDebrief ? h('button', { class: 'btn btn-secondary btn-big btn-debrief', 'data-testid': 'open-debrief', onclick: () => o.onDebrief?.() }, 'Debrief') : null;
+  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', 'data-testid': 'end-compare', title: 'Compare with the original (C)', onclick: () => o.onCompare?.() }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
+  const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'save-replay' }, 'Save the replay') : null;
   save?.addEventListener('click', () => {
     const file = o.replay!();
     downloadText(file.name, file.text);

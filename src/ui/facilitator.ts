@@ -42,7 +42,7 @@ export class FacilitatorConsole {
   constructor(layer: HTMLElement, store: ConsoleStore) {
     this.#store = store;
     this.el = h('section', { class: 'fac-console panel', id: 'facilitator-console', 'aria-label': 'Facilitator console', hidden: true });
-    this.#toggle = h('button', { class: 'btn fac-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
+    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
       h('span', { text: 'Facilitator' }), h('kbd', { text: 'F' }));
     this.#toggle.addEventListener('click', () => this.setOpen(!this.#open));
     layer.append(this.#toggle, this.el);
@@ -101,7 +101,7 @@ export class FacilitatorConsole {
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
     const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>
-      h('button', { class: `btn ${opts.kind ?? ''}`, type: 'button', id, disabled: opts.disabled ?? false, onclick: run }, label);
+      h('button', { class: `btn ${opts.kind ?? ''}`, id, disabled: opts.disabled ?? false, onclick: run }, label);
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
@@ -133,7 +133,7 @@ export class FacilitatorConsole {
     const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => h('option', { value: c.id, selected: c.id === this.#card }, c.title)));
     select.addEventListener('change', () => { this.#card = select.value; this.#refresh(); });
     const chosen = deck.find((c) => c.id === this.#card);
-    const go = h('button', { class: 'btn', type: 'button', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.#send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
+    const go = h('button', { class: 'btn', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.#send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Inject an event card from the deck' }),
       deck.length === 0 ? h('p', { class: 'muted', text: 'This scenario has no event deck.' }) : [
@@ -157,7 +157,7 @@ export class FacilitatorConsole {
     const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => h('option', { value: n, selected: String(n) === this.#draft.by }, n > 0 ? `+${n}` : `${n}`)));
     track.addEventListener('change', () => { this.#draft.track = track.value; });
     by.addEventListener('change', () => { this.#draft.by = by.value; });
-    const go = h('button', { class: 'btn', type: 'button', id: 'fac-custom-inject', disabled: over }, 'Play this card');
+    const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over }, 'Play this card');
     go.addEventListener('click', () => {
       if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
       const effects = track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [];
@@ -181,7 +181,7 @@ export class FacilitatorConsole {
     const [min, max] = this.#bounds(s, this.#track);
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {
-      const b = h('button', { class: 'btn', type: 'button', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
+      const b = h('button', { class: 'btn', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
       this.#live.push(() => { const now = this.#store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
       return b;
     };

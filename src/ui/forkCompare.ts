@@ -24,7 +24,7 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
   overlayRoot().querySelector('.compare-backdrop')?.remove();
   const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' });
   const button = (label: string, testid: string, run: () => void) =>
-    h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': testid, onclick: run }, label);
+    h('button', { class: 'btn btn-secondary', 'data-testid': testid, onclick: run }, label);
   const closeButton = button('Close', 'compare-close', () => close());
   const panel = h('section', { class: 'compare panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', 'data-testid': 'fork-compare' },
     h('header', { class: 'compare-head' },
@@ -115,7 +115,7 @@ function turnsSection(c: ForkComparison): HTMLElement {
     const only = !t.fork ? 'only in the original' : !t.original ? 'only in this game' : null;
     const mark = only ?? (t.differs.length === 0 ? '=' : `≠ ${t.differs.length}`);
     const said = only ?? (t.differs.length === 0 ? 'the same in both games' : `${t.differs.length} ${t.differs.length === 1 ? 'value differs' : 'values differ'}`);
-    const b = h('button', { class: `compare-turn-tab${t.differs.length ? ' differs' : ''}`, type: 'button', role: 'tab', id: `compare-turn-tab-${i}`, 'aria-controls': 'compare-turn-panel',
+    const b = h('button', { class: `compare-turn-tab${t.differs.length ? ' differs' : ''}`, role: 'tab', id: `compare-turn-tab-${i}`, 'aria-controls': 'compare-turn-panel',
       'aria-label': `Turn ${t.turn}, ${t.label}: ${said}` },
       h('span', { text: `Turn ${t.turn}` }), h('span', { class: 'small', text: t.label }), h('span', { class: 'mark', text: mark }));
     b.addEventListener('click', () => show(i));
@@ -155,7 +155,7 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
   const hidden = others.length - shown.length;
   const outcomeDiffers = (t.original?.outcome ?? '') !== (t.fork?.outcome ?? '');
   const toggleButton = others.length > 0 && (hidden > 0 || showAll)
-    ? h('button', { class: 'btn btn-secondary compare-toggle', type: 'button', 'data-testid': 'compare-all-tracks', 'aria-pressed': showAll ? 'true' : 'false' },
+    ? h('button', { class: 'btn btn-secondary compare-toggle', 'data-testid': 'compare-all-tracks', 'aria-pressed': showAll ? 'true' : 'false' },
       showAll ? 'Show only the tracks that differ' : `Show all ${others.length} tracks`)
     : null;
   toggleButton?.addEventListener('click', toggle);

@@ -33,9 +33,9 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
     h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
     h('div', { class: 'top-tools' },
       speed,
-      h('button', { class: 'btn', type: 'button', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals'),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: handlers.onHelp }, '?'),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: handlers.onMenu }, '⌂')),
+      h('button', { class: 'btn', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: handlers.onHelp }, '?'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: handlers.onMenu }, '⌂')),
   );
 }
 

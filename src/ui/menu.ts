@@ -40,7 +40,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
+  const loadButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -74,7 +74,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       }
       const sc = e.scenario;
       const card = h('button', {
-        class: `scenario-card${i === selected ? ' selected' : ''}`, type: 'button', role: 'listitem',
+        class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
         'aria-pressed': i === selected ? 'true' : 'false', 'data-scenario': sc.id,
       },
       h('span', { class: 'scenario-title', text: sc.title }),
@@ -113,8 +113,8 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     }
     const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
     seedInput.addEventListener('input', () => { seed = seedInput.value; });
-    const reroll = h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
-    const start = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'start' }, `Start “${sc.title}”`);
+    const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
+    const start = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'start' }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
@@ -122,7 +122,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     };
     const classroom = o.classroom?.(sc, () => { if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; } return { seats: chosenSeats(), seed: seed.trim() }; });
     start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom?.seats() }, seed.trim() || o.newSeed()));
-    const share = o.onShare ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'menu-share' }, 'Share link') : null;
+    const share = o.onShare ? h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share' }, 'Share link') : null;
     share?.addEventListener('click', () => {
       if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; }
       o.onShare!(sc, chosenSeats(), seed.trim());
@@ -140,7 +140,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   }
 
   const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…') : null;
+  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…') : null;
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];
     if (!file) return;
@@ -148,7 +148,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   });
   const side = h('section', { class: 'menu-left' },
     o.notices ?? [],
-    o.onContinue ? h('button', { class: 'btn btn-primary', type: 'button', onclick: o.onContinue }, 'Continue the saved game') : null,
+    o.onContinue ? h('button', { class: 'btn btn-primary', onclick: o.onContinue }, 'Continue the saved game') : null,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
     h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayButton ? replayInput : null),

@@ -66,7 +66,7 @@ export class ReplayViewerPanel {
   constructor(layer: HTMLElement, on: ViewerHandlers) {
     this.#on = on;
     const button = (label: string, title: string, run: () => void, testid: string) =>
-      h('button', { class: 'btn viewer-btn', type: 'button', title, 'aria-label': title, 'data-testid': testid, onclick: run }, label);
+      h('button', { class: 'btn viewer-btn', title, 'aria-label': title, 'data-testid': testid, onclick: run }, label);
     this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay(), 'viewer-play');
     this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', 'data-testid': 'viewer-scrub' });
     this.#scrub.addEventListener('input', () => on.onSeek(Number(this.#scrub.value)));
@@ -89,15 +89,15 @@ export class ReplayViewerPanel {
         button('End', 'To the end (End)', () => on.onSeek(Number.MAX_SAFE_INTEGER), 'viewer-last')),
       h('div', { class: 'viewer-row' },
         h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.#turnField),
-        h('button', { class: 'btn viewer-btn', type: 'button', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
+        h('button', { class: 'btn viewer-btn', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
         this.#speedSelect));
-    this.#debriefButton = h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
+    this.#debriefButton = h('button', { class: 'btn', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
       this.#controls, this.#now,
       h('div', { class: 'viewer-actions' },
-        h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
-        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        h('button', { class: 'btn btn-primary', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
+        h('button', { class: 'btn', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
+        h('button', { class: 'btn', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
         this.#debriefButton),
       h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
     layer.append(this.#top, side, this.#nations);
@@ -143,8 +143,8 @@ export class ReplayViewerPanel {
         h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text, 'data-testid': 'viewer-verdict' },
           h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
       h('div', { class: 'top-tools' },
-        h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => this.#on.onHelp() }, '?'),
-        h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': 'viewer-menu', onclick: () => this.#on.onMenu() }, '⌂')));
+        h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => this.#on.onHelp() }, '?'),
+        h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': 'viewer-menu', onclick: () => this.#on.onMenu() }, '⌂')));
   }
 
   #renderLog(s: GameState, current: { from: number; to: number }): void {
