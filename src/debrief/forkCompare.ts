@@ -3,6 +3,7 @@ import {
   type Action, type GameState, type Scenario, type Seat, type Seats,
 } from '../core';
 import { computeDebrief, describeAction } from './compute';
+import { fmt } from './turningPoints';
 import type { Debrief } from './types';
 
 // A forked game beside its original: where they split, the first decision that differs, and turn by
@@ -187,4 +188,4 @@ export function seatWords(seat: Seat | undefined): string {
 }
 
 const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
-export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+export { fmt };

@@ -55,4 +55,5 @@ export function findTurningPoints(initial: GameState, turns: readonly DebriefTur
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** A number as the debrief words it: whole, or with one decimal. */
+export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

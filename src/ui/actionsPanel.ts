@@ -1,5 +1,5 @@
 import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
-import { clear, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { roleTag, roleOf } from './roleStyle';
 
 // The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
@@ -119,4 +119,3 @@ export function actionRegions(s: GameState, action: Action | null): string[] {
   return out;
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -44,3 +44,6 @@ export function downloadText(name: string, text: string, type = 'application/jso
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
+
+/** A number as the panels show it: whole, or with one decimal. */
+export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,5 +1,5 @@
 import type { GameState } from '../core';
-import { downloadText, h } from './dom';
+import { downloadText, fmt, h } from './dom';
 import { roleOf, roleTag } from './roleStyle';
 
 // The end screen: the outcome, every role's score with how it was earned, and the ways on
@@ -52,4 +52,3 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   queueMicrotask(() => again.focus());
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

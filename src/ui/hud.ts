@@ -1,5 +1,5 @@
 import { AGREEMENT_NAMES, PHASES, phaseName, roleName, turnLabel, type GameState } from '../core';
-import { clear, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
 // The frame around the board: the turn and phase bar (whose step it is), and the nations strip with
@@ -55,7 +55,7 @@ export function renderNations(el: HTMLElement, s: GameState, viewer: string | nu
         h('div', { class: 'nation-name' },
           h('span', { class: 'nation-title', text: r.name }),
           h('span', { class: `seat-tag seat-${who}`, text: who }),
-          h('span', { class: 'budget', title: 'Budget points' }, h('span', { class: 'big-num', text: formatBp(s.budgets[r.id] ?? 0) }), h('span', { class: 'unit', text: ' BP' }))),
+          h('span', { class: 'budget', title: 'Budget points' }, h('span', { class: 'big-num', text: fmt(s.budgets[r.id] ?? 0) }), h('span', { class: 'unit', text: ' BP' }))),
         h('div', { class: 'nation-tracks' },
           track('support', `support:${r.id}`), track('reputation', `reputation:${r.id}`), track('readiness', `readiness:${r.id}`))),
     ));
@@ -94,5 +94,3 @@ function pairsOf(ids: string[]): [string, string][] {
 }
 
 const SHORT: Record<string, string> = { support: 'supp.', reputation: 'rep.', readiness: 'ready' };
-
-export const formatBp = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,6 +1,6 @@
 import './projector.css';
 import { logEntries, PHASES, phaseName, type RoleView } from '../core';
-import { clear, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { lineSwatch, roleOf, roleTag, swatch } from './roleStyle';
 
 // The projector view's panels: large type for the back of a room, and only what everyone may see
@@ -101,5 +101,4 @@ export class ProjectorPanels {
   }
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const short = (name: string): string => name.replace(/ (commander|partner|cell)$/i, '');
