@@ -14,29 +14,33 @@ export interface TopBarHandlers {
 }
 
 export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, actor: string | null, isBot: (r: string) => boolean, handlers: TopBarHandlers): void {
-  clear(el);
-  const turn = shown?.turn ?? s.turn;
   const phase = shown?.phase ?? s.phase;
-  const phases = h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
-    PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) })));
   const who = actor === null
     ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : `${phaseName(phase)} under way…` })
     : h('span', { class: 'step-who' }, roleTag(roleOf(s, actor)), h('span', { text: isBot(actor) ? ' (bot) is deciding…' : s.pendingChoice ? ' must answer an event' : '’s step' }));
   const speed = h('select', { id: 'speed', 'aria-label': 'Animation speed' },
     [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => h('option', { value: v!, selected: v === handlers.speed }, t!)));
   speed.addEventListener('change', () => handlers.onSpeed(speed.value));
-  el.append(
+  topBar(el, s, shown,
+    h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
+    [speed, h('button', { class: 'btn', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals')], handlers);
+}
+
+/** The top bar of the board and of the replay viewer: the turn, the phases, `middle`, then the tools with help and the menu. */
+export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }, menuTestId?: string): void {
+  const turn = shown?.turn ?? s.turn;
+  const phase = shown?.phase ?? s.phase;
+  el.replaceChildren(
     h('div', { class: 'turn-box' },
       h('span', { class: 'turn-label', text: turnLabel(s, turn) }),
       h('span', { class: 'turn-count', text: `turn ${Math.min(turn, s.scenario.turns)} of ${s.scenario.turns}` })),
-    phases,
-    h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
+    h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
+      PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) }))),
+    middle,
     h('div', { class: 'top-tools' },
-      speed,
-      h('button', { class: 'btn', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: handlers.onHelp }, '?'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: handlers.onMenu }, '⌂')),
-  );
+      tools,
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': menuTestId, onclick: () => on.onMenu() }, '⌂')));
 }
 
 /** The nations strip: one card per role, then the pair tracks and agreements. */

@@ -31,7 +31,7 @@ export class LogPanel {
     for (const e of logEntries(s.log, this.#shown, upto)) {
       if (e.turn !== this.#lastTurn) {
         this.#lastTurn = e.turn;
-        this.#list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));
+        this.#list.append(turnHeading(s, e.turn));
       }
       this.#list.append(this.#line(s, e));
       newest = e.text;
@@ -56,3 +56,7 @@ export class LogPanel {
     this.#list.focus();
   }
 }
+
+/** The line that opens a turn in a log. */
+export const turnHeading = (s: GameState, turn: number): HTMLElement =>
+  h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[turn - 1] ?? `Turn ${turn}`} — turn ${turn}` });

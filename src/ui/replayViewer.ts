@@ -1,6 +1,7 @@
-import { logEntries, logSize, PHASES, phaseName, turnLabel, type GameState } from '../core';
+import { logEntries, logSize, type GameState } from '../core';
 import { clear, h } from './dom';
-import { renderNations } from './hud';
+import { renderNations, topBar } from './hud';
+import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
 
 // The replay viewer's panels: a top bar with the moment shown, the controls (play, speed, step by
@@ -128,23 +129,12 @@ export class ReplayViewerPanel {
   }
 
   #renderTop(v: ViewerView): void {
-    const s = v.state;
-    const turn = v.shown?.turn ?? s.turn;
-    const phase = v.shown?.phase ?? s.phase;
-    clear(this.#top);
-    this.#top.append(
-      h('div', { class: 'turn-box' },
-        h('span', { class: 'turn-label', text: turnLabel(s, turn) }),
-        h('span', { class: 'turn-count', text: `turn ${Math.min(turn, s.scenario.turns)} of ${s.scenario.turns}` })),
-      h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
-        PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) }))),
+    topBar(this.#top, v.state, v.shown,
       h('div', { class: 'step-box viewer-title' },
         h('span', { class: 'viewer-badge', text: 'Replay' }),
         h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text, 'data-testid': 'viewer-verdict' },
           h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
-      h('div', { class: 'top-tools' },
-        h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => this.#on.onHelp() }, '?'),
-        h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': 'viewer-menu', onclick: () => this.#on.onMenu() }, '⌂')));
+      [], this.#on, 'viewer-menu');
   }
 
   #renderLog(s: GameState, current: { from: number; to: number }): void {
@@ -158,7 +148,7 @@ export class ReplayViewerPanel {
       i += 1;
       if (e.turn !== lastTurn) {
         lastTurn = e.turn;
-        this.#list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));
+        this.#list.append(turnHeading(s, e.turn));
       }
       const now = i >= current.from && i < current.to;
       const role = e.role ? roleOf(s, e.role) : undefined;
