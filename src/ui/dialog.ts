@@ -76,6 +76,24 @@ export function showModal(backdrop: HTMLElement, panel: HTMLElement, esc: boolea
   return close;
 }
 
+/**
+ * A large modal panel (the debrief, the fork comparison): a header with an eyebrow line, a title and
+ * tool buttons ([label, test id, run]) ending with Close, then `content`. Its classes and ids start
+ * with `name`; one left open before is replaced. Esc closes it.
+ */
+export function openPanel(name: string, testid: string, eyebrow: string, title: string, tools: [string, string, () => void][], content: HTMLElement[], onClose?: () => void): { close: () => void; panel: HTMLElement; closeButton: HTMLElement } {
+  overlayRoot().querySelector(`.${name}-backdrop`)?.remove();
+  const button = ([label, id, run]: [string, string, () => void]) => h('button', { class: 'btn btn-secondary', 'data-testid': id, onclick: run }, label);
+  const closeButton = button(['Close', `${name}-close`, () => close()]);
+  const panel = h('section', { class: `${name} panel`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': `${name}-title`, 'data-testid': testid },
+    h('header', { class: `${name}-head` },
+      h('div', {}, h('p', { class: 'eyebrow', text: eyebrow }), h('h1', { id: `${name}-title`, text: title })),
+      h('div', { class: `${name}-tools` }, tools.map(button), closeButton)),
+    content);
+  const close = showModal(h('div', { class: `${name}-backdrop` }, panel), panel, true, onClose);
+  return { close, panel, closeButton };
+}
+
 /** A short message that fades by itself (rejections, notices); read out to screen readers. */
 /** Removes the notices of the board (not the errors) now, e.g. when the game ends and the end screen opens. */
 export function clearNotices(): void {

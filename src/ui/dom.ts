@@ -30,6 +30,32 @@ export function clear(el: HTMLElement): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
+/**
+ * Tab buttons put in a tablist: a click or the left and right arrow keys choose one. The returned
+ * `show(i, focus)` marks tab i as the chosen one (focusing it when asked), then runs `render(i)`.
+ */
+export function tabList(list: HTMLElement, tabs: HTMLElement[], render: (i: number) => void): (i: number, focus?: boolean) => void {
+  const show = (i: number, focus = false) => {
+    tabs.forEach((b, k) => {
+      b.setAttribute('aria-selected', k === i ? 'true' : 'false');
+      b.tabIndex = k === i ? 0 : -1;
+      if (k === i && focus) b.focus();
+    });
+    render(i);
+  };
+  tabs.forEach((b, i) => {
+    b.addEventListener('click', () => show(i));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      show((i + step + tabs.length) % tabs.length, true);
+    });
+  });
+  list.append(...tabs);
+  return show;
+}
+
 /** Focusable elements inside a container, in tab order. */
 export function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"]), a[href]')]
