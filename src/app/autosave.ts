@@ -20,7 +20,7 @@ export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | '
 
 const saveSchema = z.strictObject({
   format: z.literal(AUTOSAVE_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal([1, 2]),
   gameVersion: z.string().check(z.maxLength(40)),
   savedAt: z.string().check(z.maxLength(40)),
   scenario: z.unknown(),
@@ -68,10 +68,10 @@ export function checkSave(text: string): SaveCheck {
   } catch {
     return { ok: false, reason: 'it is not readable (the text is cut off or damaged)' };
   }
-  const head = z.looseObject({ format: z.string(), version: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== AUTOSAVE_FORMAT) return { ok: false, reason: 'it is not a Forge & Shield saved game' };
-  if (!READABLE_VERSIONS.includes(head.data.version))
-    return { ok: false, reason: `it was saved in format ${head.data.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
+  const head: { format?: unknown; version?: unknown } = typeof json === 'object' && json !== null ? json : {};
+  if (head.format !== AUTOSAVE_FORMAT || typeof head.version !== 'number') return { ok: false, reason: 'it is not a Forge & Shield saved game' };
+  if (!READABLE_VERSIONS.includes(head.version))
+    return { ok: false, reason: `it was saved in format ${head.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
   const parsed = saveSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = issueToError(parsed.error.issues[0]!);
