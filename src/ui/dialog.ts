@@ -8,8 +8,8 @@ import { overlayRoot } from './overlay';
 export interface DialogButton {
   label: string;
   kind?: 'primary' | 'secondary' | 'danger';
-  /** Return false to keep the dialog open. */
-  onClick: () => void | boolean;
+  /** Return false to keep the dialog open; without it the button only closes the dialog. */
+  onClick?: () => void | boolean;
   focus?: boolean;
   describe?: string;
 }
@@ -19,8 +19,10 @@ export interface DialogOptions {
   icon?: string;
   body: Child | Child[];
   buttons: DialogButton[];
-  /** Runs on Esc; omit to make Esc do nothing (a choice must be made). */
+  /** Esc closes the dialog, running this first. */
   onCancel?: () => void;
+  /** Esc does nothing: one of the buttons must be chosen. */
+  mustChoose?: boolean;
   className?: string;
   /** Names the role the dialog belongs to (shown as a coloured tag). */
   tag?: HTMLElement;
@@ -47,13 +49,13 @@ export function openDialog(o: DialogOptions): DialogHandle {
       b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     btn.addEventListener('click', () => {
       if (closed) return;
-      if (b.onClick() !== false) close();
+      if (b.onClick?.() !== false) close();
     });
     buttons.append(btn);
     if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
   }
   panel.append(head, body, buttons);
-  const close = showModal(backdrop, panel, o.onCancel ?? false, () => { closed = true; });
+  const close = showModal(backdrop, panel, o.mustChoose ? false : o.onCancel ?? true, () => { closed = true; });
   queueMicrotask(() => (focusTarget ?? panel).focus());
   return { close, root: panel };
 }

@@ -216,10 +216,9 @@ export class FacilitatorConsole {
       body: [h('p', { text: 'Scores are counted as they stand, and everyone sees the end screen and the debrief.' }), reason],
       buttons: [
         { label: 'End the game', kind: 'danger', onClick: () => { this.#send({ type: 'endGame', role: FACILITATOR, reason: reason.value.trim() }); } },
-        { label: 'Keep playing', focus: true, onClick: () => undefined },
+        { label: 'Keep playing', focus: true },
       ],
-      onCancel: () => undefined,
-    });
+      });
   }
 
   #openProjector(): void {

@@ -50,9 +50,8 @@ function sessionLinkDialog(sc: Scenario, url: string, seats: Seats): void {
     ],
     buttons: [
       { label: 'Copy the link', kind: 'primary', onClick: () => { void navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => { field.select(); toast('Select the link and copy it with Ctrl+C.'); }); return false; } },
-      { label: 'Close', onClick: () => undefined },
+      { label: 'Close' },
     ],
-    onCancel: () => undefined,
   });
   queueMicrotask(() => field.select());
 }

@@ -23,9 +23,8 @@ export function importDialog(v: ImportView, onWatch: (() => void) | null): Dialo
         h('p', { class: 'lead', text: `${v.fileName} could not be opened:` }),
         h('ul', { class: 'import-problems', 'data-testid': 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
       ],
-      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-      onCancel: () => undefined,
-    });
+      buttons: [{ label: 'Close', kind: 'primary' }],
+      });
   const ok = v.kind === 'verified';
   return openDialog({
     title: ok ? 'Replay verified' : 'Replay diverged',
@@ -39,10 +38,9 @@ export function importDialog(v: ImportView, onWatch: (() => void) | null): Dialo
         : null,
     ],
     buttons: [
-      ...(onWatch ? [{ label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary' as const, onClick: () => { onWatch(); return true; } }] : []),
-      { label: 'Close', onClick: () => true },
+      ...(onWatch ? [{ label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary' as const, onClick: () => onWatch() }] : []),
+      { label: 'Close' },
     ],
-    onCancel: () => undefined,
   });
 }
 
@@ -54,9 +52,8 @@ export function shareDialog(v: ShareView): DialogHandle {
     return openDialog({
       title: 'Saved as a file instead',
       body: h('p', { class: 'lead', 'data-testid': 'share-fallback', text: v.text }),
-      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-      onCancel: () => undefined,
-    });
+      buttons: [{ label: 'Close', kind: 'primary' }],
+      });
   const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', 'data-testid': 'share-url', spellcheck: 'false' });
   const status = h('p', { class: 'muted small', role: 'status', text: 'Copying…' });
   const copy = async () => {
@@ -75,9 +72,8 @@ export function shareDialog(v: ShareView): DialogHandle {
     body: [h('p', { class: 'lead', text: v.what }), field, status],
     buttons: [
       { label: 'Copy again', onClick: () => { void copy(); return false; } },
-      { label: 'Close', kind: 'primary', onClick: () => true, focus: true },
+      { label: 'Close', kind: 'primary', focus: true },
     ],
-    onCancel: () => undefined,
   });
 }
 
@@ -99,14 +95,13 @@ export function saveShareDialog(c: SaveShareChoices): DialogHandle {
       c.originNote ? h('p', { class: 'muted', text: c.originNote }) : null,
     ],
     buttons: [
-      { label: 'Save the replay file', kind: 'primary', describe: 'Every action so far, with the state after each turn.', onClick: () => { c.onSaveFile(); return true; } },
-      { label: 'Link to this game’s start', describe: 'Same scenario, seed and seats: a new game from turn 1.', onClick: () => { c.onShareStart(); return true; } },
-      { label: 'Link to the replay so far', describe: 'Opens the viewer at every action taken so far.', onClick: () => { c.onShareReplay(); return true; } },
-      ...(c.onSaveOriginal ? [{ label: 'Save the original replay', describe: 'The game this one was forked from.', onClick: () => { c.onSaveOriginal!(); return true; } }] : []),
-      { label: 'Close', onClick: () => true },
+      { label: 'Save the replay file', kind: 'primary', describe: 'Every action so far, with the state after each turn.', onClick: () => c.onSaveFile() },
+      { label: 'Link to this game’s start', describe: 'Same scenario, seed and seats: a new game from turn 1.', onClick: () => c.onShareStart() },
+      { label: 'Link to the replay so far', describe: 'Opens the viewer at every action taken so far.', onClick: () => c.onShareReplay() },
+      ...(c.onSaveOriginal ? [{ label: 'Save the original replay', describe: 'The game this one was forked from.', onClick: () => c.onSaveOriginal!() }] : []),
+      { label: 'Close' },
     ],
     className: 'choices-dialog',
-    onCancel: () => undefined,
   });
 }
 
@@ -130,10 +125,9 @@ export function forkDialog(scenario: Scenario, seats: Seats, where: string, onSt
       h('p', { class: 'muted small', text: 'Changing who plays a seat re-runs the game up to here with the new seats; bots answer proposals at once, so if that changes what happened, the game says so and nothing starts.' }),
     ],
     buttons: [
-      { label: 'Start from here', kind: 'primary', onClick: () => { const out: Seats = {}; for (const r of scenario.roles) out[r.id] = seatFrom(choice[r.id] ?? 'human'); onStart(out); return true; } },
-      { label: 'Cancel', onClick: () => true },
+      { label: 'Start from here', kind: 'primary', onClick: () => { const out: Seats = {}; for (const r of scenario.roles) out[r.id] = seatFrom(choice[r.id] ?? 'human'); onStart(out); } },
+      { label: 'Cancel' },
     ],
-    onCancel: () => undefined,
   });
 }
 
