@@ -3,7 +3,7 @@ import type { GameStore } from './store';
 
 /** The finished game as a replay file (docs/replay-format.md): its name and its JSON text. */
 export function replayDownload(store: GameStore): { name: string; text: string } {
-  const file = replayFileFromLog({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() });
+  const file = replayFileFromLog(store.game());
   const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
   return { name: `${safe(store.scenario.id)}-${safe(store.seed)}.replay.json`, text: formatReplayFile(file) };
 }

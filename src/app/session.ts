@@ -64,7 +64,7 @@ export function forkFiles(session: Session): { original: { name: string; text: s
   const { origin, store } = session;
   if (!origin) return null;
   const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
-  const fork = replayFileOf({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() });
+  const fork = replayFileOf(store.game());
   return {
     original: { name: `${safe(origin.file.scenarioId)}-${safe(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
     fork: { name: `${safe(store.scenario.id)}-${safe(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },

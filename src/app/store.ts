@@ -24,6 +24,8 @@ export interface GameStore {
   readonly seed: string;
   readonly seats: Seats;
   readonly scenario: Scenario;
+  /** The game as a replay or a debrief reads it: scenario, seed, seats and a copy of the log. */
+  game(): { scenario: Scenario; seed: string; seats: Seats; actions: Action[] };
   subscribe(listener: StoreListener): () => void;
   dispatch(action: Action): ApplyResult;
   legalFor(role: string): LegalAction[];
@@ -117,6 +119,7 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats, init
     seed,
     seats,
     scenario,
+    game: () => ({ scenario, seed, seats, actions: [...log] }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

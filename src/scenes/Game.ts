@@ -5,7 +5,7 @@ import { fileFallbackText, shareFor } from '../app/linkStart';
 import { replayFileOf } from '../app/replayImport';
 import { formatReplayFile } from '../app/replayFile';
 import { h } from '../ui/dom';
-import { downloadText, saveShareDialog, shareDialog } from '../ui/replayDialogs';
+import { downloadText, saveShareDialog, showShared } from '../ui/replayDialogs';
 import { logSize, type Action, type GameEvent, type GameState, type LegalAction } from '../core';
 import { actionRegions } from '../ui/actionsPanel';
 import { clearNotices, hoverTip, toast, type DialogHandle } from '../ui/dialog';
@@ -232,12 +232,9 @@ export class Game extends Phaser.Scene {
   #compare(): void {
     const origin = this.#session.origin;
     if (!origin || dialogOpen() || this.#curtainUp) return;
-    const store = this.#session.store;
-    const files = () => forkFiles(this.#session)!;
-    const handle = openForkCompare(origin.file, { scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() }, origin.at, {
+    const handle = openForkCompare(origin.file, this.#session.store.game(), origin.at, {
       originLabel: origin.label,
-      onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
-      onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
+      files: () => forkFiles(this.#session)!,
       onClose: () => { if (this.#openDialog === handle) this.#openDialog = null; this.#refresh(); },
     });
     this.#openDialog = handle;
@@ -257,18 +254,13 @@ export class Game extends Phaser.Scene {
   #saveShare(): void {
     if (dialogOpen() || this.#curtainUp) return;
     const store = this.#session.store;
-    const game = () => ({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: [...store.getLog()] });
+    const game = () => store.game();
     const shipped = () => loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
     const share = async (withLog: boolean) => {
       const g = game();
-      const made = await shareFor(location.href, withLog ? g : { ...g, actions: undefined }, shipped());
-      if (made.kind === 'link') {
-        shareDialog({ kind: 'link', url: made.url, what: withLog ? `Opens the replay of this game so far (${g.actions.length} actions) in the viewer.` : `Starts ${store.scenario.title} with seed ${store.seed} and the same seats, from turn 1.` });
-        return;
-      }
-      const file = replayFileOf(g);
-      downloadText(file.name, file.text);
-      shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
+      showShared(await shareFor(location.href, withLog ? g : { ...g, actions: undefined }, shipped()),
+        withLog ? `Opens the replay of this game so far (${g.actions.length} actions) in the viewer.` : `Starts ${store.scenario.title} with seed ${store.seed} and the same seats, from turn 1.`,
+        () => replayFileOf(g), fileFallbackText);
     };
     const origin = this.#session.origin;
     this.#openDialog = saveShareDialog({

@@ -3,7 +3,6 @@ import { replayDownload } from '../app/replaySave';
 import { currentSession, forkFiles, startSession } from '../app/session';
 import { dialogOpen, setShortcuts } from '../ui/keys';
 import { openForkCompare } from '../ui/forkCompare';
-import { downloadText } from '../ui/replayDialogs';
 import { renderEndScreen } from '../ui/endScreen';
 import { openDebrief } from '../ui/debrief';
 import { removeLayer, sceneLayer } from '../ui/overlay';
@@ -24,13 +23,7 @@ export class GameOver extends Phaser.Scene {
     const compare = origin
       ? () => {
         if (dialogOpen()) return;
-        const s = session.store;
-        const files = () => forkFiles(session)!;
-        open = openForkCompare(origin.file, { scenario: s.scenario, seed: s.seed, seats: s.seats, actions: s.getLog() }, origin.at, {
-          originLabel: origin.label,
-          onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
-          onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
-        });
+        open = openForkCompare(origin.file, session.store.game(), origin.at, { originLabel: origin.label, files: () => forkFiles(session)! });
       }
       : null;
     setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
@@ -44,7 +37,7 @@ export class GameOver extends Phaser.Scene {
       },
       onMenu: () => this.scene.start('MainMenu'),
       replay: () => replayDownload(store),
-      onDebrief: () => { openDebrief(store.scenario, store.seed, store.seats, store.getLog()); },
+      onDebrief: () => { openDebrief(store.game()); },
       onCompare: compare,
     });
     document.body.dataset.scene = 'GameOver';

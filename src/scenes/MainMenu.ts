@@ -15,7 +15,7 @@ import { setShortcuts } from '../ui/keys';
 import { classroomSetup } from '../ui/facilitatorSetup';
 import { projectorRequest } from '../ui/projectorChannel';
 import { buildLink } from '../app/shareLink';
-import { downloadText, importDialog, shareDialog } from '../ui/replayDialogs';
+import { downloadText, importDialog, showShared } from '../ui/replayDialogs';
 import { VIEWER_SPEEDS } from '../ui/replayViewer';
 import { drawBackdrop } from '../view/backdrop';
 import { label } from '../view/draw';
@@ -157,11 +157,8 @@ export class MainMenu extends Phaser.Scene {
   }
 
   async #share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
-    const made = await shareFor(location.href, { scenario, seed, seats }, shipped);
-    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.` }); return; }
-    const file = replayFileOf({ scenario, seed, seats, actions: [] });
-    downloadText(file.name, file.text);
-    shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
+    showShared(await shareFor(location.href, { scenario, seed, seats }, shipped), `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.`,
+      () => replayFileOf({ scenario, seed, seats, actions: [] }), fileFallbackText);
   }
 
   async #openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {

@@ -11,7 +11,7 @@ import { hoverTip, toast } from '../ui/dialog';
 import { cardDialog, helpDialog } from '../ui/gameDialogs';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
 import { announce, removeLayer, sceneLayer } from '../ui/overlay';
-import { downloadText, forkDialog, shareDialog } from '../ui/replayDialogs';
+import { downloadText, forkDialog, showShared } from '../ui/replayDialogs';
 import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
 import { BoardView } from '../view/board';
 import { ReplayAnimator } from '../view/replayAnimator';
@@ -203,7 +203,7 @@ export class ReplayViewer extends Phaser.Scene {
     this.#pause();
     this.#refresh();
     const f = this.#viewer.file;
-    openDebrief(f.scenario, f.seed, f.seats, this.#viewer.timeline.actions);
+    openDebrief({ ...f, actions: this.#viewer.timeline.actions });
   }
 
   #faster(by: number): void {
@@ -215,18 +215,20 @@ export class ReplayViewer extends Phaser.Scene {
   }
 
   #save(): void {
+    const f = this.#file();
+    downloadText(f.name, f.text);
+  }
+
+  /** The replay file as it was opened. */
+  #file(): { name: string; text: string } {
     const f = this.#viewer.file;
-    downloadText(`${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`, formatReplayFile(f));
+    return { name: `${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`, text: formatReplayFile(f) };
   }
 
   async #share(): Promise<void> {
     const f = this.#viewer.file;
     const shipped = loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
-    const made = await shareFor(location.href, { scenario: f.scenario, seed: f.seed, seats: f.seats, actions: f.actions }, shipped);
-    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.` }); return; }
-    const name = `${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`;
-    downloadText(name, formatReplayFile(f));
-    shareDialog({ kind: 'file', text: fileFallbackText(made, name) });
+    showShared(await shareFor(location.href, f, shipped), `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.`, () => this.#file(), fileFallbackText);
   }
 
   #fork(): void {

@@ -1,6 +1,5 @@
 import './debrief.css';
-import type { Action, Scenario, Seats } from '../core';
-import { computeDebrief, debriefCsv, debriefJson, type Debrief } from '../debrief';
+import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInput } from '../debrief';
 import { clear, downloadText as download, h, tabList } from './dom';
 import { openPanel } from './dialog';
 import { openPrintView } from './printView';
@@ -20,8 +19,9 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-export function openDebrief(scenario: Scenario, seed: string, seats: Seats, actions: readonly Action[], options: DebriefOptions = {}): DebriefHandle {
-  const d = computeDebrief({ scenario, seed, seats, actions });
+/** `game`: the scenario, seed, seats and action log to debrief. */
+export function openDebrief(game: DebriefInput, options: DebriefOptions = {}): DebriefHandle {
+  const d = computeDebrief(game);
   const body = h('div', { class: 'debrief-body', id: 'debrief-body', role: 'tabpanel', tabindex: 0 });
   const tabs = h('div', { class: 'debrief-tabs', role: 'tablist', 'aria-label': 'Debrief sections' });
   let trackKind: (typeof TRACK_KINDS)[number][0] = 'support';

@@ -18,6 +18,7 @@ export interface ConsoleStore {
   readonly seats: Seats;
   getState(): GameState;
   getLog(): readonly Action[];
+  game(): { scenario: Scenario; seed: string; seats: Seats; actions: Action[] };
   dispatch(action: Action): ApplyResult;
   subscribe(listener: (state: GameState, events: readonly GameEvent[], action: Action | null) => void): () => void;
 }
@@ -119,7 +120,7 @@ export class FacilitatorConsole {
       this.#customSection(s, over),
       this.#trackSection(s, over),
       h('div', { class: 'fac-row fac-foot' },
-        button('Debrief so far', 'fac-debrief', () => openDebrief(this.#store.scenario, this.#store.seed, this.#store.seats, this.#store.getLog())),
+        button('Debrief so far', 'fac-debrief', () => openDebrief(this.#store.game())),
         button('Print role briefings', 'fac-briefings', () => printBriefings(s.scenario)),
         h('span', { class: 'fac-spacer' }),
         button('End the game…', 'fac-end', () => this.#confirmEnd(), { kind: 'btn-danger', disabled: over })),
@@ -224,7 +225,7 @@ export class FacilitatorConsole {
   #openProjector(): void {
     const id = newChannelId();
     this.#leader?.close();
-    this.#leader = lead(id, () => ({ scenario: this.#store.scenario, seed: this.#store.seed, seats: this.#store.seats, actions: this.#store.getLog() }));
+    this.#leader = lead(id, () => this.#store.game());
     const win = window.open(projectorUrl(id), `forge-projector-${id}`, 'popup,width=1280,height=720');
     if (!win) toast('The browser blocked the new window. Allow pop-ups for this page, then try again.', 'error');
     else toast('Projector window opened: drag it to the projector screen and make it full screen (F11).');

@@ -1,7 +1,7 @@
 import './forkCompare.css';
 import { compareFork, fmt, valueOf, type CompareMetric, type CompareTurn, type ForkComparison, type ForkGame } from '../debrief/forkCompare';
 import { openPanel } from './dialog';
-import { clear, h, tabList } from './dom';
+import { clear, downloadText, h, tabList } from './dom';
 
 // "Compare with the original": a forked game beside the replay it was forked from. Opened from the
 // game's side panel (C) and the end screen. Differences carry a symbol and a word, never colour alone.
@@ -9,8 +9,8 @@ import { clear, h, tabList } from './dom';
 export interface CompareOptions {
   /** Where the original came from, for the reader ("a replay file", "your last game"). */
   originLabel: string;
-  onSaveOriginal: () => void;
-  onSaveFork: () => void;
+  /** The two replay files the panel saves: the original as it was opened, and this game so far. */
+  files: () => { original: { name: string; text: string }; fork: { name: string; text: string } };
   onClose?: () => void;
 }
 
@@ -23,8 +23,8 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
   const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' },
     summarySection(c, o.originLabel), outcomeSection(c), turnsSection(c));
   const { close, panel, closeButton } = openPanel('compare', 'fork-compare', `${c.title} · seed ${c.seed}`, 'This game and its original', [
-    ['Save the original replay', 'compare-save-original', o.onSaveOriginal],
-    ['Save this game’s replay', 'compare-save-fork', o.onSaveFork],
+    ['Save the original replay', 'compare-save-original', () => { const f = o.files().original; downloadText(f.name, f.text); }],
+    ['Save this game’s replay', 'compare-save-fork', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
   ], [body], o.onClose);
   queueMicrotask(() => closeButton.focus());
   return { close, root: panel, comparison: c };

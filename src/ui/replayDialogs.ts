@@ -1,6 +1,6 @@
 import { BOT_LEVELS, type Scenario, type Seats } from '../core';
 import { openDialog, toast, type DialogHandle } from './dialog';
-import { h } from './dom';
+import { downloadText, h } from './dom';
 import { seatFrom, seatValue } from './menu';
 import { roleTag } from './roleStyle';
 
@@ -75,6 +75,17 @@ export function shareDialog(v: ShareView): DialogHandle {
       { label: 'Close', kind: 'primary', focus: true },
     ],
   });
+}
+
+/**
+ * What sharing made: a link, shown to copy; or, when no link could be made, the replay file (made by
+ * `file`) is saved and `why` says so in words.
+ */
+export function showShared<F extends { kind: 'file' }>(made: { kind: 'link'; url: string } | F, what: string, file: () => { name: string; text: string }, why: (made: F, fileName: string) => string): void {
+  if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what }); return; }
+  const f = file();
+  downloadText(f.name, f.text);
+  shareDialog({ kind: 'file', text: why(made, f.name) });
 }
 
 export interface SaveShareChoices {
