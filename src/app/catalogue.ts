@@ -57,6 +57,9 @@ export function fetchCatalogue(read: ReadText = fetchText): Promise<CatalogueEnt
   return loading;
 }
 
+/** The scenarios that ship with the game and read without a problem. */
+export const shippedScenarios = (): Scenario[] => loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
+
 /** The loaded catalogue, for scenes after the Preloader. */
 export function loadCatalogue(): CatalogueEntry[] {
   if (!loaded) throw new Error('The scenario catalogue is not loaded yet: the Preloader fetches it (fetchCatalogue) before the menu.');

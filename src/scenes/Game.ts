@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { currentSession, forkFiles, getSpeed, setSpeed, type Session } from '../app/session';
-import { loadCatalogue } from '../app/catalogue';
+import { shippedScenarios } from '../app/catalogue';
 import { fileFallbackText, shareFor } from '../app/linkStart';
 import { replayFileOf } from '../app/replayImport';
 import { formatReplayFile } from '../app/replayFile';
@@ -255,10 +255,9 @@ export class Game extends Phaser.Scene {
     if (dialogOpen() || this.#curtainUp) return;
     const store = this.#session.store;
     const game = () => store.game();
-    const shipped = () => loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
     const share = async (withLog: boolean) => {
       const g = game();
-      showShared(await shareFor(location.href, withLog ? g : { ...g, actions: undefined }, shipped()),
+      showShared(await shareFor(location.href, withLog ? g : { ...g, actions: undefined }, shippedScenarios()),
         withLog ? `Opens the replay of this game so far (${g.actions.length} actions) in the viewer.` : `Starts ${store.scenario.title} with seed ${store.seed} and the same seats, from turn 1.`,
         () => replayFileOf(g), fileFallbackText);
     };

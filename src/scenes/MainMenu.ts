@@ -75,7 +75,6 @@ export class MainMenu extends Phaser.Scene {
       defaultSeats,
       classroom: (sc, current) => classroomSetup(sc, current, (scenario, seats, seed) =>
         buildLink(location.href, { v: 1, kind: 'session', scenario: scenario.id, seed, seats })),
-      onContinue: null,
       notices,
       onStart: (scenario, seats, seed) => {
         startSession(scenario, seats, seed);
@@ -131,14 +130,10 @@ export class MainMenu extends Phaser.Scene {
     }
     const storage = browserStorage();
     for (const kept of storage ? keptSaves(storage) : []) {
-      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-save' });
-      const download = h('button', { class: 'btn btn-secondary', 'data-testid': 'kept-download', onclick: () => downloadText('forge-shield-unreadable-save.json', kept.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', 'data-testid': 'kept-discard', onclick: () => { discardKept(storage!, kept.key); card.remove(); } }, 'Discard');
       const [heading, after] = kept.part === 'origin'
         ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
         : ['A saved game could not be used', 'It is kept in this browser until you discard it.'];
-      card.append(h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: `: ${kept.reason}. ${after}` })), h('div', { class: 'notice-buttons' }, download, discard));
-      out.push(card);
+      out.push(keptCard('kept', 'save', heading, `: ${kept.reason}. ${after}`, () => downloadText('forge-shield-unreadable-save.json', kept.text), () => discardKept(storage!, kept.key)));
     }
     return out;
   }
@@ -146,14 +141,9 @@ export class MainMenu extends Phaser.Scene {
   /** Replays the viewer kept for a reload but could not reopen: reported, downloadable, kept until discarded. */
   #replayNotices(shipped: Scenario[]): HTMLElement[] {
     const stores = { local: browserStorage(), session: tabStorage() };
-    return keptReplays(stores.local, stores.session, shipped).map((kept) => {
-      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-replay' });
-      const download = h('button', { class: 'btn btn-secondary', 'data-testid': 'kept-replay-download', onclick: () => downloadText(kept.download.name, kept.download.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', 'data-testid': 'kept-replay-discard', onclick: () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); card.remove(); } }, 'Discard');
-      const where = kept.where === 'local' ? 'in this browser' : 'in this tab';
-      card.append(h('div', {}, h('strong', { text: 'The replay you were watching could not be reopened' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept ${where} until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
-      return card;
-    });
+    return keptReplays(stores.local, stores.session, shipped).map((kept) =>
+      keptCard('kept-replay', 'replay', 'The replay you were watching could not be reopened', `: ${kept.reason}. It is kept ${kept.where === 'local' ? 'in this browser' : 'in this tab'} until you discard it.`,
+        () => downloadText(kept.download.name, kept.download.text), () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); }));
   }
 
   async #share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
@@ -183,4 +173,14 @@ export class MainMenu extends Phaser.Scene {
     viewLog(start, 'a share link', 'Re-run from a share link: the rules accepted every action. (A link carries no recorded hashes to compare with; a replay file does.)');
     this.scene.start('ReplayViewer');
   }
+}
+
+/** A kept save or replay that could not be used: what and why, "Download it" and "Discard" (which also removes the card). */
+function keptCard(id: string, card: string, heading: string, why: string, onDownload: () => void, onDiscard: () => void): HTMLElement {
+  const el = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': `kept-${card}` },
+    h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: why })),
+    h('div', { class: 'notice-buttons' },
+      h('button', { class: 'btn btn-secondary', 'data-testid': `${id}-download`, onclick: onDownload }, 'Download it'),
+      h('button', { class: 'btn btn-danger', 'data-testid': `${id}-discard`, onclick: () => { onDiscard(); el.remove(); } }, 'Discard')));
+  return el;
 }

@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { loadCatalogue } from '../app/catalogue';
+import { shippedScenarios } from '../app/catalogue';
 import { fileFallbackText, shareFor } from '../app/linkStart';
 import { formatReplayFile } from '../app/replayFile';
 import { startSession } from '../app/session';
@@ -227,8 +227,7 @@ export class ReplayViewer extends Phaser.Scene {
 
   async #share(): Promise<void> {
     const f = this.#viewer.file;
-    const shipped = loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
-    showShared(await shareFor(location.href, f, shipped), `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.`, () => this.#file(), fileFallbackText);
+    showShared(await shareFor(location.href, f, shippedScenarios()), `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.`, () => this.#file(), fileFallbackText);
   }
 
   #fork(): void {

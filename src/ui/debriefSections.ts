@@ -1,6 +1,6 @@
 import { AGREEMENT_TYPES, type Pattern } from '../core';
 import type { Debrief, DebriefRole, Decision } from '../debrief';
-import { h } from './dom';
+import { cap, h } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
 import { swatch } from './roleStyle';
 
@@ -176,4 +176,3 @@ export function questionsSection(d: Debrief): HTMLElement {
     h('ul', {}, d.scenario.teachingGoals.map((q) => h('li', { text: q }))));
 }
 
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

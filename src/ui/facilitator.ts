@@ -3,7 +3,7 @@ import {
   FACILITATOR, TRACK_BOUNDS, legalActions, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
-import { clear, h } from './dom';
+import { cap, clear, h } from './dom';
 import { openDebrief } from './debrief';
 import { printBriefings } from './printBriefings';
 import { lead, newChannelId, projectorUrl, type Leader } from './projectorChannel';
@@ -22,8 +22,6 @@ export interface ConsoleStore {
   dispatch(action: Action): ApplyResult;
   subscribe(listener: (state: GameState, events: readonly GameEvent[], action: Action | null) => void): () => void;
 }
-
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 export class FacilitatorConsole {
   readonly el: HTMLElement;

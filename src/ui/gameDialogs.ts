@@ -1,6 +1,6 @@
 import { roleName, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
-import { h } from './dom';
+import { cap, h } from './dom';
 import { pushDialog } from './keys';
 import { overlayRoot } from './overlay';
 import { roleOf, roleTag } from './roleStyle';
@@ -149,7 +149,7 @@ export function originProblemDialog(reason: string, keptInBrowser: boolean, onDo
     title: 'The original game could not be restored',
     body: [
       h('p', { class: 'lead', text: 'Your game is resumed exactly where it was. It was forked from a replay, but the saved copy of that original replay is damaged, so it cannot be compared or saved from here.' }),
-      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` }),
+      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${cap(reason)}.` }),
       h('p', { class: 'muted', text: keptInBrowser
         ? 'The damaged save is kept in this browser: the main menu offers it for download until you discard it.'
         : 'There was no room to keep the damaged save in this browser: download it now if you want to keep it.' }),

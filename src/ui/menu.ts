@@ -14,8 +14,6 @@ export interface MenuOptions {
   newSeed(): string;
   readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; problems: { where: string; message: string }[] };
   onStart(scenario: Scenario, seats: Seats, seed: string): void;
-  /** Shown only when there is a saved game to continue (autosave arrives with a later issue). */
-  onContinue: (() => void) | null;
   defaultSeats(scenario: Scenario): Seats;
   /** The classroom box under the seed (facilitator seat, session link, briefings); its seats join the game's. */
   classroom?: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
@@ -148,7 +146,6 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   });
   const side = h('section', { class: 'menu-left' },
     o.notices ?? [],
-    o.onContinue ? h('button', { class: 'btn btn-primary', onclick: o.onContinue }, 'Continue the saved game') : null,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
     h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayButton ? replayInput : null),
