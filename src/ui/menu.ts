@@ -1,4 +1,4 @@
-import { BOT_LEVELS, type BotLevel, type Scenario, type Seat, type Seats } from '../core';
+import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type Seat, type Seats } from '../core';
 import { clear, h } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
@@ -24,8 +24,6 @@ export interface MenuOptions {
   /** Shown above the scenarios: a saved game to resume, a link that could not be opened, kept saves. */
   notices?: HTMLElement[];
 }
-
-const BOT_NAMES: Record<BotLevel, string> = { easy: 'Bot — easy', standard: 'Bot — standard', lookahead: 'Bot — lookahead' };
 
 export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const entries = [...o.entries];
@@ -102,12 +100,8 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     for (const r of sc.roles) {
       const key = `${sc.id}:${r.id}`;
       seatChoice[key] ??= seatValue(defaults[r.id]);
-      const select = h('select', { id: `seat-${r.id}`, 'data-role': r.id });
-      const options = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`), ...(r.seat === 'scripted' ? ['scripted'] : [])];
-      for (const v of options)
-        select.append(h('option', { value: v, selected: v === seatChoice[key] }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : BOT_NAMES[v.slice(4) as BotLevel]));
-      select.addEventListener('change', () => { seatChoice[key] = select.value; });
-      seats.append(h('label', { class: 'seat', for: `seat-${r.id}` }, roleTag(r), h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind }), select));
+      seats.append(seatPicker(`seat-${r.id}`, r, [...PLAYERS, ...(r.seat === 'scripted' ? ['scripted'] : [])], seatChoice[key], (v) => { seatChoice[key] = v; },
+        h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind })));
     }
     const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
     seedInput.addEventListener('input', () => { seed = seedInput.value; });
@@ -160,6 +154,17 @@ function lengthText(sc: Scenario): string {
   const first = sc.turnLabels[0];
   const last = sc.turnLabels[Math.min(sc.turns, sc.turnLabels.length) - 1];
   return `${sc.turns} turns${first && last && sc.turnLabels.length >= sc.turns ? ` · ${first} – ${last}` : ''}`;
+}
+
+/** The seats a person can choose for a role (a scripted role may also stay scripted). */
+export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
+
+/** A labelled seat picker for a role; its values are those of seatValue(). */
+export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
+  const select = h('select', { id, 'data-role': role.id },
+    values.map((v) => h('option', { value: v, selected: v === chosen }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`)));
+  select.addEventListener('change', () => onChange(select.value));
+  return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }
 
 /** A seat as the value of a seat picker's option ("human", "bot:<level>", "scripted"), and back. */

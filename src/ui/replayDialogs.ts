@@ -1,8 +1,7 @@
-import { BOT_LEVELS, type Scenario, type Seats } from '../core';
+import type { Scenario, Seats } from '../core';
 import { openDialog, toast, type DialogHandle } from './dialog';
 import { downloadText, h } from './dom';
-import { seatFrom, seatValue } from './menu';
-import { roleTag } from './roleStyle';
+import { PLAYERS, seatFrom, seatPicker, seatValue } from './menu';
 
 // The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
 // a file was saved instead), the game's "save and share" choices, and the seats of a fork.
@@ -116,17 +115,12 @@ export function saveShareDialog(c: SaveShareChoices): DialogHandle {
   });
 }
 
-const SEAT_NAMES: Record<string, string> = { human: 'Human', scripted: 'Scripted by the rules', ...Object.fromEntries(BOT_LEVELS.map((l) => [`bot:${l}`, `Bot — ${l}`])) };
-
 /** "Play from here": who takes each seat in the new branch (the original's seats to start with). */
 export function forkDialog(scenario: Scenario, seats: Seats, where: string, onStart: (seats: Seats) => void): DialogHandle {
   const choice: Record<string, string> = {};
   const rows = scenario.roles.map((r) => {
     choice[r.id] = seatValue(seats[r.id]);
-    const options = seats[r.id]?.kind === 'scripted' ? ['scripted'] : ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
-    const select = h('select', { id: `fork-seat-${r.id}`, 'data-role': r.id }, options.map((v) => h('option', { value: v, selected: v === choice[r.id] }, SEAT_NAMES[v] ?? v)));
-    select.addEventListener('change', () => { choice[r.id] = select.value; });
-    return h('label', { class: 'seat', for: `fork-seat-${r.id}` }, roleTag(r), h('span'), select);
+    return seatPicker(`fork-seat-${r.id}`, r, seats[r.id]?.kind === 'scripted' ? ['scripted'] : PLAYERS, choice[r.id], (v) => { choice[r.id] = v; });
   });
   return openDialog({
     title: 'Play from here',
