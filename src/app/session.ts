@@ -2,7 +2,7 @@ import { playingRoles, type Action, type Outcome, type Scenario, type Seats } fr
 import { createStore, type GameStore } from './store';
 import { browserStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import { formatReplayFile } from './replayFile';
-import { replayFileOf } from './replayImport';
+import { replayFileOf, safeName } from './replayImport';
 import type { Speed } from '../view/theme';
 
 // The game being played now: its store, plus the few settings that live outside the rules
@@ -63,11 +63,10 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
 export function forkFiles(session: Session): { original: { name: string; text: string }; fork: { name: string; text: string } } | null {
   const { origin, store } = session;
   if (!origin) return null;
-  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
   const fork = replayFileOf(store.game());
   return {
-    original: { name: `${safe(origin.file.scenarioId)}-${safe(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
-    fork: { name: `${safe(store.scenario.id)}-${safe(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },
+    original: { name: `${safeName(origin.file.scenarioId)}-${safeName(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
+    fork: { name: `${safeName(store.scenario.id)}-${safeName(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },
   };
 }
 
