@@ -2,7 +2,7 @@ import { AGREEMENT_TYPES, type Pattern } from '../core';
 import type { Debrief, DebriefRole, Decision } from '../debrief';
 import { cap, h } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
-import { swatch } from './roleStyle';
+import { shortName, swatch } from './roleStyle';
 
 // The debrief's sections, each built from the computed debrief alone; the panel shows them as tabs
 // and the print view stacks them on A4 pages.
@@ -13,8 +13,6 @@ const theatreColour = (i: number) => SERIES_COLOURS[(i + 5) % SERIES_COLOURS.len
 export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : 1));
 /** Ratios and costs below 10 keep two decimals. */
 const fmt2 = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2));
-/** Short role names where space is tight ("US" for "US commander"). */
-const shortName = (d: Debrief, id: string): string => roleName(d, id).replace(/ (commander|partner|cell)$/i, '');
 
 export function roleLabel(r: DebriefRole | undefined, fallback: string): HTMLElement {
   return h('span', { class: 'role-tag' }, swatch(r ? { colour: r.colour, pattern: r.pattern as Pattern } : undefined, 'sm'), h('span', { text: r?.name ?? fallback }));
@@ -107,7 +105,7 @@ export function allianceSpans(d: Debrief): HTMLElement {
   const bars = d.alliances.map((s, i) => {
     const lead = d.roles.find((r) => r.id === s.parties[0]);
     return {
-      label: `${cap(s.name)}: ${s.parties.map((p) => shortName(d, p)).join(' + ')}`,
+      label: `${cap(s.name)}: ${s.parties.map((p) => shortName(roleName(d, p))).join(' + ')}`,
       from: s.from, to: s.to, colour: lead?.colour ?? '#9fb0c3', style: i,
       text: s.from === s.to ? `turn ${s.from}` : `turns ${s.from}–${s.to}`,
     };

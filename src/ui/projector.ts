@@ -1,7 +1,7 @@
 import './projector.css';
 import { logEntries, PHASES, phaseName, type RoleView } from '../core';
 import { clear, fmt, h } from './dom';
-import { lineSwatch, roleOf, roleTag, swatch } from './roleStyle';
+import { lineSwatch, roleOf, roleTag, shortName, swatch } from './roleStyle';
 
 // The projector view's panels: large type for the back of a room, and only what everyone may see
 // (the core's 'public' view). The board itself is drawn by the Projector scene.
@@ -81,7 +81,7 @@ export class ProjectorPanels {
         const agreements = v.agreements.filter((g) => g.parties.includes(a.id) && g.parties.includes(b.id)).length;
         if (!key || (a.kind === 'red') !== (b.kind === 'red') && agreements === 0 && roles.length > 3) continue;
         this.#strip.append(h('div', { class: 'proj-pair' },
-          h('span', { class: 'proj-pair-names' }, swatch(a, 'sm'), swatch(b, 'sm'), ` ${short(a.name)} – ${short(b.name)}`),
+          h('span', { class: 'proj-pair-names' }, swatch(a, 'sm'), swatch(b, 'sm'), ` ${shortName(a.name)} – ${shortName(b.name)}`),
           h('span', {}, 'trust ', h('b', { class: 'proj-num', text: `${v.tracks[key]}` })),
           agreements > 0 ? h('span', { class: 'proj-agreements', text: `${agreements} agreement${agreements === 1 ? '' : 's'}` }) : null));
       }
@@ -101,4 +101,3 @@ export class ProjectorPanels {
   }
 }
 
-const short = (name: string): string => name.replace(/ (commander|partner|cell)$/i, '');

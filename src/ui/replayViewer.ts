@@ -169,8 +169,4 @@ export class ReplayViewerPanel {
     this.#turnField.focus();
     this.#turnField.select();
   }
-
-  get playElement(): HTMLButtonElement {
-    return this.#playButton;
-  }
 }

@@ -7,6 +7,7 @@ import { RegionCard, type RegionLook } from './regionCard';
 import { Shelf } from './shelf';
 import { BatteryToken, LineToken } from './tokens';
 import { bake } from './draw';
+import { hexColour } from './theme';
 
 // The whole board, drawn from scenario data and redrawn from each new state. It holds no rules:
 // cover and gaps come from the core's coverage() and gaps().
@@ -170,7 +171,7 @@ export class BoardView {
     const path = this.path(b.region, b.destination!);
     if (!path) return;
     const owner = s.scenario.roles.find((r) => r.id === b.owner);
-    const colour = owner ? Number.parseInt(owner.colour.slice(1), 16) : 0xffffff;
+    const colour = owner ? hexColour(owner.colour) : 0xffffff;
     this.#trails.lineStyle(4, colour, 0.55);
     const pts = Array.from({ length: 31 }, (_, i) => quadPoint(path.a, path.c, path.b, i / 30));
     this.#trails.strokePoints(pts.map((p) => new Phaser.Math.Vector2(p.x, p.y)));
