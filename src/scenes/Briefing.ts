@@ -4,7 +4,7 @@ import { renderBriefing } from '../ui/briefing';
 import { clear } from '../ui/dom';
 import { showCurtain } from '../ui/gameDialogs';
 import { setShortcuts } from '../ui/keys';
-import { removeLayer, sceneLayer } from '../ui/overlay';
+import { sceneLayer } from '../ui/overlay';
 import { drawBackdrop } from '../view/backdrop';
 
 /** One briefing per human role before turn 1; a curtain between seats when several share the screen. */
@@ -18,9 +18,7 @@ export class Briefing extends Phaser.Scene {
     if (!session) { this.scene.start('MainMenu'); return; }
     drawBackdrop(this);
     setShortcuts([]);
-    const layer = sceneLayer('briefing');
-    this.events.once('shutdown', () => removeLayer('briefing'));
-    document.body.dataset.scene = 'Briefing';
+    const layer = sceneLayer('briefing', this);
     const state = session.store.getState();
     const humans = session.humans;
     const show = (i: number) => {

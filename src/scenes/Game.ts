@@ -14,7 +14,7 @@ import { openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
 import { FacilitatorConsole } from '../ui/facilitator';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
-import { announce, removeLayer, sceneLayer } from '../ui/overlay';
+import { announce, sceneLayer } from '../ui/overlay';
 import { BoardView } from '../view/board';
 import { EventPlayer } from '../view/eventPlayer';
 import { SPEED_SCALE, type Speed } from '../view/theme';
@@ -55,7 +55,7 @@ export class Game extends Phaser.Scene {
     this.tweens.setLagSmooth(2000, 100);
     this.#board = new BoardView(this, store.getState());
     this.#board.onHover = hoverTip;
-    const layer = sceneLayer('game');
+    const layer = sceneLayer('game', this);
     this.#hud = new GameHud(layer, {
       isBot: (r) => store.isBot(r),
       onChoose: (l) => this.#choose(l),
@@ -90,9 +90,7 @@ export class Game extends Phaser.Scene {
       store.setPacing(null);
       this.#openDialog?.close();
       hoverTip(null, 0, 0);
-      removeLayer('game');
     });
-    document.body.dataset.scene = 'Game';
     this.#reportOriginProblem();
     this.#refresh();
     store.start();

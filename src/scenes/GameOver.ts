@@ -5,7 +5,7 @@ import { dialogOpen, setShortcuts } from '../ui/keys';
 import { openForkCompare } from '../ui/forkCompare';
 import { renderEndScreen } from '../ui/endScreen';
 import { openDebrief } from '../ui/debrief';
-import { removeLayer, sceneLayer } from '../ui/overlay';
+import { sceneLayer } from '../ui/overlay';
 import { drawBackdrop } from '../view/backdrop';
 
 /** The end screen: outcome and scores with their breakdown; play again or back to the menu. */
@@ -27,8 +27,8 @@ export class GameOver extends Phaser.Scene {
       }
       : null;
     setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
-    const layer = sceneLayer('end');
-    this.events.once('shutdown', () => { open?.close(); removeLayer('end'); });
+    const layer = sceneLayer('end', this);
+    this.events.once('shutdown', () => open?.close());
     const { store } = session;
     renderEndScreen(layer, store.getState(), {
       onAgain: () => {
@@ -40,6 +40,5 @@ export class GameOver extends Phaser.Scene {
       onDebrief: () => { openDebrief(store.game()); },
       onCompare: compare,
     });
-    document.body.dataset.scene = 'GameOver';
   }
 }

@@ -10,7 +10,7 @@ import { discardKeptReplay, keptReplays } from '../app/viewerResume';
 import { defaultSeats, turnLabel, type Scenario } from '../core';
 import { h } from '../ui/dom';
 import { renderMenu, type MenuEntry } from '../ui/menu';
-import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
+import { mountOverlay, sceneLayer } from '../ui/overlay';
 import { setShortcuts } from '../ui/keys';
 import { classroomSetup } from '../ui/facilitatorSetup';
 import { projectorRequest } from '../ui/projectorChannel';
@@ -55,7 +55,7 @@ export class MainMenu extends Phaser.Scene {
     label(this, 126, 30, 'Forge & Shield', { size: 44, bold: true, colour: palette.accent });
     label(this, 128, 82, 'A strategy game of defence partnerships: build together, defend together.', { size: 18, colour: palette.textMuted });
     mountOverlay(this.game.canvas);
-    const layer = sceneLayer('menu');
+    const layer = sceneLayer('menu', this);
     setShortcuts([]);
     const catalogue = loadCatalogue();
     const shipped = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
@@ -90,8 +90,6 @@ export class MainMenu extends Phaser.Scene {
       },
       onShare: (scenario, seats, seed) => void this.#share(scenario, seats, seed, shipped),
     });
-    this.events.once('shutdown', () => removeLayer('menu'));
-    document.body.dataset.scene = 'MainMenu';
     if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
     if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;

@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { applyAction, createGame, replay, viewFor, type Action, type GameState } from '../core';
 import { setShortcuts } from '../ui/keys';
-import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
+import { mountOverlay, sceneLayer } from '../ui/overlay';
 import { ProjectorPanels } from '../ui/projector';
 import { follow, projectorRequest, type ChannelMessage } from '../ui/projectorChannel';
 import { BoardView } from '../view/board';
@@ -25,15 +25,14 @@ export class Projector extends Phaser.Scene {
     this.#actions = [];
     // No camera fill: the game's clear colour is the same, and a full-screen fill costs every frame.
     mountOverlay(this.game.canvas);
-    const layer = sceneLayer('projector');
+    const layer = sceneLayer('projector', this);
     setShortcuts([]);
     const panels = new ProjectorPanels(layer);
     const link = follow(id, (m) => this.#receive(m, panels, () => link.resync()));
     const first = this.#pending;
     this.#pending = null;
     if (first) this.#receive(first, panels, () => link.resync());
-    this.events.once('shutdown', () => { link.close(); removeLayer('projector'); });
-    document.body.dataset.scene = 'Projector';
+    this.events.once('shutdown', () => link.close());
     document.title = 'Forge & Shield — projector';
   }
 

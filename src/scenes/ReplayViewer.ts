@@ -10,7 +10,7 @@ import { openDebrief } from '../ui/debrief';
 import { hoverTip, toast } from '../ui/dialog';
 import { cardDialog, helpDialog } from '../ui/gameDialogs';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
-import { announce, removeLayer, sceneLayer } from '../ui/overlay';
+import { announce, sceneLayer } from '../ui/overlay';
 import { downloadText, forkDialog, showShared } from '../ui/replayDialogs';
 import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
 import { BoardView } from '../view/board';
@@ -59,7 +59,7 @@ export class ReplayViewer extends Phaser.Scene {
       onBusy: (busy) => { if (!busy && this.#shown) { this.#shown = null; this.#refresh(); } },
       onPhase: (turn, phase) => { this.#shown = { turn, phase }; this.#refresh(); },
     });
-    this.#panel = new ReplayViewerPanel(sceneLayer('viewer'), {
+    this.#panel = new ReplayViewerPanel(sceneLayer('viewer', this), {
       onSeek: (p) => this.#show(p, false),
       onStep: (d) => this.#step(d),
       onTurn: (d) => this.#turn(d),
@@ -80,9 +80,7 @@ export class ReplayViewer extends Phaser.Scene {
       // Left for the menu or a new game: a reload no longer comes back here.
       unstoreViewer();
       hoverTip(null, 0, 0);
-      removeLayer('viewer');
     });
-    document.body.dataset.scene = 'ReplayViewer';
     this.#show(this.#position, false);
     const stored = storeViewer(viewer, this.#position, this.#speed);
     if (!stored.ok) { this.#storeWarned = true; toast(stored.message, 'error'); }

@@ -32,17 +32,19 @@ export function overlayRoot(): HTMLElement {
   return root;
 }
 
-/** A fresh layer for one scene (removed when the scene ends). */
-export function sceneLayer(name: string): HTMLElement {
+/**
+ * A fresh layer for one scene, removed when the scene shuts down. The page's body names the scene on
+ * screen (data-scene), for the browser tests.
+ */
+export function sceneLayer(name: string, scene: { events: { once(event: 'shutdown', run: () => void): unknown }; scene: { key: string } }): HTMLElement {
   const r = overlayRoot();
-  r.querySelector(`[data-layer="${name}"]`)?.remove();
+  const remove = () => r.querySelector(`[data-layer="${name}"]`)?.remove();
+  remove();
   const layer = h('div', { class: `layer layer-${name}`, 'data-layer': name });
   r.append(layer);
+  scene.events.once('shutdown', remove);
+  document.body.dataset.scene = scene.scene.key;
   return layer;
-}
-
-export function removeLayer(name: string): void {
-  root?.querySelector(`[data-layer="${name}"]`)?.remove();
 }
 
 /** Says something to screen readers (the log's newest line, a rejection). */
