@@ -1,6 +1,6 @@
 import './facilitator.css';
 import {
-  FACILITATOR, TRACK_BOUNDS, legalActions, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
+  FACILITATOR, legalActions, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
 import { cap, clear, h } from './dom';
@@ -177,7 +177,7 @@ export class FacilitatorConsole {
     if (!keys.includes(this.#track)) this.#track = keys.find((k) => k.startsWith('tension:')) ?? keys[0] ?? '';
     const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => h('option', { value: k, selected: k === this.#track }, cap(trackName(s, k)))));
     select.addEventListener('change', () => { this.#track = select.value; this.#refresh(); });
-    const [min, max] = this.#bounds(s, this.#track);
+    const [min, max] = trackBounds(s, this.#track);
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {
       const b = h('button', { class: 'btn', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
@@ -199,13 +199,6 @@ export class FacilitatorConsole {
       if (el.textContent !== next) el.textContent = next;
     });
     return el;
-  }
-
-  #bounds(s: GameState, key: string): [number, number] {
-    const kind = key.split(':')[0] as keyof typeof TRACK_BOUNDS;
-    if (key.includes(':') && TRACK_BOUNDS[kind]) return [TRACK_BOUNDS[kind][0], TRACK_BOUNDS[kind][1]];
-    const custom = s.scenario.tracks.find((t) => t.id === key);
-    return custom ? [custom.min, custom.max] : [0, 10];
   }
 
   #confirmEnd(): void {
