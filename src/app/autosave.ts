@@ -229,9 +229,12 @@ export function writeAutosave(storage: SaveStorage, input: SaveInput, savedAt: s
   } catch (err) {
     if (isQuotaError(err))
       return { ok: false, reason: 'full', message: 'The browser’s storage is full, so this game is not being saved. The game goes on; save a replay file to keep it.' };
-    return { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' };
+    return SAVING_OFF;
   }
 }
+
+/** A browser that lets nothing be stored: the game goes on unsaved. */
+export const SAVING_OFF: WriteResult = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' };
 
 export function clearAutosave(storage: SaveStorage): void {
   storage.removeItem(AUTOSAVE_KEY);

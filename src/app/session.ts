@@ -1,6 +1,6 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
-import { browserStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
+import { browserStorage, SAVING_OFF, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import { formatReplayFile } from './replayFile';
 import { replayFileOf, safeName } from './replayImport';
 import type { Speed } from '../view/theme';
@@ -47,7 +47,7 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
   let slotIsOurs = false;
   const save = () => {
     const storage = browserStorage();
-    if (!storage) { session.saveStatus = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' }; return; }
+    if (!storage) { session.saveStatus = SAVING_OFF; return; }
     const s = store.getState();
     session.saveStatus = writeAutosave(storage, { scenario, seed, seats, actions: store.getLog(), hash: store.hash(), finished: s.outcome !== null, origin: session.origin }, new Date().toISOString(), slotIsOurs);
     slotIsOurs = session.saveStatus.ok;

@@ -10,7 +10,7 @@ import { logSize, type Action, type GameEvent, type GameState, type LegalAction 
 import { actionRegions } from '../ui/actionsPanel';
 import { clearNotices, hoverTip, toast, type DialogHandle } from '../ui/dialog';
 import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objectivesDialog, originProblemDialog, proposalDialog, showCurtain } from '../ui/gameDialogs';
-import { openForkCompare } from '../ui/forkCompare';
+import { COMPARE_KEY, openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
 import { FacilitatorConsole } from '../ui/facilitator';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
@@ -123,7 +123,7 @@ export class Game extends Phaser.Scene {
       { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.#undo() },
       { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.#saveShare() },
       { key: '?', description: 'Show this help', run: () => { this.#openDialog = helpDialog(listShortcuts()); } },
-      ...(this.#session.origin ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: () => this.#compare() }] : []),
+      ...(this.#session.origin ? [{ ...COMPARE_KEY, run: () => this.#compare() }] : []),
       ...(this.#console ? [{ key: 'f', description: 'Open or close the facilitator console', run: () => this.#console?.setOpen(!this.#console.isOpen()) }] : []),
     ]);
   }

@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import { replayDownload } from '../app/replaySave';
 import { currentSession, forkFiles, startSession } from '../app/session';
 import { dialogOpen, setShortcuts } from '../ui/keys';
-import { openForkCompare } from '../ui/forkCompare';
+import { COMPARE_KEY, openForkCompare } from '../ui/forkCompare';
 import { renderEndScreen } from '../ui/endScreen';
 import { openDebrief } from '../ui/debrief';
 import { sceneLayer } from '../ui/overlay';
@@ -26,7 +26,7 @@ export class GameOver extends Phaser.Scene {
         open = openForkCompare(origin.file, session.store.game(), origin.at, { originLabel: origin.label, files: () => forkFiles(session)! });
       }
       : null;
-    setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
+    setShortcuts(compare ? [{ ...COMPARE_KEY, run: compare }] : []);
     const layer = sceneLayer('end', this);
     this.events.once('shutdown', () => open?.close());
     const { store } = session;

@@ -14,6 +14,9 @@ export interface CompareOptions {
   onClose?: () => void;
 }
 
+/** The shortcut that opens the comparison (the board and the end screen). */
+export const COMPARE_KEY = { key: 'c', description: 'Compare this game with the original it was forked from' };
+
 export interface CompareHandle { close(): void; root: HTMLElement; comparison: ForkComparison }
 
 const SAME = '= same';
