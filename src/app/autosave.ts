@@ -190,12 +190,7 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     const check = checkSave(slot);
     if (!check.ok) out.push({ key: AUTOSAVE_KEY, text: slot, reason: check.reason, part: 'game' });
   }
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(KEPT_PREFIX)) keys.push(key);
-  }
-  for (const key of keys.sort()) {
+  for (const key of storedKeys(storage, (k) => k.startsWith(KEPT_PREFIX))) {
     const text = storage.getItem(key);
     if (text === null) continue;
     const check = checkSave(text);
@@ -203,6 +198,16 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     else out.push({ key, text, reason: !check.ok ? check.reason : 'it was set aside earlier', part: 'game' });
   }
   return out;
+}
+
+/** The keys of a storage that pass `keep`, in sorted order. */
+export function storedKeys(storage: SaveStorage, keep: (key: string) => boolean): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null && keep(key)) keys.push(key);
+  }
+  return keys.sort();
 }
 
 export function discardKept(storage: SaveStorage, key: string): void {

@@ -1,5 +1,5 @@
 import './styles.css';
-import { clear, h } from './dom';
+import { h } from './dom';
 
 // The DOM layer over the Phaser canvas. It is laid out in the canvas's own 1280×720 pixels and
 // scaled with it, so panels line up with the board at any window size.
@@ -49,9 +49,7 @@ export function sceneLayer(name: string, scene: { events: { once(event: 'shutdow
 
 /** Says something to screen readers (the log's newest line, a rejection). */
 export function announce(text: string): void {
-  if (!announcer) return;
-  clear(announcer);
-  announcer.textContent = text;
+  if (announcer) announcer.textContent = text;
 }
 
 export const OVERLAY_SIZE = { width: WIDTH, height: HEIGHT };
