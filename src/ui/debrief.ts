@@ -3,8 +3,9 @@ import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInpu
 import { clear, downloadText as download, h, tabList } from './dom';
 import { openPanel } from './dialog';
 import { openPrintView } from './printView';
+import { roleTag } from './roleStyle';
 import {
-  allianceGraphAt, allianceSpans, chartsSection, costSection, questionsSection, roleLabel, scoresSection, timelineTable, TRACK_KINDS, trackChart, turningSection,
+  allianceGraphAt, allianceSpans, chartsSection, costSection, questionsSection, scoresSection, timelineTable, TRACK_KINDS, trackChart, turningSection,
 } from './debriefSections';
 
 // The debrief panel: opened from the end screen, the facilitator console or the replay viewer with a
@@ -101,7 +102,7 @@ export function printDebrief(d: Debrief): void {
     page(title('Tracks by role and pair'), ...TRACK_KINDS.map(([k]) => trackChart(d, k))),
     page(title('Alliances over time'), d.turns.length > 0 ? allianceGraphAt(d, d.turns.length) : null, allianceSpans(d), title('Turning points'), turningSection(d, true)),
     page(title('Cost exchange'), costSection(d)),
-    page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleLabel(r, r.id))), timelineTable(d, null)),
+    page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleTag(r, r.id))), timelineTable(d, null)),
   ]);
 }
 

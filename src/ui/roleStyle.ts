@@ -37,7 +37,5 @@ export const lineSwatch = (role: Pick<Role, 'colour' | 'pattern'> | undefined): 
 
 /** The role's name with its swatch. */
 export function roleTag(role: Pick<Role, 'colour' | 'pattern' | 'name'> | undefined, fallback = ''): HTMLElement {
-  const tag = h('span', { class: 'role-tag' }, swatch(role, 'sm'), h('span', { text: role?.name ?? fallback }));
-  if (role) tag.style.setProperty('--role', role.colour);
-  return tag;
+  return h('span', { class: 'role-tag' }, swatch(role, 'sm'), h('span', { text: role?.name ?? fallback }));
 }
