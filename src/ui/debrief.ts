@@ -11,7 +11,6 @@ import {
 // The debrief panel: opened from the end screen, the facilitator console or the replay viewer with a
 // scenario, seed, seats and action log. Everything on it is computed from the log (src/debrief/).
 
-export interface DebriefOptions { onClose?: () => void }
 export interface DebriefHandle { close(): void; debrief: Debrief }
 
 const TABS = [
@@ -21,7 +20,7 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 /** `game`: the scenario, seed, seats and action log to debrief. */
-export function openDebrief(game: DebriefInput, options: DebriefOptions = {}): DebriefHandle {
+export function openDebrief(game: DebriefInput): DebriefHandle {
   const d = computeDebrief(game);
   const body = h('div', { class: 'debrief-body', id: 'debrief-body', role: 'tabpanel', tabindex: 0 });
   const tabs = h('div', { class: 'debrief-tabs', role: 'tablist', 'aria-label': 'Debrief sections' });
@@ -82,7 +81,7 @@ export function openDebrief(game: DebriefInput, options: DebriefOptions = {}): D
     ['Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
     ['Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
     ['Print view', 'debrief-print', () => printDebrief(d)],
-  ], [tabs, body], options.onClose);
+  ], [tabs, body]);
   show(0);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
   return { close, debrief: d };

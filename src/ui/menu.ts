@@ -16,13 +16,13 @@ export interface MenuOptions {
   onStart(scenario: Scenario, seats: Seats, seed: string): void;
   defaultSeats(scenario: Scenario): Seats;
   /** The classroom box under the seed (facilitator seat, session link, briefings); its seats join the game's. */
-  classroom?: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
+  classroom: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
   /** Opens a replay file chosen from disk (its text and its name). */
-  onOpenReplay?: (text: string, fileName: string) => void;
+  onOpenReplay: (text: string, fileName: string) => void;
   /** Copies a link that starts this set-up (scenario, seats, seed). */
-  onShare?: (scenario: Scenario, seats: Seats, seed: string) => void;
+  onShare: (scenario: Scenario, seats: Seats, seed: string) => void;
   /** Shown above the scenarios: a saved game to resume, a link that could not be opened, kept saves. */
-  notices?: HTMLElement[];
+  notices: HTMLElement[];
 }
 
 export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
@@ -112,13 +112,14 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
       return chosen;
     };
-    const classroom = o.classroom?.(sc, () => { if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; } return { seats: chosenSeats(), seed: seed.trim() }; });
-    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom?.seats() }, seed.trim() || o.newSeed()));
-    const share = o.onShare ? h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share' }, 'Share link') : null;
-    share?.addEventListener('click', () => {
+    // A link needs a seed: an empty field gets a fresh one, shown.
+    const seedNow = () => {
       if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; }
-      o.onShare!(sc, chosenSeats(), seed.trim());
-    });
+      return seed.trim();
+    };
+    const classroom = o.classroom(sc, () => ({ seats: chosenSeats(), seed: seedNow() }));
+    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()));
+    const share = h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
     setup.append(
       h('h2', { text: sc.title }),
       h('p', { class: 'summary', text: sc.summary }),
@@ -126,23 +127,23 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       seats,
       h('div', { class: 'seed-row' }, h('label', { for: 'seed', text: 'Seed' }), seedInput, reroll),
       h('p', { class: 'muted small', text: 'The same seed, seats and moves always give the same game.' }),
-      ...(classroom ? [classroom.element] : []),
-      share ? h('div', { class: 'start-row' }, start, share) : start,
+      classroom.element,
+      h('div', { class: 'start-row' }, start, share),
     );
   }
 
   const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…') : null;
+  const replayButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…');
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];
     if (!file) return;
-    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay?.(text, file.name); });
+    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay(text, file.name); });
   });
   const side = h('section', { class: 'menu-left' },
-    o.notices ?? [],
+    o.notices,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
-    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayButton ? replayInput : null),
+    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayInput),
     fileProblems);
   layer.append(h('div', { class: 'menu' }, side, setup));
   drawList();

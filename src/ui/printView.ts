@@ -7,7 +7,7 @@ import { pushDialog } from './keys';
 
 export interface PrintView { root: HTMLElement; close(): void }
 
-export function openPrintView(title: string, pages: Child[], onClose?: () => void): PrintView {
+export function openPrintView(title: string, pages: Child[]): PrintView {
   document.getElementById('print-root')?.remove();
   const printButton = h('button', { class: 'pbtn pbtn-primary', 'data-testid': 'print-now' }, 'Print…');
   const closeButton = h('button', { class: 'pbtn', 'data-testid': 'print-close' }, 'Close the print view');
@@ -21,7 +21,6 @@ export function openPrintView(title: string, pages: Child[], onClose?: () => voi
     release();
     root.remove();
     document.body.classList.remove('print-view');
-    onClose?.();
   };
   printButton.addEventListener('click', () => window.print());
   closeButton.addEventListener('click', close);
