@@ -82,8 +82,8 @@ export class MainMenu extends Phaser.Scene {
       },
       onOpenReplay: (text, fileName) => {
         const result = importReplayText(text, shipped);
-        if (result.kind === 'unusable') { importDialog({ kind: 'unusable', fileName, problems: result.problems }, null); return; }
-        importDialog({ kind: result.kind, fileName, title: result.file.scenario.title, summary: result.text, expected: result.kind === 'diverged' ? result.expected : null, actual: result.kind === 'diverged' ? result.actual : null }, () => {
+        importDialog(fileName, result, () => {
+          if (result.kind === 'unusable') return;
           viewImported(result, fileName);
           this.scene.start('ReplayViewer');
         });

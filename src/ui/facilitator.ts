@@ -210,7 +210,7 @@ export class FacilitatorConsole {
         { label: 'End the game', kind: 'danger', onClick: () => { this.#send({ type: 'endGame', role: FACILITATOR, reason: reason.value.trim() }); } },
         { label: 'Keep playing', focus: true },
       ],
-      });
+    });
   }
 
   #openProjector(): void {

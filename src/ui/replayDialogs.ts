@@ -8,36 +8,38 @@ import { PLAYERS, seatFrom, seatPicker, seatValue } from './menu';
 
 export { downloadText } from './dom';
 
+/** What opening a replay file found (app/replayImport's result). */
 export type ImportView =
-  | { kind: 'unusable'; fileName: string; problems: string[] }
-  | { kind: 'verified' | 'diverged'; fileName: string; title: string; summary: string; expected?: string | null; actual?: string | null };
+  | { kind: 'unusable'; problems: string[] }
+  | { kind: 'verified'; file: { scenario: { title: string } }; text: string }
+  | { kind: 'diverged'; file: { scenario: { title: string } }; text: string; expected: string | null; actual: string | null };
 
 /** What opening a replay file found; "Watch" opens the viewer (also for a diverged file, up to where it parts). */
-export function importDialog(v: ImportView, onWatch: (() => void) | null): DialogHandle {
+export function importDialog(fileName: string, v: ImportView, onWatch: () => void): DialogHandle {
   if (v.kind === 'unusable')
     return openDialog({
       title: 'This replay file cannot be used',
       className: 'import-dialog',
       body: [
-        h('p', { class: 'lead', text: `${v.fileName} could not be opened:` }),
+        h('p', { class: 'lead', text: `${fileName} could not be opened:` }),
         h('ul', { class: 'import-problems', 'data-testid': 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
       ],
       buttons: [{ label: 'Close', kind: 'primary' }],
-      });
+    });
   const ok = v.kind === 'verified';
   return openDialog({
     title: ok ? 'Replay verified' : 'Replay diverged',
     className: 'import-dialog',
     body: [
-      h('p', { class: 'eyebrow', text: `${v.fileName} · ${v.title}` }),
+      h('p', { class: 'eyebrow', text: `${fileName} · ${v.file.scenario.title}` }),
       h('p', { class: `verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`, 'data-testid': 'import-verdict' },
-        h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.summary })),
+        h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.text })),
       !ok && (v.expected || v.actual)
         ? h('dl', { class: 'facts' }, h('dt', { text: 'Expected' }), h('dd', { class: 'mono', text: v.expected ?? '–' }), h('dt', { text: 'This game' }), h('dd', { class: 'mono', text: v.actual ?? '–' }))
         : null,
     ],
     buttons: [
-      ...(onWatch ? [{ label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary' as const, onClick: () => onWatch() }] : []),
+      { label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary', onClick: onWatch },
       { label: 'Close' },
     ],
   });
@@ -52,7 +54,7 @@ export function shareDialog(v: ShareView): DialogHandle {
       title: 'Saved as a file instead',
       body: h('p', { class: 'lead', 'data-testid': 'share-fallback', text: v.text }),
       buttons: [{ label: 'Close', kind: 'primary' }],
-      });
+    });
   const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', 'data-testid': 'share-url', spellcheck: 'false' });
   const status = h('p', { class: 'muted small', role: 'status', text: 'Copying…' });
   const copy = async () => {
