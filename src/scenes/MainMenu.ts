@@ -9,7 +9,7 @@ import { reopenViewer, tabStorage, viewImported, viewLog } from '../app/viewerSe
 import { discardKeptReplay, keptReplays } from '../app/viewerResume';
 import { defaultSeats, turnLabel, type Scenario } from '../core';
 import { h } from '../ui/dom';
-import { renderMenu, type MenuEntry } from '../ui/menu';
+import { renderMenu } from '../ui/menu';
 import { mountOverlay, sceneLayer } from '../ui/overlay';
 import { setShortcuts } from '../ui/keys';
 import { classroomSetup } from '../ui/facilitatorSetup';
@@ -59,7 +59,6 @@ export class MainMenu extends Phaser.Scene {
     setShortcuts([]);
     const catalogue = loadCatalogue();
     const shipped = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
-    const entries: MenuEntry[] = catalogue.map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
     const storage = browserStorage();
     const slot: SlotState = storage ? inspectAutosave(storage) : { kind: 'empty' };
     // A reload while watching a replay goes back to it (a link in the address bar comes first).
@@ -68,7 +67,7 @@ export class MainMenu extends Phaser.Scene {
     const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
     const notices = [linkNotice, ...this.#saveNotices(slot, storage !== null), ...this.#replayNotices(shipped)];
     renderMenu(layer, {
-      entries,
+      entries: catalogue,
       seed: randomSeed(),
       newSeed: randomSeed,
       readFile: readScenarioText,

@@ -1,4 +1,4 @@
-import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type Seat, type Seats } from '../core';
+import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type ScenarioError, type Seat, type Seats } from '../core';
 import { clear, h } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
@@ -6,13 +6,13 @@ import { roleTag, swatch } from './roleStyle';
 // level); the seed (random, shown, editable); start. A scenario file from disk is checked by the
 // same parser and its problems are listed by path.
 
-export type MenuEntry = { ok: true; file: string; scenario: Scenario } | { ok: false; file: string; problems: { where: string; message: string }[] };
+export type MenuEntry = { ok: true; file: string; scenario: Scenario } | { ok: false; file: string; errors: ScenarioError[] };
 
 export interface MenuOptions {
   entries: MenuEntry[];
   seed: string;
   newSeed(): string;
-  readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; problems: { where: string; message: string }[] };
+  readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
   onStart(scenario: Scenario, seats: Seats, seed: string): void;
   defaultSeats(scenario: Scenario): Seats;
   /** The classroom box under the seed (facilitator seat, session link, briefings); its seats join the game's. */
@@ -51,9 +51,9 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       } else {
         fileProblems.append(
           h('h3', { text: `${file.name} cannot be played:` }),
-          h('ul', {}, result.problems.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.where }), ` ${p.message}`))),
+          h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
         );
-        if (result.problems.length > 8) fileProblems.append(h('p', { text: `…and ${result.problems.length - 8} more.` }));
+        if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
       }
       fileInput.value = '';
     });
@@ -65,7 +65,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       if (!e.ok) {
         list.append(h('div', { class: 'scenario-card broken', role: 'listitem' },
           h('strong', { text: `${e.file} cannot be played` }),
-          h('span', { class: 'muted', text: `${e.problems[0]?.where ?? ''}: ${e.problems[0]?.message ?? ''}` })));
+          h('span', { class: 'muted', text: `${e.errors[0]?.path ?? ''}: ${e.errors[0]?.message ?? ''}` })));
         return;
       }
       const sc = e.scenario;
