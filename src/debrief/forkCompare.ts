@@ -72,14 +72,14 @@ export function compareFork(original: ForkGame, fork: ForkGame, at: number): For
     const label = (a.turns[t - 1] ?? b.turns[t - 1])!.label;
     turns.push({ turn: t, label, original: left, fork: right, differs: metrics.filter((m) => valueOf(left, m) !== valueOf(right, m)).map((m) => m.key) });
   }
-  const where = `${turnLabel(atSplit, atSplit.turn)} (turn ${atSplit.turn}), ${phaseName(atSplit.phase).toLowerCase()} phase`;
+  const where = `${turnLabel(atSplit)} (turn ${atSplit.turn}), ${phaseName(atSplit.phase).toLowerCase()} phase`;
   return {
     title: original.scenario.title,
     seed: original.seed,
     totalTurns: original.scenario.turns,
     roles: original.scenario.roles.map((r) => ({ id: r.id, name: r.name })),
     split: {
-      at, turn: atSplit.turn, label: turnLabel(atSplit, atSplit.turn), phase: phaseName(atSplit.phase),
+      at, turn: atSplit.turn, label: turnLabel(atSplit), phase: phaseName(atSplit.phase),
       text: at === 0 ? `At the very beginning, before the first action: ${where}.` : `After action ${at} of ${original.actions.length}: ${where}.`,
     },
     seatChanges: seatChanges(start, original.seats, fork.seats),
@@ -146,7 +146,7 @@ function firstDifference(original: ForkGame, fork: ForkGame): ForkComparison['fi
   const nothing = (g: ForkGame, st: GameState, who: string) =>
     st.outcome ? `${who} had ended (after ${g.actions.length} actions).` : `${who} has no action ${i + 1} yet: it stops after ${g.actions.length} actions.`;
   return {
-    index: i, turn: s.turn, label: turnLabel(s, s.turn), phase: phaseName(s.phase),
+    index: i, turn: s.turn, label: turnLabel(s), phase: phaseName(s.phase),
     original: left.text ?? nothing(original, left.before, 'The original'),
     fork: right.text ?? nothing(fork, right.before, 'This game'),
   };

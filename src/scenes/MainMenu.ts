@@ -114,7 +114,7 @@ export class MainMenu extends Phaser.Scene {
         out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
           h('div', {},
             h('strong', { text: `Saved game: ${save.scenario.title}` }),
-            h('span', { class: 'muted small', text: ` ${turnLabel(state, state.turn)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
+            h('span', { class: 'muted small', text: ` ${turnLabel(state)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
           resume));
       } else {
         const watch = h('button', { class: 'btn btn-secondary', 'data-testid': 'watch-last' }, 'Watch it');

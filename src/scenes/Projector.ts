@@ -57,15 +57,11 @@ export class Projector extends Phaser.Scene {
       this.#actions.push(m.action);
     }
     panels.waiting(null);
-    const shown = publicState(this.#state);
+    const view = viewFor(this.#state, 'public');
+    // The board is drawn from the public view too: no deck order, dice, planned waves or private intelligence.
+    const shown = { ...view, deck: [], plannedWaves: {}, intel: {} } as unknown as GameState;
     if (!this.#board) this.#board = new BoardView(this, shown);
     else void this.#board.update(shown, 350);
-    panels.update(viewFor(this.#state, 'public'));
+    panels.update(view);
   }
-}
-
-/** The board is drawn from the public view: no deck order, dice, planned waves or private intelligence. */
-function publicState(s: GameState): GameState {
-  const v = viewFor(s, 'public');
-  return { ...v, deck: [], plannedWaves: {}, intel: {} } as unknown as GameState;
 }

@@ -235,7 +235,7 @@ export class ReplayViewer extends Phaser.Scene {
     const f = this.#viewer.file;
     const at = this.#position;
     const s = t.stateAt(at);
-    const where = at === 0 ? 'at the very beginning' : `in ${turnLabel(s, s.turn)} (turn ${s.turn}, ${phaseName(s.phase)} phase), after action ${at}`;
+    const where = at === 0 ? 'at the very beginning' : `in ${turnLabel(s)} (turn ${s.turn}, ${phaseName(s.phase)} phase), after action ${at}`;
     forkDialog(f.scenario, f.seats, where, (seats: Seats) => {
       try {
         startSession(f.scenario, seats, f.seed, { log: t.actions.slice(0, at), origin: { file: f, at, label: this.#viewer.source } });
