@@ -45,7 +45,6 @@ export interface SideSummary {
 export interface ForkComparison {
   title: string;
   seed: string;
-  totalTurns: number;
   roles: { id: string; name: string }[];
   split: { at: number; turn: number; label: string; phase: string; text: string };
   seatChanges: { role: string; name: string; original: string; fork: string }[];
@@ -76,7 +75,6 @@ export function compareFork(original: ForkGame, fork: ForkGame, at: number): For
   return {
     title: original.scenario.title,
     seed: original.seed,
-    totalTurns: original.scenario.turns,
     roles: original.scenario.roles.map((r) => ({ id: r.id, name: r.name })),
     split: {
       at, turn: atSplit.turn, label: turnLabel(atSplit), phase: phaseName(atSplit.phase),

@@ -76,7 +76,7 @@ export class BoardView {
     const owner = s.scenario.roles.find((x) => x.id === r.owner);
     const c = cov[id];
     return {
-      name: r.name, owner: r.owner, ownerName: roleName(s, r.owner), ownerColour: owner?.colour ?? '#9fb0c3',
+      name: r.name, owner: r.owner, ownerColour: owner?.colour ?? '#9fb0c3',
       value: r.value, stayingPower: r.stayingPower, damage: s.regions[id]?.damage ?? 0, disabled: isDisabled(s, id),
       cover: c && c.full.length > 0 ? 'full' : c && c.half.length > 0 ? 'half' : 'none',
       gap: open.includes(id),

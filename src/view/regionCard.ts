@@ -10,7 +10,6 @@ import { hexColour, palette } from './theme';
 export interface RegionLook {
   name: string;
   owner: string;
-  ownerName: string;
   ownerColour: string;
   value: number;
   stayingPower: number;
