@@ -252,9 +252,14 @@ export function isQuotaError(err: unknown): boolean {
 }
 
 /** The browser's localStorage, or null when it is switched off (reading it can throw). */
-export function browserStorage(): SaveStorage | null {
+export const browserStorage = (): SaveStorage | null => storageOf('localStorage');
+
+/** The tab's own storage (it outlives a reload, not the tab), or null when it is switched off. */
+export const tabStorage = (): SaveStorage | null => storageOf('sessionStorage');
+
+function storageOf(name: 'localStorage' | 'sessionStorage'): SaveStorage | null {
   try {
-    const s = window.localStorage;
+    const s = window[name];
     s.getItem(AUTOSAVE_KEY);
     return s;
   } catch {

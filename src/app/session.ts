@@ -1,6 +1,6 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
-import { browserStorage, SAVING_OFF, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
+import { browserStorage, SAVING_OFF, tabStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import { formatReplayFile } from './replayFile';
 import { replayFileOf, safeName } from './replayImport';
 import type { Speed } from '../view/theme';
@@ -73,18 +73,12 @@ export function forkFiles(session: Session): { original: { name: string; text: s
 /** Set while a game is on screen in this tab, so a reload resumes it directly (sessionStorage outlives a reload, not the tab). */
 export function markInGame(on: boolean): void {
   try {
-    if (on) window.sessionStorage.setItem(IN_GAME_FLAG, '1');
-    else window.sessionStorage.removeItem(IN_GAME_FLAG);
-  } catch { /* storage switched off: the menu offers Resume instead */ }
+    if (on) tabStorage()?.setItem(IN_GAME_FLAG, '1');
+    else tabStorage()?.removeItem(IN_GAME_FLAG);
+  } catch { /* no room: the menu offers Resume instead */ }
 }
 
-export function wasInGame(): boolean {
-  try {
-    return window.sessionStorage.getItem(IN_GAME_FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
+export const wasInGame = (): boolean => tabStorage()?.getItem(IN_GAME_FLAG) === '1';
 
 export function currentSession(): Session | null {
   return current;

@@ -1,11 +1,11 @@
 import * as Phaser from 'phaser';
-import { browserStorage, discardKept, inspectAutosave, keptSaves, type SlotState } from '../app/autosave';
+import { browserStorage, discardKept, inspectAutosave, keptSaves, tabStorage, type SlotState } from '../app/autosave';
 import { loadCatalogue } from '../app/catalogue';
 import { fileFallbackText, openLink, shareFor, type LinkStart } from '../app/linkStart';
 import { importReplayText, replayFileOf } from '../app/replayImport';
 import { readScenarioText } from '../app/scenarioFile';
 import { currentSession, endSession, markInGame, randomSeed, startSession, wasInGame } from '../app/session';
-import { reopenViewer, tabStorage, viewImported, viewLog } from '../app/viewerSession';
+import { reopenViewer, viewImported, viewLog } from '../app/viewerSession';
 import { discardKeptReplay, keptReplays } from '../app/viewerResume';
 import { defaultSeats, turnLabel, type Scenario } from '../core';
 import { h } from '../ui/dom';
