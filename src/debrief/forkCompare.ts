@@ -156,7 +156,7 @@ function step(g: ForkGame, i: number): { before: GameState; text: string | null 
   const action = g.actions[i];
   if (!action || before.actionCount < i) return { before, text: null };
   const result = applyAction(before, action);
-  const who = action.role === 'facilitator' ? 'The facilitator' : roleName(before, action.role);
+  const who = roleName(before, action.role);
   if (!result.ok) return { before, text: `${who}: an action the rules refuse (${result.rejection.message})` };
   return { before, text: `${who}: ${describeAction(before, action, result.state)}` };
 }
@@ -176,7 +176,7 @@ function seatChanges(s: GameState, before: Seats, after: Seats): ForkComparison[
   const ids = [...s.scenario.roles.map((r) => r.id), 'facilitator'];
   return ids
     .filter((id) => canonicalJson(before[id] ?? null) !== canonicalJson(after[id] ?? null))
-    .map((id) => ({ role: id, name: id === 'facilitator' ? 'The facilitator' : roleName(s, id), original: seatWords(before[id]), fork: seatWords(after[id]) }));
+    .map((id) => ({ role: id, name: roleName(s, id), original: seatWords(before[id]), fork: seatWords(after[id]) }));
 }
 
 export function seatWords(seat: Seat | undefined): string {
