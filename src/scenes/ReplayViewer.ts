@@ -138,10 +138,10 @@ export class ReplayViewer extends Phaser.Scene {
     const p = this.#position;
     const state = t.stateAt(p);
     const action = p > 0 ? t.actions[p - 1]! : null;
-    const current = action ? { role: action.role === 'facilitator' ? null : action.role, text: describe(t.stateAt(p - 1), state, action, t.linesOf(p - 1)) } : null;
+    const current = action ? { role: action.role, text: describe(t.stateAt(p - 1), state, action, t.linesOf(p - 1)) } : null;
     this.#panel.update({
       state, position: p, length: t.length, playing: this.#playing, speed: this.#speed, current,
-      currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.#viewer.verdict, source: this.#viewer.source,
+      currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.#viewer.verdict,
       finished: t.stateAt(t.length).outcome !== null, shown: this.#shown,
     });
     document.body.dataset.viewerPosition = String(p);

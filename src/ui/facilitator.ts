@@ -13,9 +13,6 @@ import { lead, newChannelId, projectorUrl, type Leader } from './projectorChanne
 
 /** What the console needs of the app's store (the panels do not import the app layer). */
 export interface ConsoleStore {
-  readonly scenario: Scenario;
-  readonly seed: string;
-  readonly seats: Seats;
   getState(): GameState;
   getLog(): readonly Action[];
   game(): { scenario: Scenario; seed: string; seats: Seats; actions: Action[] };

@@ -38,11 +38,10 @@ export interface ViewerView {
   playing: boolean;
   speed: ViewerSpeed;
   /** The action that led to this moment, in words (null at the start). */
-  current: { role: string | null; text: string } | null;
+  current: { role: string; text: string } | null;
   /** Log lines [from, to) the current action wrote. */
   currentLines: { from: number; to: number };
   verdict: { ok: boolean; text: string };
-  source: string;
   /** The replay reaches the end of the game (else the debrief covers the game so far). */
   finished: boolean;
   /** While an action's animation plays: the turn and phase it has reached (the top bar shows them). */
@@ -122,7 +121,7 @@ export class ReplayViewerPanel {
       : 'Debrief (D): the replay ends before the game does, so it covers the game so far';
     clear(this.#now);
     if (v.current) {
-      const role = v.current.role ? roleOf(s, v.current.role) : undefined;
+      const role = roleOf(s, v.current.role);
       this.#now.append(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
     } else this.#now.append(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
     this.#renderLog(s, v.currentLines);
