@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
-import { browserStorage, discardKept, inspectAutosave, keptSaves, tabStorage, type SlotState } from '../app/autosave';
-import { loadCatalogue } from '../app/catalogue';
+import { browserStorage, discardKept, inspectAutosave, keptSaves, tabStorage, type SaveStorage, type SlotState } from '../app/autosave';
+import { loadCatalogue, shippedScenarios } from '../app/catalogue';
 import { fileFallbackText, openLink, shareFor, type LinkStart } from '../app/linkStart';
 import { importReplayText, replayFileOf } from '../app/replayImport';
 import { readScenarioText } from '../app/scenarioFile';
@@ -58,14 +58,14 @@ export class MainMenu extends Phaser.Scene {
     const layer = sceneLayer('menu', this);
     setShortcuts([]);
     const catalogue = loadCatalogue();
-    const shipped = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
+    const shipped = shippedScenarios();
     const storage = browserStorage();
     const slot: SlotState = storage ? inspectAutosave(storage) : { kind: 'empty' };
     // A reload while watching a replay goes back to it (a link in the address bar comes first).
     const linkNow = linkPending && location.hash.includes('game=');
     const reopened = reopenViewer(firstVisit && !linkNow, shipped, VIEWER_SPEEDS.map((s) => s.id));
     const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
-    const notices = [linkNotice, ...this.#saveNotices(slot, storage !== null), ...this.#replayNotices(shipped)];
+    const notices = [linkNotice, ...this.#saveNotices(slot, storage), ...this.#replayNotices(shipped)];
     renderMenu(layer, {
       entries: catalogue,
       seed: randomSeed(),
@@ -90,7 +90,7 @@ export class MainMenu extends Phaser.Scene {
       onShare: (scenario, seats, seed) => void this.#share(scenario, seats, seed, shipped),
     });
     if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
-    if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
+    if (linkNow) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;
     if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
     if (resumeNow && slot.kind === 'saved') this.#resume(slot);
@@ -104,9 +104,9 @@ export class MainMenu extends Phaser.Scene {
   }
 
   /** The resume card, the last finished game, and every save that could not be used (kept, never dropped). */
-  #saveNotices(slot: SlotState, storageOn: boolean): HTMLElement[] {
+  #saveNotices(slot: SlotState, storage: SaveStorage | null): HTMLElement[] {
     const out: HTMLElement[] = [];
-    if (!storageOn) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
+    if (!storage) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
     if (slot.kind === 'saved') {
       const { save, state } = slot;
       if (!save.finished) {
@@ -125,7 +125,6 @@ export class MainMenu extends Phaser.Scene {
         out.push(h('div', { class: 'menu-notice' }, h('span', { text: `Your last game: ${save.scenario.title}, seed ${save.seed} (finished).` }), watch));
       }
     }
-    const storage = browserStorage();
     for (const kept of storage ? keptSaves(storage) : []) {
       const [heading, after] = kept.part === 'origin'
         ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
