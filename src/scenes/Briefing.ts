@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { currentSession } from '../app/session';
+import { roleName } from '../core';
 import { renderBriefing } from '../ui/briefing';
 import { clear } from '../ui/dom';
 import { showCurtain } from '../ui/gameDialogs';
@@ -28,7 +29,7 @@ export class Briefing extends Phaser.Scene {
       const next = humans[i + 1];
       const brief = () => renderBriefing(layer, {
         scenario: state.scenario, role, index: i, count: humans.length,
-        continueLabel: next ? `Done: pass to ${state.scenario.roles.find((r) => r.id === next)?.name ?? next}` : 'To the board',
+        continueLabel: next ? `Done: pass to ${roleName(state, next)}` : 'To the board',
         onContinue: () => show(i + 1),
       });
       if (humans.length > 1) showCurtain(state, role.id, brief);

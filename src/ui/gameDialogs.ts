@@ -110,8 +110,9 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
 /** The hotseat curtain: hides the board until the next player says they are ready. */
 export function showCurtain(s: GameState, role: string, onReady: () => void): void {
   const r = roleOf(s, role);
-  const ready = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'curtain-ready' }, `I am ${r?.name ?? role} — show my screen`);
-  const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${r?.name ?? role}` },
+  const name = roleName(s, role);
+  const ready = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'curtain-ready' }, `I am ${name} — show my screen`);
+  const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${name}` },
     h('img', { src: 'icons/emblem.svg', alt: '', class: 'curtain-emblem' }),
     h('p', { class: 'eyebrow', text: 'Hotseat' }),
     h('h1', {}, 'Pass the screen to ', roleTag(r)),
