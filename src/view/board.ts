@@ -143,10 +143,10 @@ export class BoardView {
       if (path) return quadPoint(path.a, path.c, path.b, moveProgress(s, b));
     }
     // Packing at its old place, setting up at its new one (the core has already moved it there).
-    return this.dock(b.region, perRegion);
+    return this.#dock(b.region, perRegion);
   }
 
-  dock(region: string, perRegion: Record<string, number> = {}): Point {
+  #dock(region: string, perRegion: Record<string, number>): Point {
     const p = this.layout.regions[region] ?? { x: 0, y: 0 };
     const n = perRegion[region] ?? 0;
     perRegion[region] = n + 1;
