@@ -20,7 +20,7 @@ export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | '
 
 const saveSchema = z.strictObject({
   format: z.literal(AUTOSAVE_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal([1, 2]),
   gameVersion: z.string().check(z.maxLength(40)),
   savedAt: z.string().check(z.maxLength(40)),
   scenario: z.unknown(),
@@ -68,10 +68,10 @@ export function checkSave(text: string): SaveCheck {
   } catch {
     return { ok: false, reason: 'it is not readable (the text is cut off or damaged)' };
   }
-  const head = z.looseObject({ format: z.string(), version: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== AUTOSAVE_FORMAT) return { ok: false, reason: 'it is not a Forge & Shield saved game' };
-  if (!READABLE_VERSIONS.includes(head.data.version))
-    return { ok: false, reason: `it was saved in format ${head.data.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
+  const head: { format?: unknown; version?: unknown } = typeof json === 'object' && json !== null ? json : {};
+  if (head.format !== AUTOSAVE_FORMAT || typeof head.version !== 'number') return { ok: false, reason: 'it is not a Forge & Shield saved game' };
+  if (!READABLE_VERSIONS.includes(head.version))
+    return { ok: false, reason: `it was saved in format ${head.version}; this version of the game reads formats ${READABLE_VERSIONS.join(' and ')}` };
   const parsed = saveSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = issueToError(parsed.error.issues[0]!);
@@ -190,12 +190,7 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     const check = checkSave(slot);
     if (!check.ok) out.push({ key: AUTOSAVE_KEY, text: slot, reason: check.reason, part: 'game' });
   }
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(KEPT_PREFIX)) keys.push(key);
-  }
-  for (const key of keys.sort()) {
+  for (const key of storedKeys(storage, (k) => k.startsWith(KEPT_PREFIX))) {
     const text = storage.getItem(key);
     if (text === null) continue;
     const check = checkSave(text);
@@ -203,6 +198,16 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     else out.push({ key, text, reason: !check.ok ? check.reason : 'it was set aside earlier', part: 'game' });
   }
   return out;
+}
+
+/** The keys of a storage that pass `keep`, in sorted order. */
+export function storedKeys(storage: SaveStorage, keep: (key: string) => boolean): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null && keep(key)) keys.push(key);
+  }
+  return keys.sort();
 }
 
 export function discardKept(storage: SaveStorage, key: string): void {
@@ -229,9 +234,12 @@ export function writeAutosave(storage: SaveStorage, input: SaveInput, savedAt: s
   } catch (err) {
     if (isQuotaError(err))
       return { ok: false, reason: 'full', message: 'The browser’s storage is full, so this game is not being saved. The game goes on; save a replay file to keep it.' };
-    return { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' };
+    return SAVING_OFF;
   }
 }
+
+/** A browser that lets nothing be stored: the game goes on unsaved. */
+export const SAVING_OFF: WriteResult = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' };
 
 export function clearAutosave(storage: SaveStorage): void {
   storage.removeItem(AUTOSAVE_KEY);
@@ -244,9 +252,14 @@ export function isQuotaError(err: unknown): boolean {
 }
 
 /** The browser's localStorage, or null when it is switched off (reading it can throw). */
-export function browserStorage(): SaveStorage | null {
+export const browserStorage = (): SaveStorage | null => storageOf('localStorage');
+
+/** The tab's own storage (it outlives a reload, not the tab), or null when it is switched off. */
+export const tabStorage = (): SaveStorage | null => storageOf('sessionStorage');
+
+function storageOf(name: 'localStorage' | 'sessionStorage'): SaveStorage | null {
   try {
-    const s = window.localStorage;
+    const s = window[name];
     s.getItem(AUTOSAVE_KEY);
     return s;
   } catch {

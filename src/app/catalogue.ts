@@ -1,5 +1,5 @@
-import { parseScenario, type Scenario, type ScenarioError } from '../core';
-import { parseJsonText } from './jsonText';
+import type { Scenario, ScenarioError } from '../core';
+import { scenarioFromText } from './scenarioFile';
 
 export type CatalogueEntry =
   | { ok: true; file: string; scenario: Scenario }
@@ -22,10 +22,7 @@ export function catalogueFrom(texts: Record<string, FileText>): CatalogueEntry[]
       const file = path.split('/').pop() ?? path;
       const text = texts[path]!;
       if (typeof text !== 'string') return { ok: false, file, errors: [{ path: 'file', message: text.unreadable }] };
-      const json = parseJsonText(text);
-      if (!json.ok) return { ok: false, file, errors: [{ path: `line ${json.line}, column ${json.column}`, message: json.message }] };
-      const result = parseScenario(json.value);
-      return result.ok ? { ok: true, file, scenario: result.scenario } : { ok: false, file, errors: result.errors };
+      return { file, ...scenarioFromText(text) };
     });
 }
 
@@ -56,6 +53,9 @@ export function fetchCatalogue(read: ReadText = fetchText): Promise<CatalogueEnt
   loading ??= readCatalogue(read).then((entries) => (loaded = entries));
   return loading;
 }
+
+/** The scenarios that ship with the game and read without a problem. */
+export const shippedScenarios = (): Scenario[] => loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
 
 /** The loaded catalogue, for scenes after the Preloader. */
 export function loadCatalogue(): CatalogueEntry[] {

@@ -15,10 +15,10 @@ export const REPLAY_FORMAT_VERSION = 1;
 export const GAME_VERSION = '0.1.0';
 
 const hash = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'expected a state hash of 16 hexadecimal digits'));
-const lookaheadSchema = z.partial(z.strictObject({
-  candidates: z.number().check(z.int(), z.gte(1), z.lte(64)), samples: z.number().check(z.int(), z.gte(1), z.lte(256)),
-  turns: z.number().check(z.int(), z.gte(1), z.lte(40)), maxActions: z.number().check(z.int(), z.gte(1), z.lte(100_000)),
-}));
+const lookaheadSchema = z.strictObject({
+  candidates: z.optional(z.number().check(z.int(), z.gte(1), z.lte(64))), samples: z.optional(z.number().check(z.int(), z.gte(1), z.lte(256))),
+  turns: z.optional(z.number().check(z.int(), z.gte(1), z.lte(40))), maxActions: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
+});
 
 export const replayFileSchema = z.strictObject({
   formatVersion: z.literal(REPLAY_FORMAT_VERSION),

@@ -32,10 +32,12 @@ export function importSummary(r: ImportResult): string {
   return r.kind === 'unusable' ? 'This file cannot be used.' : r.text;
 }
 
+/** A scenario id or a seed as part of a file name. */
+export const safeName = (x: string): string => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
+
 /** The game in play (or a fork) as a replay file. */
 export function replayFileOf(game: { scenario: Scenario; seed: string; seats: Seats; actions: readonly Action[] }): { file: ReplayFile; name: string; text: string } {
   const again = replay(game.scenario, game.seed, game.seats, game.actions);
   const file = buildReplayFile({ scenario: game.scenario, seed: game.seed, seats: game.seats, actions: game.actions, turnHashes: again.turnHashes, finalHash: again.finalHash });
-  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
-  return { file, name: `${safe(game.scenario.id)}-${safe(game.seed)}-${game.actions.length}.replay.json`, text: formatReplayFile(file) };
+  return { file, name: `${safeName(game.scenario.id)}-${safeName(game.seed)}-${game.actions.length}.replay.json`, text: formatReplayFile(file) };
 }

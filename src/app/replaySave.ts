@@ -1,9 +1,7 @@
-import { formatReplayFile, replayFileFromLog } from './replayFile';
+import { replayFileOf, safeName } from './replayImport';
 import type { GameStore } from './store';
 
 /** The finished game as a replay file (docs/replay-format.md): its name and its JSON text. */
 export function replayDownload(store: GameStore): { name: string; text: string } {
-  const file = replayFileFromLog({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() });
-  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
-  return { name: `${safe(store.scenario.id)}-${safe(store.seed)}.replay.json`, text: formatReplayFile(file) };
+  return { name: `${safeName(store.scenario.id)}-${safeName(store.seed)}.replay.json`, text: replayFileOf(store.game()).text };
 }

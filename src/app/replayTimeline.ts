@@ -1,4 +1,4 @@
-import { applyAction, createGame, logSize, stateHash, type Action, type GameEvent, type GameState, type Scenario, type Seats } from '../core';
+import { applyAction, closedTurns, createGame, logSize, stateHash, type Action, type GameEvent, type GameState, type Scenario, type Seats } from '../core';
 
 // A replay laid out for watching: the state before and after every action, where each turn begins,
 // and the hash after each turn as the rules compute it here. Built once, then the viewer moves freely.
@@ -28,10 +28,10 @@ export class ReplayTimeline {
       this.events.push(result.events);
       this.actions.push(action);
       // As replay() records them: every turn an action closed gets the hash after that action.
-      if (state.turn > before || (state.outcome && !this.turnHashes[before - 1])) {
+      const closed = closedTurns(state, before, this.turnHashes[before - 1] !== undefined);
+      if (closed) {
         const hash = stateHash(state);
-        const last = state.outcome ? state.turn : state.turn - 1;
-        for (let t = before; t <= last; t++) this.turnHashes[t - 1] = hash;
+        for (let t = closed.from; t <= closed.to; t++) this.turnHashes[t - 1] = hash;
       }
     }
     this.refused = refused;

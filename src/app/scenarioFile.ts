@@ -1,15 +1,21 @@
-import { parseScenario, type Scenario } from '../core';
+import { parseScenario, type Scenario, type ScenarioError } from '../core';
 import { parseJsonText } from './jsonText';
 
-// A scenario file chosen from disk goes through the same parser as the bundled ones; its problems
-// come back with their JSON paths (or the line and column where the JSON itself breaks).
+// A scenario file (shipped, or chosen from disk) goes through the core's parser; its problems come
+// back with their JSON paths (or the line and column where the JSON itself breaks).
 
-export type ScenarioFileResult = { ok: true; scenario: Scenario } | { ok: false; problems: { where: string; message: string }[] };
+export type ScenarioFileResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-export function readScenarioText(text: string): ScenarioFileResult {
+/** A scenario file's text → the scenario, or its problems. */
+export function scenarioFromText(text: string): ScenarioFileResult {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [{ where: `line ${json.line}, column ${json.column}`, message: json.message }] };
+  if (!json.ok) return { ok: false, errors: [{ path: `line ${json.line}, column ${json.column}`, message: json.message }] };
   const result = parseScenario(json.value);
-  if (result.ok) return { ok: true, scenario: result.scenario };
-  return { ok: false, problems: result.errors.map((e) => ({ where: e.path || '(the whole file)', message: e.message })) };
+  return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, errors: result.errors };
+}
+
+/** A scenario file chosen from disk; a problem of the file as a whole is named so. */
+export function readScenarioText(text: string): ScenarioFileResult {
+  const read = scenarioFromText(text);
+  return read.ok ? read : { ok: false, errors: read.errors.map((e) => ({ path: e.path || '(the whole file)', message: e.message })) };
 }

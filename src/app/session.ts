@@ -1,8 +1,8 @@
 import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
-import { browserStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
+import { browserStorage, SAVING_OFF, tabStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import { formatReplayFile } from './replayFile';
-import { replayFileOf } from './replayImport';
+import { replayFileOf, safeName } from './replayImport';
 import type { Speed } from '../view/theme';
 
 // The game being played now: its store, plus the few settings that live outside the rules
@@ -47,7 +47,7 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
   let slotIsOurs = false;
   const save = () => {
     const storage = browserStorage();
-    if (!storage) { session.saveStatus = { ok: false, reason: 'unavailable', message: 'This browser does not let the game save (storage is switched off). The game goes on; save a replay file to keep it.' }; return; }
+    if (!storage) { session.saveStatus = SAVING_OFF; return; }
     const s = store.getState();
     session.saveStatus = writeAutosave(storage, { scenario, seed, seats, actions: store.getLog(), hash: store.hash(), finished: s.outcome !== null, origin: session.origin }, new Date().toISOString(), slotIsOurs);
     slotIsOurs = session.saveStatus.ok;
@@ -63,29 +63,22 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
 export function forkFiles(session: Session): { original: { name: string; text: string }; fork: { name: string; text: string } } | null {
   const { origin, store } = session;
   if (!origin) return null;
-  const safe = (x: string) => x.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
-  const fork = replayFileOf({ scenario: store.scenario, seed: store.seed, seats: store.seats, actions: store.getLog() });
+  const fork = replayFileOf(store.game());
   return {
-    original: { name: `${safe(origin.file.scenarioId)}-${safe(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
-    fork: { name: `${safe(store.scenario.id)}-${safe(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },
+    original: { name: `${safeName(origin.file.scenarioId)}-${safeName(origin.file.seed)}-original.replay.json`, text: formatReplayFile(origin.file) },
+    fork: { name: `${safeName(store.scenario.id)}-${safeName(store.seed)}-fork-at-${origin.at}.replay.json`, text: fork.text },
   };
 }
 
 /** Set while a game is on screen in this tab, so a reload resumes it directly (sessionStorage outlives a reload, not the tab). */
 export function markInGame(on: boolean): void {
   try {
-    if (on) window.sessionStorage.setItem(IN_GAME_FLAG, '1');
-    else window.sessionStorage.removeItem(IN_GAME_FLAG);
-  } catch { /* storage switched off: the menu offers Resume instead */ }
+    if (on) tabStorage()?.setItem(IN_GAME_FLAG, '1');
+    else tabStorage()?.removeItem(IN_GAME_FLAG);
+  } catch { /* no room: the menu offers Resume instead */ }
 }
 
-export function wasInGame(): boolean {
-  try {
-    return window.sessionStorage.getItem(IN_GAME_FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
+export const wasInGame = (): boolean => tabStorage()?.getItem(IN_GAME_FLAG) === '1';
 
 export function currentSession(): Session | null {
   return current;

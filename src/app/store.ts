@@ -2,8 +2,8 @@ import {
   applyAction, createGame, legalActions, stateHash,
   type Action, type ApplyResult, type GameEvent, type GameState, type LegalAction, type Scenario, type Seats,
 } from '../core';
-import { botAction } from '../bots';
-import { checkUndo, undoDepth, type UndoCheck } from './undo';
+import { actorOf, botAction } from '../bots';
+import { checkUndo, type UndoCheck } from './undo';
 
 // The store: the one place that holds the game state and the action log. Scenes read it and dispatch
 // intents; bot seats are played from here, paced so the board's animations can show each step.
@@ -24,6 +24,8 @@ export interface GameStore {
   readonly seed: string;
   readonly seats: Seats;
   readonly scenario: Scenario;
+  /** The game as a replay or a debrief reads it: scenario, seed, seats and a copy of the log. */
+  game(): { scenario: Scenario; seed: string; seats: Seats; actions: Action[] };
   subscribe(listener: StoreListener): () => void;
   dispatch(action: Action): ApplyResult;
   legalFor(role: string): LegalAction[];
@@ -37,18 +39,14 @@ export interface GameStore {
   stop(): void;
   /** May this human seat take back its last action now (docs/replay-format.md, "Undo")? */
   canUndo(role: string): UndoCheck;
-  /** How many of its last actions the seat could undo one after another. */
-  undoDepth(role: string): number;
   /** Takes back the seat's last action: the state and the log return to before it. */
   undo(role: string): UndoCheck;
 }
 
 const IMMEDIATE: Pacing = { botDelay: () => 0, settled: () => Promise.resolve() };
 
-export function actorOf(state: GameState): string | null {
-  if (state.outcome) return null;
-  return state.pendingChoice?.role ?? state.queue[0] ?? null;
-}
+/** The role whose decision the game waits for (the bots' own rule): an event choice first, then the role on step. */
+export { actorOf };
 
 /** A store for a new game, or for one resumed or forked from an action log (throws if the rules refuse it). */
 export function createStore(scenario: Scenario, seed: string, seats: Seats, initialLog: readonly Action[] = []): GameStore {
@@ -117,6 +115,7 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats, init
     seed,
     seats,
     scenario,
+    game: () => ({ scenario, seed, seats, actions: [...log] }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -137,7 +136,6 @@ export function createStore(scenario: Scenario, seed: string, seats: Seats, init
       running = false;
     },
     canUndo: (role) => checkUndo(states[log.length - 1], state, log[log.length - 1], role, seats),
-    undoDepth: (role) => undoDepth(states, log, role, seats),
     undo(role) {
       const check = checkUndo(states[log.length - 1], state, log[log.length - 1], role, seats);
       if (!check.ok) return check;

@@ -1,4 +1,5 @@
 import { canonicalJson, type Action, type GameState, type Seats } from '../core';
+import { actorOf } from '../bots';
 
 // Undo: a human seat may take back its own last actions while it still has the step in the same
 // phase, as long as nothing random was drawn and no other seat could have seen the result. Then the
@@ -6,8 +7,6 @@ import { canonicalJson, type Action, type GameState, type Seats } from '../core'
 // the action log (docs/replay-format.md, "Undo").
 
 export type UndoCheck = { ok: true } | { ok: false; reason: string };
-
-const actorOf = (s: GameState): string | null => (s.outcome ? null : s.pendingChoice?.role ?? s.queue[0] ?? null);
 
 /**
  * May `role` undo `action`, which took the game from `before` to `after` (the current state)?
@@ -23,14 +22,4 @@ export function checkUndo(before: GameState | undefined, after: GameState, actio
   if (actorOf(after) !== role) return { ok: false, reason: 'The step has passed to another seat, who may already have seen your action.' };
   if (canonicalJson(before.rng) !== canonicalJson(after.rng)) return { ok: false, reason: 'Your last action drew on chance (dice or cards), so it stands.' };
   return { ok: true };
-}
-
-/** How many of the log's last actions `role` could undo one after another (for the button's label). */
-export function undoDepth(states: readonly GameState[], log: readonly Action[], role: string, seats: Seats): number {
-  let n = 0;
-  for (let i = log.length - 1; i >= 0; i--) {
-    if (!checkUndo(states[i], states[i + 1]!, log[i], role, seats).ok) break;
-    n++;
-  }
-  return n;
 }

@@ -1,5 +1,5 @@
 import { hashValue, type Scenario } from '../core';
-import { isQuotaError, type SaveStorage } from './autosave';
+import { isQuotaError, storedKeys, type SaveStorage } from './autosave';
 import { importReplayText, type ImportResult } from './replayImport';
 
 // A reload while a replay is being watched comes back to it, as a reload in a game resumes the game.
@@ -140,12 +140,7 @@ export function keptReplays(local: SaveStorage | null, session: SaveStorage | nu
   const out: KeptReplay[] = [];
   for (const [where, storage] of [['local', local], ['session', session]] as const) {
     if (!storage) continue;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(KEPT_REPLAY_PREFIX) || (where === 'session' && key === WATCHED_KEY)) keys.push(key);
-    }
-    for (const key of keys.sort()) {
+    for (const key of storedKeys(storage, (k) => k.startsWith(KEPT_REPLAY_PREFIX) || (where === 'session' && k === WATCHED_KEY))) {
       const text = storage.getItem(key);
       if (text === null) continue;
       const check = checkWatched(text, null, shipped, []);

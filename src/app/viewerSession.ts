@@ -1,5 +1,5 @@
 import { stateHash, type Scenario } from '../core';
-import { browserStorage, type SaveStorage } from './autosave';
+import { browserStorage, tabStorage } from './autosave';
 import { formatReplayFile, type ReplayFile } from './replayFile';
 import type { ImportResult } from './replayImport';
 import { importSummary, replayFileOf } from './replayImport';
@@ -58,17 +58,6 @@ export function currentViewer(): ViewerSession | null {
 
 export function closeViewer(): void {
   current = null;
-}
-
-/** The tab's own storage (it outlives a reload, not the tab), or null when it is switched off. */
-export function tabStorage(): SaveStorage | null {
-  try {
-    const s = window.sessionStorage;
-    s.getItem('forge-shield/probe');
-    return s;
-  } catch {
-    return null;
-  }
 }
 
 /** The viewer has opened: store the replay and the moment shown so a reload comes back to it. */

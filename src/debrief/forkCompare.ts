@@ -3,6 +3,7 @@ import {
   type Action, type GameState, type Scenario, type Seat, type Seats,
 } from '../core';
 import { computeDebrief, describeAction } from './compute';
+import { fmt } from './turningPoints';
 import type { Debrief } from './types';
 
 // A forked game beside its original: where they split, the first decision that differs, and turn by
@@ -44,7 +45,6 @@ export interface SideSummary {
 export interface ForkComparison {
   title: string;
   seed: string;
-  totalTurns: number;
   roles: { id: string; name: string }[];
   split: { at: number; turn: number; label: string; phase: string; text: string };
   seatChanges: { role: string; name: string; original: string; fork: string }[];
@@ -71,14 +71,13 @@ export function compareFork(original: ForkGame, fork: ForkGame, at: number): For
     const label = (a.turns[t - 1] ?? b.turns[t - 1])!.label;
     turns.push({ turn: t, label, original: left, fork: right, differs: metrics.filter((m) => valueOf(left, m) !== valueOf(right, m)).map((m) => m.key) });
   }
-  const where = `${turnLabel(atSplit, atSplit.turn)} (turn ${atSplit.turn}), ${phaseName(atSplit.phase).toLowerCase()} phase`;
+  const where = `${turnLabel(atSplit)} (turn ${atSplit.turn}), ${phaseName(atSplit.phase).toLowerCase()} phase`;
   return {
     title: original.scenario.title,
     seed: original.seed,
-    totalTurns: original.scenario.turns,
     roles: original.scenario.roles.map((r) => ({ id: r.id, name: r.name })),
     split: {
-      at, turn: atSplit.turn, label: turnLabel(atSplit, atSplit.turn), phase: phaseName(atSplit.phase),
+      at, turn: atSplit.turn, label: turnLabel(atSplit), phase: phaseName(atSplit.phase),
       text: at === 0 ? `At the very beginning, before the first action: ${where}.` : `After action ${at} of ${original.actions.length}: ${where}.`,
     },
     seatChanges: seatChanges(start, original.seats, fork.seats),
@@ -145,7 +144,7 @@ function firstDifference(original: ForkGame, fork: ForkGame): ForkComparison['fi
   const nothing = (g: ForkGame, st: GameState, who: string) =>
     st.outcome ? `${who} had ended (after ${g.actions.length} actions).` : `${who} has no action ${i + 1} yet: it stops after ${g.actions.length} actions.`;
   return {
-    index: i, turn: s.turn, label: turnLabel(s, s.turn), phase: phaseName(s.phase),
+    index: i, turn: s.turn, label: turnLabel(s), phase: phaseName(s.phase),
     original: left.text ?? nothing(original, left.before, 'The original'),
     fork: right.text ?? nothing(fork, right.before, 'This game'),
   };
@@ -157,7 +156,7 @@ function step(g: ForkGame, i: number): { before: GameState; text: string | null 
   const action = g.actions[i];
   if (!action || before.actionCount < i) return { before, text: null };
   const result = applyAction(before, action);
-  const who = action.role === 'facilitator' ? 'The facilitator' : roleName(before, action.role);
+  const who = roleName(before, action.role);
   if (!result.ok) return { before, text: `${who}: an action the rules refuse (${result.rejection.message})` };
   return { before, text: `${who}: ${describeAction(before, action, result.state)}` };
 }
@@ -177,7 +176,7 @@ function seatChanges(s: GameState, before: Seats, after: Seats): ForkComparison[
   const ids = [...s.scenario.roles.map((r) => r.id), 'facilitator'];
   return ids
     .filter((id) => canonicalJson(before[id] ?? null) !== canonicalJson(after[id] ?? null))
-    .map((id) => ({ role: id, name: id === 'facilitator' ? 'The facilitator' : roleName(s, id), original: seatWords(before[id]), fork: seatWords(after[id]) }));
+    .map((id) => ({ role: id, name: roleName(s, id), original: seatWords(before[id]), fork: seatWords(after[id]) }));
 }
 
 export function seatWords(seat: Seat | undefined): string {
@@ -187,4 +186,4 @@ export function seatWords(seat: Seat | undefined): string {
 }
 
 const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
-export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+export { fmt };

@@ -1,4 +1,4 @@
-import { computeScores, type GameState } from '../core';
+import { computeScores, roleName, type GameState } from '../core';
 import type { DebriefTurn, Decision, TurningPoint } from './types';
 
 // Turning points: the turns with the largest swings in score or tension. Score and tension swings are
@@ -7,7 +7,6 @@ import type { DebriefTurn, Decision, TurningPoint } from './types';
 const MAX_POINTS = 3;
 
 export function findTurningPoints(initial: GameState, turns: readonly DebriefTurn[], decisions: readonly Decision[], events: readonly { turn: number; text: string }[]): TurningPoint[] {
-  const roleName = (id: string) => initial.scenario.roles.find((r) => r.id === id)?.name ?? id;
   const startScores = Object.fromEntries(Object.entries(computeScores(initial)).map(([k, v]) => [k, v.total]));
   const rows = turns.map((t, i) => {
     const prevScores = i === 0 ? startScores : turns[i - 1]!.record.scores;
@@ -48,11 +47,12 @@ export function findTurningPoints(initial: GameState, turns: readonly DebriefTur
       scoreSwing: r.scoreSwing,
       tensionSwing: r.tensionSwing,
       changes: r.changes,
-      decisions: decisions.filter((d) => d.turn === turn).map((d) => ({ ...d, text: `${d.role === 'facilitator' ? 'The facilitator' : roleName(d.role)}: ${d.text}` })),
+      decisions: decisions.filter((d) => d.turn === turn).map((d) => ({ ...d, text: `${roleName(initial, d.role)}: ${d.text}` })),
       events: events.filter((e) => e.turn === turn).map((e) => e.text),
     };
   });
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** A number as the debrief words it: whole, or with one decimal. */
+export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,4 +1,4 @@
-import type { Action, Outcome, Seats, TurnRecord } from '../core';
+import type { Action, Outcome, Pattern, Seats, TurnRecord } from '../core';
 
 // What the debrief shows, computed from the log alone (scenario, seed, seats, actions), so a finished
 // game and an imported replay give the very same debrief.
@@ -44,7 +44,7 @@ export interface TurningPoint {
 
 export interface CostExchangeRow { turn: number; fired: number; interceptorCost: number; threatCost: number; ratio: number }
 
-export interface DebriefRole { id: string; name: string; colour: string; pattern: string; side: string }
+export interface DebriefRole { id: string; name: string; colour: string; pattern: Pattern; side: string }
 
 export interface Debrief {
   scenario: { id: string; title: string; turns: number; discussionQuestions: string[]; teachingGoals: string[] };

@@ -1,10 +1,11 @@
 import * as Phaser from 'phaser';
 import { currentSession } from '../app/session';
+import { roleName } from '../core';
 import { renderBriefing } from '../ui/briefing';
 import { clear } from '../ui/dom';
 import { showCurtain } from '../ui/gameDialogs';
 import { setShortcuts } from '../ui/keys';
-import { removeLayer, sceneLayer } from '../ui/overlay';
+import { sceneLayer } from '../ui/overlay';
 import { drawBackdrop } from '../view/backdrop';
 
 /** One briefing per human role before turn 1; a curtain between seats when several share the screen. */
@@ -18,9 +19,7 @@ export class Briefing extends Phaser.Scene {
     if (!session) { this.scene.start('MainMenu'); return; }
     drawBackdrop(this);
     setShortcuts([]);
-    const layer = sceneLayer('briefing');
-    this.events.once('shutdown', () => removeLayer('briefing'));
-    document.body.dataset.scene = 'Briefing';
+    const layer = sceneLayer('briefing', this);
     const state = session.store.getState();
     const humans = session.humans;
     const show = (i: number) => {
@@ -30,7 +29,7 @@ export class Briefing extends Phaser.Scene {
       const next = humans[i + 1];
       const brief = () => renderBriefing(layer, {
         scenario: state.scenario, role, index: i, count: humans.length,
-        continueLabel: next ? `Done: pass to ${state.scenario.roles.find((r) => r.id === next)?.name ?? next}` : 'To the board',
+        continueLabel: next ? `Done: pass to ${roleName(state, next)}` : 'To the board',
         onContinue: () => show(i + 1),
       });
       if (humans.length > 1) showCurtain(state, role.id, brief);

@@ -2,11 +2,10 @@ import * as Phaser from 'phaser';
 import { replayDownload } from '../app/replaySave';
 import { currentSession, forkFiles, startSession } from '../app/session';
 import { dialogOpen, setShortcuts } from '../ui/keys';
-import { openForkCompare } from '../ui/forkCompare';
-import { downloadText } from '../ui/replayDialogs';
+import { COMPARE_KEY, openForkCompare } from '../ui/forkCompare';
 import { renderEndScreen } from '../ui/endScreen';
 import { openDebrief } from '../ui/debrief';
-import { removeLayer, sceneLayer } from '../ui/overlay';
+import { sceneLayer } from '../ui/overlay';
 import { drawBackdrop } from '../view/backdrop';
 
 /** The end screen: outcome and scores with their breakdown; play again or back to the menu. */
@@ -24,18 +23,12 @@ export class GameOver extends Phaser.Scene {
     const compare = origin
       ? () => {
         if (dialogOpen()) return;
-        const s = session.store;
-        const files = () => forkFiles(session)!;
-        open = openForkCompare(origin.file, { scenario: s.scenario, seed: s.seed, seats: s.seats, actions: s.getLog() }, origin.at, {
-          originLabel: origin.label,
-          onSaveOriginal: () => { const f = files().original; downloadText(f.name, f.text); },
-          onSaveFork: () => { const f = files().fork; downloadText(f.name, f.text); },
-        });
+        open = openForkCompare(origin.file, session.store.game(), origin.at, { originLabel: origin.label, files: () => forkFiles(session)! });
       }
       : null;
-    setShortcuts(compare ? [{ key: 'c', description: 'Compare this game with the original it was forked from', run: compare }] : []);
-    const layer = sceneLayer('end');
-    this.events.once('shutdown', () => { open?.close(); removeLayer('end'); });
+    setShortcuts(compare ? [{ ...COMPARE_KEY, run: compare }] : []);
+    const layer = sceneLayer('end', this);
+    this.events.once('shutdown', () => open?.close());
     const { store } = session;
     renderEndScreen(layer, store.getState(), {
       onAgain: () => {
@@ -44,9 +37,8 @@ export class GameOver extends Phaser.Scene {
       },
       onMenu: () => this.scene.start('MainMenu'),
       replay: () => replayDownload(store),
-      onDebrief: () => { openDebrief(store.scenario, store.seed, store.seats, store.getLog()); },
+      onDebrief: () => { openDebrief(store.game()); },
       onCompare: compare,
     });
-    document.body.dataset.scene = 'GameOver';
   }
 }

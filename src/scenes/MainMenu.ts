@@ -1,21 +1,21 @@
 import * as Phaser from 'phaser';
-import { browserStorage, discardKept, inspectAutosave, keptSaves, type SlotState } from '../app/autosave';
-import { loadCatalogue } from '../app/catalogue';
+import { browserStorage, discardKept, inspectAutosave, keptSaves, tabStorage, type SaveStorage, type SlotState } from '../app/autosave';
+import { loadCatalogue, shippedScenarios } from '../app/catalogue';
 import { fileFallbackText, openLink, shareFor, type LinkStart } from '../app/linkStart';
 import { importReplayText, replayFileOf } from '../app/replayImport';
 import { readScenarioText } from '../app/scenarioFile';
 import { currentSession, endSession, markInGame, randomSeed, startSession, wasInGame } from '../app/session';
-import { reopenViewer, tabStorage, viewImported, viewLog } from '../app/viewerSession';
+import { reopenViewer, viewImported, viewLog } from '../app/viewerSession';
 import { discardKeptReplay, keptReplays } from '../app/viewerResume';
 import { defaultSeats, turnLabel, type Scenario } from '../core';
 import { h } from '../ui/dom';
-import { renderMenu, type MenuEntry } from '../ui/menu';
-import { mountOverlay, removeLayer, sceneLayer } from '../ui/overlay';
+import { renderMenu } from '../ui/menu';
+import { mountOverlay, sceneLayer } from '../ui/overlay';
 import { setShortcuts } from '../ui/keys';
 import { classroomSetup } from '../ui/facilitatorSetup';
 import { projectorRequest } from '../ui/projectorChannel';
 import { buildLink } from '../app/shareLink';
-import { downloadText, importDialog, shareDialog } from '../ui/replayDialogs';
+import { downloadText, importDialog, showShared } from '../ui/replayDialogs';
 import { VIEWER_SPEEDS } from '../ui/replayViewer';
 import { drawBackdrop } from '../view/backdrop';
 import { label } from '../view/draw';
@@ -55,27 +55,25 @@ export class MainMenu extends Phaser.Scene {
     label(this, 126, 30, 'Forge & Shield', { size: 44, bold: true, colour: palette.accent });
     label(this, 128, 82, 'A strategy game of defence partnerships: build together, defend together.', { size: 18, colour: palette.textMuted });
     mountOverlay(this.game.canvas);
-    const layer = sceneLayer('menu');
+    const layer = sceneLayer('menu', this);
     setShortcuts([]);
     const catalogue = loadCatalogue();
-    const shipped = catalogue.flatMap((e) => (e.ok ? [e.scenario] : []));
-    const entries: MenuEntry[] = catalogue.map((e) => (e.ok ? e : { ok: false, file: e.file, problems: e.errors.map((x) => ({ where: x.path, message: x.message })) }));
+    const shipped = shippedScenarios();
     const storage = browserStorage();
     const slot: SlotState = storage ? inspectAutosave(storage) : { kind: 'empty' };
     // A reload while watching a replay goes back to it (a link in the address bar comes first).
     const linkNow = linkPending && location.hash.includes('game=');
     const reopened = reopenViewer(firstVisit && !linkNow, shipped, VIEWER_SPEEDS.map((s) => s.id));
     const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
-    const notices = [linkNotice, ...this.saveNotices(slot, storage !== null), ...this.replayNotices(shipped)];
+    const notices = [linkNotice, ...this.#saveNotices(slot, storage), ...this.#replayNotices(shipped)];
     renderMenu(layer, {
-      entries,
+      entries: catalogue,
       seed: randomSeed(),
       newSeed: randomSeed,
       readFile: readScenarioText,
       defaultSeats,
       classroom: (sc, current) => classroomSetup(sc, current, (scenario, seats, seed) =>
         buildLink(location.href, { v: 1, kind: 'session', scenario: scenario.id, seed, seats })),
-      onContinue: null,
       notices,
       onStart: (scenario, seats, seed) => {
         startSession(scenario, seats, seed);
@@ -83,24 +81,22 @@ export class MainMenu extends Phaser.Scene {
       },
       onOpenReplay: (text, fileName) => {
         const result = importReplayText(text, shipped);
-        if (result.kind === 'unusable') { importDialog({ kind: 'unusable', fileName, problems: result.problems }, null); return; }
-        importDialog({ kind: result.kind, fileName, title: result.file.scenario.title, summary: result.text, expected: result.kind === 'diverged' ? result.expected : null, actual: result.kind === 'diverged' ? result.actual : null }, () => {
+        importDialog(fileName, result, () => {
+          if (result.kind === 'unusable') return;
           viewImported(result, fileName);
           this.scene.start('ReplayViewer');
         });
       },
-      onShare: (scenario, seats, seed) => void this.share(scenario, seats, seed, shipped),
+      onShare: (scenario, seats, seed) => void this.#share(scenario, seats, seed, shipped),
     });
-    this.events.once('shutdown', () => removeLayer('menu'));
-    document.body.dataset.scene = 'MainMenu';
     if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
-    if (linkPending && location.hash.includes('game=')) { linkPending = false; void this.openFromLink(shipped, linkNotice); return; }
+    if (linkNow) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;
     if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
-    if (resumeNow && slot.kind === 'saved') this.resume(slot);
+    if (resumeNow && slot.kind === 'saved') this.#resume(slot);
   }
 
-  private resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
+  #resume(slot: Extract<SlotState, { kind: 'saved' }>): void {
     const { save } = slot;
     // A forked game keeps its original; a damaged origin is reported by the game, which plays on without it.
     startSession(save.scenario, save.seats, save.seed, { log: save.actions, resumed: true, origin: save.origin, originProblem: slot.originProblem });
@@ -108,20 +104,20 @@ export class MainMenu extends Phaser.Scene {
   }
 
   /** The resume card, the last finished game, and every save that could not be used (kept, never dropped). */
-  private saveNotices(slot: SlotState, storageOn: boolean): HTMLElement[] {
+  #saveNotices(slot: SlotState, storage: SaveStorage | null): HTMLElement[] {
     const out: HTMLElement[] = [];
-    if (!storageOn) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
+    if (!storage) out.push(h('div', { class: 'menu-notice', text: 'This browser does not let the game save, so a game cannot be resumed after closing the page. Replay files still work.' }));
     if (slot.kind === 'saved') {
       const { save, state } = slot;
       if (!save.finished) {
-        const resume = h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'resume', onclick: () => this.resume(slot) }, 'Resume');
+        const resume = h('button', { class: 'btn btn-primary', 'data-testid': 'resume', onclick: () => this.#resume(slot) }, 'Resume');
         out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
           h('div', {},
             h('strong', { text: `Saved game: ${save.scenario.title}` }),
-            h('span', { class: 'muted small', text: ` ${turnLabel(state, state.turn)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
+            h('span', { class: 'muted small', text: ` ${turnLabel(state)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
           resume));
       } else {
-        const watch = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'watch-last' }, 'Watch it');
+        const watch = h('button', { class: 'btn btn-secondary', 'data-testid': 'watch-last' }, 'Watch it');
         watch.addEventListener('click', () => {
           viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
           this.scene.start('ReplayViewer');
@@ -129,42 +125,29 @@ export class MainMenu extends Phaser.Scene {
         out.push(h('div', { class: 'menu-notice' }, h('span', { text: `Your last game: ${save.scenario.title}, seed ${save.seed} (finished).` }), watch));
       }
     }
-    const storage = browserStorage();
     for (const kept of storage ? keptSaves(storage) : []) {
-      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-save' });
-      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-download', onclick: () => downloadText('forge-shield-unreadable-save.json', kept.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-discard', onclick: () => { discardKept(storage!, kept.key); card.remove(); } }, 'Discard');
       const [heading, after] = kept.part === 'origin'
         ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
         : ['A saved game could not be used', 'It is kept in this browser until you discard it.'];
-      card.append(h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: `: ${kept.reason}. ${after}` })), h('div', { class: 'notice-buttons' }, download, discard));
-      out.push(card);
+      out.push(keptCard('kept', 'save', heading, `: ${kept.reason}. ${after}`, () => downloadText('forge-shield-unreadable-save.json', kept.text), () => discardKept(storage!, kept.key)));
     }
     return out;
   }
 
   /** Replays the viewer kept for a reload but could not reopen: reported, downloadable, kept until discarded. */
-  private replayNotices(shipped: Scenario[]): HTMLElement[] {
+  #replayNotices(shipped: Scenario[]): HTMLElement[] {
     const stores = { local: browserStorage(), session: tabStorage() };
-    return keptReplays(stores.local, stores.session, shipped).map((kept) => {
-      const card = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'kept-replay' });
-      const download = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'kept-replay-download', onclick: () => downloadText(kept.download.name, kept.download.text) }, 'Download it');
-      const discard = h('button', { class: 'btn btn-danger', type: 'button', 'data-testid': 'kept-replay-discard', onclick: () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); card.remove(); } }, 'Discard');
-      const where = kept.where === 'local' ? 'in this browser' : 'in this tab';
-      card.append(h('div', {}, h('strong', { text: 'The replay you were watching could not be reopened' }), h('span', { class: 'small', text: `: ${kept.reason}. It is kept ${where} until you discard it.` })), h('div', { class: 'notice-buttons' }, download, discard));
-      return card;
-    });
+    return keptReplays(stores.local, stores.session, shipped).map((kept) =>
+      keptCard('kept-replay', 'replay', 'The replay you were watching could not be reopened', `: ${kept.reason}. It is kept ${kept.where === 'local' ? 'in this browser' : 'in this tab'} until you discard it.`,
+        () => downloadText(kept.download.name, kept.download.text), () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); }));
   }
 
-  private async share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
-    const made = await shareFor(location.href, { scenario, seed, seats }, shipped);
-    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.` }); return; }
-    const file = replayFileOf({ scenario, seed, seats, actions: [] });
-    downloadText(file.name, file.text);
-    shareDialog({ kind: 'file', text: fileFallbackText(made, file.name) });
+  async #share(scenario: Scenario, seats: Parameters<typeof startSession>[1], seed: string, shipped: Scenario[]): Promise<void> {
+    showShared(await shareFor(location.href, { scenario, seed, seats }, shipped), `Starts ${scenario.title} with seed ${seed} and these seats, from turn 1.`,
+      () => replayFileOf({ scenario, seed, seats, actions: [] }), fileFallbackText);
   }
 
-  private async openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {
+  async #openFromLink(shipped: Scenario[], notice: HTMLElement): Promise<void> {
     const opened = await openLink(location.hash, shipped);
     // The link has done its work: a reload should resume the game, not start it again.
     history.replaceState(null, '', location.pathname + location.search);
@@ -174,10 +157,10 @@ export class MainMenu extends Phaser.Scene {
       notice.textContent = `${opened.message} Everything else in the menu works as usual.`;
       return;
     }
-    this.startLinked(opened.start);
+    this.#startLinked(opened.start);
   }
 
-  private startLinked(start: LinkStart): void {
+  #startLinked(start: LinkStart): void {
     if (start.kind === 'play') {
       startSession(start.scenario, start.seats, start.seed);
       this.scene.start('Briefing');
@@ -186,4 +169,14 @@ export class MainMenu extends Phaser.Scene {
     viewLog(start, 'a share link', 'Re-run from a share link: the rules accepted every action. (A link carries no recorded hashes to compare with; a replay file does.)');
     this.scene.start('ReplayViewer');
   }
+}
+
+/** A kept save or replay that could not be used: what and why, "Download it" and "Discard" (which also removes the card). */
+function keptCard(id: string, card: string, heading: string, why: string, onDownload: () => void, onDiscard: () => void): HTMLElement {
+  const el = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': `kept-${card}` },
+    h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: why })),
+    h('div', { class: 'notice-buttons' },
+      h('button', { class: 'btn btn-secondary', 'data-testid': `${id}-download`, onclick: onDownload }, 'Download it'),
+      h('button', { class: 'btn btn-danger', 'data-testid': `${id}-discard`, onclick: () => { onDiscard(); el.remove(); } }, 'Discard')));
+  return el;
 }

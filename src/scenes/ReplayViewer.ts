@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { loadCatalogue } from '../app/catalogue';
+import { shippedScenarios } from '../app/catalogue';
 import { fileFallbackText, shareFor } from '../app/linkStart';
 import { formatReplayFile } from '../app/replayFile';
 import { startSession } from '../app/session';
@@ -10,8 +10,8 @@ import { openDebrief } from '../ui/debrief';
 import { hoverTip, toast } from '../ui/dialog';
 import { cardDialog, helpDialog } from '../ui/gameDialogs';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
-import { announce, removeLayer, sceneLayer } from '../ui/overlay';
-import { downloadText, forkDialog, shareDialog } from '../ui/replayDialogs';
+import { announce, sceneLayer } from '../ui/overlay';
+import { downloadText, forkDialog, showShared } from '../ui/replayDialogs';
 import { ReplayViewerPanel, VIEWER_SPEEDS, type ViewerSpeed } from '../ui/replayViewer';
 import { BoardView } from '../view/board';
 import { ReplayAnimator } from '../view/replayAnimator';
@@ -23,18 +23,18 @@ import { ReplayAnimator } from '../view/replayAnimator';
  * reload comes back here.
  */
 export class ReplayViewer extends Phaser.Scene {
-  private viewer!: ViewerSession;
-  private board!: BoardView;
-  private panel!: ReplayViewerPanel;
-  private animator!: ReplayAnimator;
-  private position = 0;
-  private playing = false;
-  private speed: ViewerSpeed = 'normal';
+  #viewer!: ViewerSession;
+  #board!: BoardView;
+  #panel!: ReplayViewerPanel;
+  #animator!: ReplayAnimator;
+  #position = 0;
+  #playing = false;
+  #speed: ViewerSpeed = 'normal';
   /** Bumped by every play and pause: a playing loop that sees another number stops. */
-  private playRun = 0;
-  private storeWarned = false;
+  #playRun = 0;
+  #storeWarned = false;
   /** While an action is shown: the turn and phase its animation has reached. */
-  private shown: { turn: number; phase: GameState['phase'] } | null = null;
+  #shown: { turn: number; phase: GameState['phase'] } | null = null;
 
   constructor() {
     super('ReplayViewer');
@@ -43,203 +43,202 @@ export class ReplayViewer extends Phaser.Scene {
   create(): void {
     const viewer = currentViewer();
     if (!viewer) { this.scene.start('MainMenu'); return; }
-    this.viewer = viewer;
-    this.playing = false;
-    this.storeWarned = false;
-    this.speed = VIEWER_SPEEDS.find((s) => s.id === viewer.speed)?.id ?? 'normal';
+    this.#viewer = viewer;
+    this.#playing = false;
+    this.#storeWarned = false;
+    this.#speed = VIEWER_SPEEDS.find((s) => s.id === viewer.speed)?.id ?? 'normal';
     // No camera fill: the game's clear colour is the same, and a full-screen fill costs every frame.
     this.tweens.setLagSmooth(2000, 100);
     const t = viewer.timeline;
-    this.position = Math.min(viewer.start, t.length);
-    this.board = new BoardView(this, t.stateAt(this.position));
-    this.board.onHover = hoverTip;
-    this.shown = null;
-    this.animator = new ReplayAnimator(this, this.board, {
-      showCard: (s, e, speed, onCut) => showCard(s, e, this.playing ? speed : null, onCut),
-      onBusy: (busy) => { if (!busy && this.shown) { this.shown = null; this.refresh(); } },
-      onPhase: (turn, phase) => { this.shown = { turn, phase }; this.refresh(); },
+    this.#position = Math.min(viewer.start, t.length);
+    this.#board = new BoardView(this, t.stateAt(this.#position));
+    this.#board.onHover = hoverTip;
+    this.#shown = null;
+    this.#animator = new ReplayAnimator(this, this.#board, {
+      showCard: (s, e, speed, onCut) => showCard(s, e, this.#playing ? speed : null, onCut),
+      onBusy: (busy) => { if (!busy && this.#shown) { this.#shown = null; this.#refresh(); } },
+      onPhase: (turn, phase) => { this.#shown = { turn, phase }; this.#refresh(); },
     });
-    this.panel = new ReplayViewerPanel(sceneLayer('viewer'), {
-      onSeek: (p) => this.show(p, false),
-      onStep: (d) => this.step(d),
-      onTurn: (d) => this.turn(d),
-      onJump: (turn) => this.jump(turn),
-      onPlay: () => this.togglePlay(),
-      onSpeed: (s) => { this.speed = s; this.refresh(); this.keep(); },
-      onFork: () => this.fork(),
-      onSave: () => this.save(),
-      onShare: () => void this.share(),
-      onDebrief: () => this.debrief(),
+    this.#panel = new ReplayViewerPanel(sceneLayer('viewer', this), {
+      onSeek: (p) => this.#show(p, false),
+      onStep: (d) => this.#step(d),
+      onTurn: (d) => this.#turn(d),
+      onJump: (turn) => this.#jump(turn),
+      onPlay: () => this.#togglePlay(),
+      onSpeed: (s) => { this.#speed = s; this.#refresh(); this.#keep(); },
+      onFork: () => this.#fork(),
+      onSave: () => this.#save(),
+      onShare: () => void this.#share(),
+      onDebrief: () => this.#debrief(),
       onHelp: () => helpDialog(listShortcuts()),
       onMenu: () => this.scene.start('MainMenu'),
     });
-    this.setKeys();
+    this.#setKeys();
     this.events.once('shutdown', () => {
-      this.pause();
-      this.animator.cut();
+      this.#pause();
+      this.#animator.cut();
       // Left for the menu or a new game: a reload no longer comes back here.
       unstoreViewer();
       hoverTip(null, 0, 0);
-      removeLayer('viewer');
     });
-    document.body.dataset.scene = 'ReplayViewer';
-    this.show(this.position, false);
-    const stored = storeViewer(viewer, this.position, this.speed);
-    if (!stored.ok) { this.storeWarned = true; toast(stored.message, 'error'); }
+    this.#show(this.#position, false);
+    const stored = storeViewer(viewer, this.#position, this.#speed);
+    if (!stored.ok) { this.#storeWarned = true; toast(stored.message, 'error'); }
     if (t.refused) toast(`The replay stops at action ${t.refused.index + 1}: the rules refuse it (${t.refused.message}).`, 'error');
     if (viewer.notice) toast(viewer.notice, 'error');
   }
 
-  private setKeys(): void {
+  #setKeys(): void {
     const onButton = () => document.activeElement instanceof HTMLButtonElement;
     setShortcuts([
-      { key: 'ArrowRight', description: 'Forward one action', run: () => this.step(1) },
-      { key: 'ArrowLeft', description: 'Back one action', run: () => this.step(-1) },
-      { key: 'PageDown', description: 'Forward one turn', run: () => this.turn(1) },
-      { key: 'PageUp', description: 'Back one turn', run: () => this.turn(-1) },
-      { key: 'Home', description: 'To the start', run: () => this.show(0, false) },
-      { key: 'End', description: 'To the end', run: () => this.show(this.viewer.timeline.length, false) },
-      { key: 'p', description: 'Play or pause (Space too, unless a button has focus)', run: () => this.togglePlay() },
-      { key: ' ', description: 'Play or pause', run: () => { if (onButton()) (document.activeElement as HTMLButtonElement).click(); else this.togglePlay(); } },
-      { key: '+', description: 'Play faster', run: () => this.faster(1) },
-      { key: '-', description: 'Play slower', run: () => this.faster(-1) },
-      { key: 't', description: 'Jump to a turn: type its number, then Enter', run: () => this.panel.focusTurn() },
-      { key: 'f', description: 'Play from here (a new game from this moment)', run: () => this.fork() },
-      { key: 'r', description: 'Save the replay file', run: () => this.save() },
-      { key: 'k', description: 'Copy a share link to this replay', run: () => void this.share() },
-      { key: 'd', description: 'Debrief of the replay (of the game so far when the replay ends before the game)', run: () => this.debrief() },
-      { key: 'l', description: 'Go to the log', run: () => this.panel.focusLog() },
+      { key: 'ArrowRight', description: 'Forward one action', run: () => this.#step(1) },
+      { key: 'ArrowLeft', description: 'Back one action', run: () => this.#step(-1) },
+      { key: 'PageDown', description: 'Forward one turn', run: () => this.#turn(1) },
+      { key: 'PageUp', description: 'Back one turn', run: () => this.#turn(-1) },
+      { key: 'Home', description: 'To the start', run: () => this.#show(0, false) },
+      { key: 'End', description: 'To the end', run: () => this.#show(this.#viewer.timeline.length, false) },
+      { key: 'p', description: 'Play or pause (Space too, unless a button has focus)', run: () => this.#togglePlay() },
+      { key: ' ', description: 'Play or pause', run: () => { if (onButton()) (document.activeElement as HTMLButtonElement).click(); else this.#togglePlay(); } },
+      { key: '+', description: 'Play faster', run: () => this.#faster(1) },
+      { key: '-', description: 'Play slower', run: () => this.#faster(-1) },
+      { key: 't', description: 'Jump to a turn: type its number, then Enter', run: () => this.#panel.focusTurn() },
+      { key: 'f', description: 'Play from here (a new game from this moment)', run: () => this.#fork() },
+      { key: 'r', description: 'Save the replay file', run: () => this.#save() },
+      { key: 'k', description: 'Copy a share link to this replay', run: () => void this.#share() },
+      { key: 'd', description: 'Debrief of the replay (of the game so far when the replay ends before the game)', run: () => this.#debrief() },
+      { key: 'l', description: 'Go to the log', run: () => this.#panel.focusLog() },
       { key: '?', description: 'Show this help', run: () => helpDialog(listShortcuts()) },
     ]);
   }
 
   /** `animate`: one action forward plays what it did; any other move shows the moment at once. */
-  private show(position: number, animate: boolean): void {
-    const t = this.viewer.timeline;
-    const from = this.position;
-    this.position = Math.max(0, Math.min(position, t.length));
-    const pace = VIEWER_SPEEDS.find((s) => s.id === this.speed)!;
-    if (animate && this.position === from + 1 && pace.animation > 0) this.animator.play(t.stateAt(from), t.stateAt(this.position), t.events[from]!, pace.animation);
+  #show(position: number, animate: boolean): void {
+    const t = this.#viewer.timeline;
+    const from = this.#position;
+    this.#position = Math.max(0, Math.min(position, t.length));
+    const pace = VIEWER_SPEEDS.find((s) => s.id === this.#speed)!;
+    if (animate && this.#position === from + 1 && pace.animation > 0) this.#animator.play(t.stateAt(from), t.stateAt(this.#position), t.events[from]!, pace.animation);
     else {
-      this.animator.cut();
-      void this.board.update(t.stateAt(this.position), animate ? Math.round(pace.ms * 0.7) : 0);
+      this.#animator.cut();
+      void this.#board.update(t.stateAt(this.#position), animate ? Math.round(pace.ms * 0.7) : 0);
     }
-    this.refresh();
-    this.keep();
-    if (this.position >= t.length && this.playing) this.pause();
+    this.#refresh();
+    this.#keep();
+    if (this.#position >= t.length && this.#playing) this.#pause();
   }
 
   /** The moment shown, for a reload; a storage that refuses it is reported once. */
-  private keep(): void {
-    const stored = storeViewerAt(this.position, this.speed);
-    if (!stored.ok && !this.storeWarned) { this.storeWarned = true; toast(stored.message, 'error'); }
+  #keep(): void {
+    const stored = storeViewerAt(this.#position, this.#speed);
+    if (!stored.ok && !this.#storeWarned) { this.#storeWarned = true; toast(stored.message, 'error'); }
   }
 
-  private refresh(): void {
-    const t = this.viewer.timeline;
-    const p = this.position;
+  #refresh(): void {
+    const t = this.#viewer.timeline;
+    const p = this.#position;
     const state = t.stateAt(p);
     const action = p > 0 ? t.actions[p - 1]! : null;
-    const current = action ? { role: action.role === 'facilitator' ? null : action.role, text: describe(t.stateAt(p - 1), state, action, t.linesOf(p - 1)) } : null;
-    this.panel.update({
-      state, position: p, length: t.length, playing: this.playing, speed: this.speed, current,
-      currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.viewer.verdict, source: this.viewer.source,
-      finished: t.stateAt(t.length).outcome !== null, shown: this.shown,
+    const current = action ? { role: action.role, text: describe(t.stateAt(p - 1), state, action, t.linesOf(p - 1)) } : null;
+    this.#panel.update({
+      state, position: p, length: t.length, playing: this.#playing, speed: this.#speed, current,
+      currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.#viewer.verdict,
+      finished: t.stateAt(t.length).outcome !== null, shown: this.#shown,
     });
     document.body.dataset.viewerPosition = String(p);
   }
 
-  private step(delta: number): void {
-    this.pause();
-    this.show(this.position + delta, delta === 1);
+  #step(delta: number): void {
+    this.#pause();
+    this.#show(this.#position + delta, delta === 1);
   }
 
   /** Back: to the start of this turn, or of the one before when already there. Forward: the next turn's start. */
-  private turn(delta: number): void {
-    this.pause();
-    const t = this.viewer.timeline;
-    const now = t.turnAt(this.position);
-    if (delta > 0) { this.show(now >= t.lastTurn ? t.length : t.startOfTurn(now + 1), false); return; }
+  #turn(delta: number): void {
+    this.#pause();
+    const t = this.#viewer.timeline;
+    const now = t.turnAt(this.#position);
+    if (delta > 0) { this.#show(now >= t.lastTurn ? t.length : t.startOfTurn(now + 1), false); return; }
     const start = t.startOfTurn(now);
-    this.show(this.position > start ? start : t.startOfTurn(now - 1), false);
+    this.#show(this.#position > start ? start : t.startOfTurn(now - 1), false);
   }
 
-  private jump(turn: number): void {
-    this.pause();
-    const t = this.viewer.timeline;
+  #jump(turn: number): void {
+    this.#pause();
+    const t = this.#viewer.timeline;
     const last = t.lastTurn;
     if (turn < 1 || turn > last) { toast(`This replay has turns 1 to ${last}.`, 'error'); return; }
-    this.show(t.startOfTurn(turn), false);
+    this.#show(t.startOfTurn(turn), false);
     announce(`Turn ${turn}`);
   }
 
-  private togglePlay(): void {
-    if (this.playing) { this.pause(); this.refresh(); return; }
-    if (this.position >= this.viewer.timeline.length) this.show(0, false);
-    this.playing = true;
-    this.refresh();
-    void this.play(++this.playRun);
+  #togglePlay(): void {
+    if (this.#playing) { this.#pause(); this.#refresh(); return; }
+    if (this.#position >= this.#viewer.timeline.length) this.#show(0, false);
+    this.#playing = true;
+    this.#refresh();
+    void this.#play(++this.#playRun);
   }
 
   /** One action after another; each waits for the one before to be shown (a card closes by itself). */
-  private async play(run: number): Promise<void> {
-    const on = () => this.playing && run === this.playRun;
+  async #play(run: number): Promise<void> {
+    const on = () => this.#playing && run === this.#playRun;
     while (on()) {
-      await new Promise((r) => window.setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.speed)!.ms));
+      await new Promise((r) => window.setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.ms));
       if (!on()) return;
       if (dialogOpen()) continue;
-      this.show(this.position + 1, true);
-      await this.animator.idle();
+      this.#show(this.#position + 1, true);
+      await this.#animator.idle();
     }
   }
 
   /** Stops playing; an action already on screen finishes, so the board ends at the moment shown. */
-  private pause(): void {
-    this.playing = false;
-    this.playRun++;
+  #pause(): void {
+    this.#playing = false;
+    this.#playRun++;
   }
 
-  private debrief(): void {
-    this.pause();
-    this.refresh();
-    const f = this.viewer.file;
-    openDebrief(f.scenario, f.seed, f.seats, this.viewer.timeline.actions);
+  #debrief(): void {
+    this.#pause();
+    this.#refresh();
+    const f = this.#viewer.file;
+    openDebrief({ ...f, actions: this.#viewer.timeline.actions });
   }
 
-  private faster(by: number): void {
-    const i = VIEWER_SPEEDS.findIndex((s) => s.id === this.speed);
-    this.speed = VIEWER_SPEEDS[Math.max(0, Math.min(VIEWER_SPEEDS.length - 1, i + by))]!.id;
-    announce(`Playing speed: ${VIEWER_SPEEDS.find((s) => s.id === this.speed)!.label}`);
-    this.refresh();
-    this.keep();
+  #faster(by: number): void {
+    const i = VIEWER_SPEEDS.findIndex((s) => s.id === this.#speed);
+    this.#speed = VIEWER_SPEEDS[Math.max(0, Math.min(VIEWER_SPEEDS.length - 1, i + by))]!.id;
+    announce(`Playing speed: ${VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.label}`);
+    this.#refresh();
+    this.#keep();
   }
 
-  private save(): void {
-    const f = this.viewer.file;
-    downloadText(`${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`, formatReplayFile(f));
+  #save(): void {
+    const f = this.#file();
+    downloadText(f.name, f.text);
   }
 
-  private async share(): Promise<void> {
-    const f = this.viewer.file;
-    const shipped = loadCatalogue().flatMap((e) => (e.ok ? [e.scenario] : []));
-    const made = await shareFor(location.href, { scenario: f.scenario, seed: f.seed, seats: f.seats, actions: f.actions }, shipped);
-    if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what: `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.` }); return; }
-    const name = `${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`;
-    downloadText(name, formatReplayFile(f));
-    shareDialog({ kind: 'file', text: fileFallbackText(made, name) });
+  /** The replay file as it was opened. */
+  #file(): { name: string; text: string } {
+    const f = this.#viewer.file;
+    return { name: `${f.scenarioId}-${f.seed.replace(/[^a-z0-9-]+/gi, '-')}.replay.json`, text: formatReplayFile(f) };
   }
 
-  private fork(): void {
-    this.pause();
-    this.refresh();
-    const t = this.viewer.timeline;
-    const f = this.viewer.file;
-    const at = this.position;
+  async #share(): Promise<void> {
+    const f = this.#viewer.file;
+    showShared(await shareFor(location.href, f, shippedScenarios()), `Opens this replay (${f.scenario.title}, ${f.actions.length} actions) in the viewer.`, () => this.#file(), fileFallbackText);
+  }
+
+  #fork(): void {
+    this.#pause();
+    this.#refresh();
+    const t = this.#viewer.timeline;
+    const f = this.#viewer.file;
+    const at = this.#position;
     const s = t.stateAt(at);
-    const where = at === 0 ? 'at the very beginning' : `in ${turnLabel(s, s.turn)} (turn ${s.turn}, ${phaseName(s.phase)} phase), after action ${at}`;
+    const where = at === 0 ? 'at the very beginning' : `in ${turnLabel(s)} (turn ${s.turn}, ${phaseName(s.phase)} phase), after action ${at}`;
     forkDialog(f.scenario, f.seats, where, (seats: Seats) => {
       try {
-        startSession(f.scenario, seats, f.seed, { log: t.actions.slice(0, at), origin: { file: f, at, label: this.viewer.source } });
+        startSession(f.scenario, seats, f.seed, { log: t.actions.slice(0, at), origin: { file: f, at, label: this.#viewer.source } });
       } catch (err) {
         toast(`With these seats the game up to here cannot be re-run: ${(err as Error).message}. Keep the original seats, or fork at another moment.`, 'error');
         return;

@@ -1,5 +1,5 @@
 import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
-import { clear, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { roleTag, roleOf } from './roleStyle';
 
 // The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
@@ -55,7 +55,7 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
   // Nobody at this screen takes steps (every seat is a bot): there is no step to end.
   if (viewer === null) return;
   const endButton = h('button', {
-    class: 'btn btn-primary btn-end', type: 'button', id: 'end-step', 'data-testid': 'end-step',
+    class: 'btn btn-primary btn-end', id: 'end-step', 'data-testid': 'end-step',
     disabled: !end || busy || actor !== viewer,
     title: end?.effect ?? '',
   }, h('span', { class: 'btn-label', text: 'End my step' }), h('kbd', { text: 'E' }));
@@ -64,7 +64,7 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
 }
 
 function actionButton(s: GameState, l: LegalAction, handlers: ActionsPanelHandlers): HTMLElement {
-  const b = h('button', { class: 'action', type: 'button', 'data-action': l.action.type },
+  const b = h('button', { class: 'action', 'data-action': l.action.type },
     h('span', { class: 'action-top' },
       h('span', { class: 'action-label', text: displayLabel(s, l) }),
       h('span', { class: `cost${l.cost > 0 ? '' : ' free'}`, text: costText(l) })),
@@ -119,4 +119,3 @@ export function actionRegions(s: GameState, action: Action | null): string[] {
   return out;
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,18 +1,16 @@
 import './debrief.css';
-import type { Action, Scenario, Seats } from '../core';
-import { computeDebrief, debriefCsv, debriefJson, type Debrief } from '../debrief';
-import { clear, downloadText as download, h } from './dom';
-import { showModal } from './dialog';
-import { overlayRoot } from './overlay';
+import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInput } from '../debrief';
+import { clear, downloadText as download, h, tabList } from './dom';
+import { openPanel } from './dialog';
 import { openPrintView } from './printView';
+import { roleTag } from './roleStyle';
 import {
-  allianceGraphAt, allianceSpans, chartsSection, costSection, questionsSection, roleLabel, scoresSection, timelineTable, TRACK_KINDS, trackChart, turningSection,
+  allianceGraphAt, allianceSpans, chartsSection, costSection, questionsSection, scoresSection, timelineTable, TRACK_KINDS, trackChart, turningSection,
 } from './debriefSections';
 
 // The debrief panel: opened from the end screen, the facilitator console or the replay viewer with a
 // scenario, seed, seats and action log. Everything on it is computed from the log (src/debrief/).
 
-export interface DebriefOptions { onClose?: () => void }
 export interface DebriefHandle { close(): void; debrief: Debrief }
 
 const TABS = [
@@ -21,30 +19,14 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-export function openDebrief(scenario: Scenario, seed: string, seats: Seats, actions: readonly Action[], options: DebriefOptions = {}): DebriefHandle {
-  const d = computeDebrief({ scenario, seed, seats, actions });
-  overlayRoot().querySelector('.debrief-backdrop')?.remove();
+/** `game`: the scenario, seed, seats and action log to debrief. */
+export function openDebrief(game: DebriefInput): DebriefHandle {
+  const d = computeDebrief(game);
   const body = h('div', { class: 'debrief-body', id: 'debrief-body', role: 'tabpanel', tabindex: 0 });
   const tabs = h('div', { class: 'debrief-tabs', role: 'tablist', 'aria-label': 'Debrief sections' });
-  let current: Tab = 'scores';
   let trackKind: (typeof TRACK_KINDS)[number][0] = 'support';
   let graphTurn = d.turns.length;
   let timelineRole: string | null = null;
-
-  const show = (tab: Tab, focusTab = false) => {
-    current = tab;
-    for (const b of tabs.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
-      const on = b.dataset.tab === tab;
-      b.setAttribute('aria-selected', on ? 'true' : 'false');
-      b.tabIndex = on ? 0 : -1;
-      if (on && focusTab) b.focus();
-    }
-    clear(body);
-    body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
-    body.dataset.section = tab;
-    body.append(section(tab));
-    body.scrollTop = 0;
-  };
 
   const section = (tab: Tab): HTMLElement => {
     switch (tab) {
@@ -84,34 +66,23 @@ export function openDebrief(scenario: Scenario, seed: string, seats: Seats, acti
     }
   };
 
-  TABS.forEach(([id, name], i) => {
-    const b = h('button', { class: 'debrief-tab', type: 'button', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body', onclick: () => show(id) }, name);
-    b.addEventListener('keydown', (e) => {
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (step === 0) return;
-      e.preventDefault();
-      show(TABS[(i + step + TABS.length) % TABS.length]![0], true);
-    });
-    tabs.append(b);
+  const show = tabList(tabs, TABS.map(([id, name]) =>
+    h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body' }, name)), (i) => {
+    const tab = TABS[i]![0];
+    clear(body);
+    body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
+    body.dataset.section = tab;
+    body.append(section(tab));
+    body.scrollTop = 0;
   });
 
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
-  const button = (label: string, testid: string, run: () => void, kind = 'btn-secondary') =>
-    h('button', { class: `btn ${kind}`, type: 'button', 'data-testid': testid, onclick: run }, label);
-  const closeButton = button('Close', 'debrief-close', () => close());
-  const panel = h('section', { class: 'debrief panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'debrief-title', 'data-testid': 'debrief' },
-    h('header', { class: 'debrief-head' },
-      h('div', {},
-        h('p', { class: 'eyebrow', text: `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions` }),
-        h('h1', { id: 'debrief-title', text: 'Debrief' })),
-      h('div', { class: 'debrief-tools' },
-        button('Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')),
-        button('Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')),
-        button('Print view', 'debrief-print', () => printDebrief(d)),
-        closeButton)),
-    tabs, body);
-  const close = showModal(h('div', { class: 'debrief-backdrop' }, panel), panel, true, options.onClose);
-  show(current);
+  const { close } = openPanel('debrief', 'debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
+    ['Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
+    ['Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
+    ['Print view', 'debrief-print', () => printDebrief(d)],
+  ], [tabs, body]);
+  show(0);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
   return { close, debrief: d };
 }
@@ -130,7 +101,7 @@ export function printDebrief(d: Debrief): void {
     page(title('Tracks by role and pair'), ...TRACK_KINDS.map(([k]) => trackChart(d, k))),
     page(title('Alliances over time'), d.turns.length > 0 ? allianceGraphAt(d, d.turns.length) : null, allianceSpans(d), title('Turning points'), turningSection(d, true)),
     page(title('Cost exchange'), costSection(d)),
-    page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleLabel(r, r.id))), timelineTable(d, null)),
+    page(title('Decision timeline'), h('p', { class: 'muted' }, 'Every decision in order (ending a step is left out). Roles: ', ...d.roles.map((r) => roleTag(r, r.id))), timelineTable(d, null)),
   ]);
 }
 

@@ -12,7 +12,6 @@ export interface Series { name: string; values: (number | null)[]; colour: strin
 export interface ChartOptions {
   title: string;
   yLabel: string;
-  xLabel?: string;
   /** One label per point on the x axis (turn numbers). */
   x: (string | number)[];
   series: Series[];
@@ -20,8 +19,6 @@ export interface ChartOptions {
   yMax?: number;
   width?: number;
   height?: number;
-  /** A short sentence for screen readers and the printout. */
-  summary?: string;
   /** Counts: no tick between whole numbers. */
   integer?: boolean;
 }
@@ -79,7 +76,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
   const n = Math.max(1, o.x.length - 1);
   const px = (i: number) => pad.left + (o.x.length === 1 ? plotW / 2 : (i / n) * plotW);
   const py = (v: number) => pad.top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${o.title}. ${o.summary ?? ''}`, class: 'chart' });
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${o.title}. `, class: 'chart' });
   for (const t of ticks) {
     svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: py(t), y2: py(t), class: 'grid' }));
     svg.append(el('text', { x: pad.left - 8, y: py(t) + 5, 'text-anchor': 'end', class: 'tick' }, fmt(t)));
@@ -91,7 +88,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
   });
   svg.append(el('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: pad.top + plotH, class: 'axis' }));
   svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'axis' }));
-  svg.append(el('text', { x: pad.left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, o.xLabel ?? 'Turn'));
+  svg.append(el('text', { x: pad.left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, 'Turn'));
   svg.append(el('text', { x: 14, y: pad.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${pad.top + plotH / 2})`, class: 'axis-label' }, o.yLabel));
   const offsets = dodgeOffsets(o.series.map((s) => s.values));
   o.series.forEach((s, k) => {
@@ -106,7 +103,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
     s.values.forEach((v, i) => {
       if (v === null) return;
       const m = marker(shape, px(i), py(v) + dy[i]!, s.colour);
-      m.append(el('title', {}, `${s.name}, ${(o.xLabel ?? 'Turn').toLowerCase()} ${o.x[i] ?? i + 1}: ${fmt(v)}`));
+      m.append(el('title', {}, `${s.name}, turn ${o.x[i] ?? i + 1}: ${fmt(v)}`));
       svg.append(m);
     });
   });

@@ -1,8 +1,8 @@
-import { AGREEMENT_TYPES, type Pattern } from '../core';
-import type { Debrief, DebriefRole, Decision } from '../debrief';
-import { h } from './dom';
+import { AGREEMENT_TYPES } from '../core';
+import type { Debrief, Decision } from '../debrief';
+import { cap, h } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
-import { swatch } from './roleStyle';
+import { roleTag, shortName } from './roleStyle';
 
 // The debrief's sections, each built from the computed debrief alone; the panel shows them as tabs
 // and the print view stacks them on A4 pages.
@@ -13,12 +13,6 @@ const theatreColour = (i: number) => SERIES_COLOURS[(i + 5) % SERIES_COLOURS.len
 export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : 1));
 /** Ratios and costs below 10 keep two decimals. */
 const fmt2 = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2));
-/** Short role names where space is tight ("US" for "US commander"). */
-const shortName = (d: Debrief, id: string): string => roleName(d, id).replace(/ (commander|partner|cell)$/i, '');
-
-export function roleLabel(r: DebriefRole | undefined, fallback: string): HTMLElement {
-  return h('span', { class: 'role-tag' }, swatch(r ? { colour: r.colour, pattern: r.pattern as Pattern } : undefined, 'sm'), h('span', { text: r?.name ?? fallback }));
-}
 
 const roleSeries = (d: Debrief, pick: (rec: Debrief['turns'][number]['record'], role: string) => number | null): Series[] =>
   d.roles.map((r, i) => ({ name: r.name, colour: r.colour, style: i, values: d.turns.map((t) => pick(t.record, r.id)) }));
@@ -32,7 +26,7 @@ export function scoresSection(d: Debrief): HTMLElement {
     const s = d.scores[r.id];
     if (!s) return null;
     return h('section', { class: 'score-card keep', 'aria-label': `${r.name}: ${fmt(s.total)} points` },
-      h('header', {}, roleLabel(r, r.id), h('span', { class: `score-total${s.total === best && best > 0 ? ' top' : ''}`, text: fmt(s.total) })),
+      h('header', {}, roleTag(r, r.id), h('span', { class: `score-total${s.total === best && best > 0 ? ' top' : ''}`, text: fmt(s.total) })),
       h('table', { class: 'breakdown' }, h('tbody', {},
         s.breakdown.length === 0 ? h('tr', {}, h('td', { class: 'muted', text: 'No points scored.' })) : null,
         s.breakdown.map((b) => h('tr', { class: 'score-row' }, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
@@ -107,7 +101,7 @@ export function allianceSpans(d: Debrief): HTMLElement {
   const bars = d.alliances.map((s, i) => {
     const lead = d.roles.find((r) => r.id === s.parties[0]);
     return {
-      label: `${cap(s.name)}: ${s.parties.map((p) => shortName(d, p)).join(' + ')}`,
+      label: `${cap(s.name)}: ${s.parties.map((p) => shortName(roleName(d, p))).join(' + ')}`,
       from: s.from, to: s.to, colour: lead?.colour ?? '#9fb0c3', style: i,
       text: s.from === s.to ? `turn ${s.from}` : `turns ${s.from}–${s.to}`,
     };
@@ -147,7 +141,7 @@ export function timelineTable(d: Debrief, role: string | null): HTMLElement {
       return h('tr', { class: first ? 'turn-start' : '' },
         h('td', { class: 'num', text: first ? String(x.turn) : '' }),
         h('td', { text: cap(x.phase) }),
-        h('td', {}, roleLabel(d.roles.find((r) => r.id === x.role), roleName(d, x.role))),
+        h('td', {}, roleTag(d.roles.find((r) => r.id === x.role), roleName(d, x.role))),
         h('td', { text: x.text }));
     })));
 }
@@ -176,4 +170,3 @@ export function questionsSection(d: Debrief): HTMLElement {
     h('ul', {}, d.scenario.teachingGoals.map((q) => h('li', { text: q }))));
 }
 
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

@@ -8,8 +8,8 @@ import { overlayRoot } from './overlay';
 export interface DialogButton {
   label: string;
   kind?: 'primary' | 'secondary' | 'danger';
-  /** Return false to keep the dialog open. */
-  onClick: () => void | boolean;
+  /** Return false to keep the dialog open; without it the button only closes the dialog. */
+  onClick?: () => void | boolean;
   focus?: boolean;
   describe?: string;
 }
@@ -19,8 +19,10 @@ export interface DialogOptions {
   icon?: string;
   body: Child | Child[];
   buttons: DialogButton[];
-  /** Runs on Esc; omit to make Esc do nothing (a choice must be made). */
+  /** Esc closes the dialog, running this first. */
   onCancel?: () => void;
+  /** Esc does nothing: one of the buttons must be chosen. */
+  mustChoose?: boolean;
   className?: string;
   /** Names the role the dialog belongs to (shown as a coloured tag). */
   tag?: HTMLElement;
@@ -42,18 +44,18 @@ export function openDialog(o: DialogOptions): DialogHandle {
   let closed = false;
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
-    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}`, type: 'button' },
+    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}` },
       h('span', { class: 'btn-label', text: b.label }),
       b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     btn.addEventListener('click', () => {
       if (closed) return;
-      if (b.onClick() !== false) close();
+      if (b.onClick?.() !== false) close();
     });
     buttons.append(btn);
     if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
   }
   panel.append(head, body, buttons);
-  const close = showModal(backdrop, panel, o.onCancel ?? false, () => { closed = true; });
+  const close = showModal(backdrop, panel, o.mustChoose ? false : o.onCancel ?? true, () => { closed = true; });
   queueMicrotask(() => (focusTarget ?? panel).focus());
   return { close, root: panel };
 }
@@ -74,6 +76,24 @@ export function showModal(backdrop: HTMLElement, panel: HTMLElement, esc: boolea
   overlayRoot().append(backdrop);
   const release = pushDialog(panel, esc ? () => { if (esc !== true) esc(); close(); } : null);
   return close;
+}
+
+/**
+ * A large modal panel (the debrief, the fork comparison): a header with an eyebrow line, a title and
+ * tool buttons ([label, test id, run]) ending with Close, then `content`. Its classes and ids start
+ * with `name`; one left open before is replaced. Esc closes it.
+ */
+export function openPanel(name: string, testid: string, eyebrow: string, title: string, tools: [string, string, () => void][], content: HTMLElement[], onClose?: () => void): { close: () => void; panel: HTMLElement; closeButton: HTMLElement } {
+  overlayRoot().querySelector(`.${name}-backdrop`)?.remove();
+  const button = ([label, id, run]: [string, string, () => void]) => h('button', { class: 'btn btn-secondary', 'data-testid': id, onclick: run }, label);
+  const closeButton = button(['Close', `${name}-close`, () => close()]);
+  const panel = h('section', { class: `${name} panel`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': `${name}-title`, 'data-testid': testid },
+    h('header', { class: `${name}-head` },
+      h('div', {}, h('p', { class: 'eyebrow', text: eyebrow }), h('h1', { id: `${name}-title`, text: title })),
+      h('div', { class: `${name}-tools` }, tools.map(button), closeButton)),
+    content);
+  const close = showModal(h('div', { class: `${name}-backdrop` }, panel), panel, true, onClose);
+  return { close, panel, closeButton };
 }
 
 /** A short message that fades by itself (rejections, notices); read out to screen readers. */

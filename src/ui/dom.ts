@@ -1,11 +1,12 @@
 // A tiny element builder for the overlay panels: plain DOM, so buttons bring keyboard focus and
-// screen-reader text with them.
+// screen-reader text with them. Every button is type="button" (none of them submits a form).
 
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 export type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  if (tag === 'button') (el as HTMLButtonElement).type = 'button';
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
@@ -29,6 +30,32 @@ export function clear(el: HTMLElement): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
+/**
+ * Tab buttons put in a tablist: a click or the left and right arrow keys choose one. The returned
+ * `show(i, focus)` marks tab i as the chosen one (focusing it when asked), then runs `render(i)`.
+ */
+export function tabList(list: HTMLElement, tabs: HTMLElement[], render: (i: number) => void): (i: number, focus?: boolean) => void {
+  const show = (i: number, focus = false) => {
+    tabs.forEach((b, k) => {
+      b.setAttribute('aria-selected', k === i ? 'true' : 'false');
+      b.tabIndex = k === i ? 0 : -1;
+      if (k === i && focus) b.focus();
+    });
+    render(i);
+  };
+  tabs.forEach((b, i) => {
+    b.addEventListener('click', () => show(i));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      show((i + step + tabs.length) % tabs.length, true);
+    });
+  });
+  list.append(...tabs);
+  return show;
+}
+
 /** Focusable elements inside a container, in tab order. */
 export function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"]), a[href]')]
@@ -43,3 +70,9 @@ export function downloadText(name: string, text: string, type = 'application/jso
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
+
+/** The text with a capital first letter. */
+export const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** A number as the panels show it: whole, or with one decimal. */
+export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,5 +1,5 @@
 import type { GameState } from '../core';
-import { downloadText, h } from './dom';
+import { downloadText, fmt, h } from './dom';
 import { roleOf, roleTag } from './roleStyle';
 
 // The end screen: the outcome, every role's score with how it was earned, and the ways on
@@ -8,12 +8,12 @@ import { roleOf, roleTag } from './roleStyle';
 export interface EndOptions {
   onAgain(): void;
   onMenu(): void;
-  /** The replay file to save, when the game can make one. */
-  replay: (() => { name: string; text: string }) | null;
-  /** Opens the debrief (charts, timeline, turning points, exports), when the game can show one. */
-  onDebrief?: (() => void) | null;
+  /** The replay file to save. */
+  replay(): { name: string; text: string };
+  /** Opens the debrief (charts, timeline, turning points, exports). */
+  onDebrief(): void;
   /** A forked game: opens it beside the original it was forked from. */
-  onCompare?: (() => void) | null;
+  onCompare: (() => void) | null;
 }
 
 const HEADINGS: Record<string, string> = {
@@ -34,15 +34,11 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
       h('table', { class: 'breakdown' },
         h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
-  const again = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'play-again', onclick: o.onAgain }, 'Play again with the same seed');
-  const menu = h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'to-menu', onclick: o.onMenu }, 'Main menu');
-  const debrief = o.onDebrief ? h('button', { class: 'btn btn-secondary btn-big btn-debrief', type: 'button', 'data-testid': 'open-debrief', onclick: () => o.onDebrief?.() }, 'Debrief') : null;
-  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', type: 'button', 'data-testid': 'end-compare', title: 'Compare with the original (C)', onclick: () => o.onCompare?.() }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
-  const save = o.replay ? h('button', { class: 'btn btn-secondary btn-big', type: 'button', 'data-testid': 'save-replay' }, 'Save the replay') : null;
-  save?.addEventListener('click', () => {
-    const file = o.replay!();
-    downloadText(file.name, file.text);
-  });
+  const again = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'play-again', onclick: o.onAgain }, 'Play again with the same seed');
+  const menu = h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'to-menu', onclick: o.onMenu }, 'Main menu');
+  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', 'data-testid': 'open-debrief', onclick: () => o.onDebrief() }, 'Debrief');
+  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', 'data-testid': 'end-compare', title: 'Compare with the original (C)', onclick: o.onCompare }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
+  const save = h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'save-replay', onclick: () => { const file = o.replay(); downloadText(file.name, file.text); } }, 'Save the replay');
   layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },
     h('p', { class: 'eyebrow', text: `${s.scenario.title} · seed ${s.seed}` }),
     h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, 'data-testid': 'outcome-heading', text: heading }),
@@ -52,4 +48,3 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   queueMicrotask(() => again.focus());
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,9 +1,9 @@
 import './facilitator.css';
 import {
-  FACILITATOR, TRACK_BOUNDS, legalActions, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
+  FACILITATOR, legalActions, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
-import { clear, h } from './dom';
+import { cap, clear, h } from './dom';
 import { openDebrief } from './debrief';
 import { printBriefings } from './printBriefings';
 import { lead, newChannelId, projectorUrl, type Leader } from './projectorChannel';
@@ -13,69 +13,68 @@ import { lead, newChannelId, projectorUrl, type Leader } from './projectorChanne
 
 /** What the console needs of the app's store (the panels do not import the app layer). */
 export interface ConsoleStore {
-  readonly scenario: Scenario;
-  readonly seed: string;
-  readonly seats: Seats;
   getState(): GameState;
   getLog(): readonly Action[];
+  game(): { scenario: Scenario; seed: string; seats: Seats; actions: Action[] };
   dispatch(action: Action): ApplyResult;
   subscribe(listener: (state: GameState, events: readonly GameEvent[], action: Action | null) => void): () => void;
 }
 
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-
 export class FacilitatorConsole {
   readonly el: HTMLElement;
-  private readonly toggle: HTMLButtonElement;
-  private open = false;
-  private leader: Leader | null = null;
-  private track = '';
-  private card = '';
-  private readonly unsubscribe: () => void;
+  readonly #toggle: HTMLButtonElement;
+  #open = false;
+  #leader: Leader | null = null;
+  #track = '';
+  #card = '';
+  readonly #unsubscribe: () => void;
   /** The console is rebuilt only when its choices change; numbers and the status line update in place. */
-  private shapeKey = '';
-  private live: (() => void)[] = [];
-  private draft = { title: '', text: '', track: '', by: '1' };
+  #shapeKey = '';
+  #live: (() => void)[] = [];
+  #draft = { title: '', text: '', track: '', by: '1' };
 
-  constructor(layer: HTMLElement, private readonly store: ConsoleStore) {
+  readonly #store: ConsoleStore;
+
+  constructor(layer: HTMLElement, store: ConsoleStore) {
+    this.#store = store;
     this.el = h('section', { class: 'fac-console panel', id: 'facilitator-console', 'aria-label': 'Facilitator console', hidden: true });
-    this.toggle = h('button', { class: 'btn fac-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
+    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
       h('span', { text: 'Facilitator' }), h('kbd', { text: 'F' }));
-    this.toggle.addEventListener('click', () => this.setOpen(!this.open));
-    layer.append(this.toggle, this.el);
+    this.#toggle.addEventListener('click', () => this.setOpen(!this.#open));
+    layer.append(this.#toggle, this.el);
     // The board's hover details belong to the board (facilitator.css also hides them over the console).
     this.el.addEventListener('pointerenter', () => hoverTip(null, 0, 0));
     this.el.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select')) { e.preventDefault(); this.setOpen(false); } });
-    this.unsubscribe = store.subscribe((_s, _e, action) => {
-      if (action) this.leader?.send(store.getLog().length - 1, action);
-      if (this.open) this.refresh();
+    this.#unsubscribe = store.subscribe((_s, _e, action) => {
+      if (action) this.#leader?.send(store.getLog().length - 1, action);
+      if (this.#open) this.#refresh();
     });
   }
 
   setOpen(open: boolean): void {
-    this.open = open;
+    this.#open = open;
     this.el.hidden = !open;
-    this.toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    this.#toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
     if (open) {
-      this.shapeKey = '';
-      this.refresh();
+      this.#shapeKey = '';
+      this.#refresh();
       queueMicrotask(() => this.el.querySelector<HTMLElement>('button')?.focus());
-    } else this.toggle.focus();
+    } else this.#toggle.focus();
   }
 
   isOpen(): boolean {
-    return this.open;
+    return this.#open;
   }
 
   dispose(): void {
-    this.unsubscribe();
-    this.leader?.close();
-    this.leader = null;
+    this.#unsubscribe();
+    this.#leader?.close();
+    this.#leader = null;
   }
 
-  private send(action: Action): boolean {
+  #send(action: Action): boolean {
     // While paused the store holds the bots; the resume lets them play on.
-    const result = this.store.dispatch(action);
+    const result = this.#store.dispatch(action);
     if (!result.ok) {
       toast(result.rejection.message, 'error');
       return false;
@@ -83,54 +82,54 @@ export class FacilitatorConsole {
     return true;
   }
 
-  private refresh(): void {
-    const s = this.store.getState();
-    const key = JSON.stringify([s.paused, s.revealed, s.outcome !== null, s.pendingChoice !== null, this.card, this.track]);
-    if (key !== this.shapeKey) { this.shapeKey = key; this.render(); }
-    for (const update of this.live) update();
+  #refresh(): void {
+    const s = this.#store.getState();
+    const key = JSON.stringify([s.paused, s.revealed, s.outcome !== null, s.pendingChoice !== null, this.#card, this.#track]);
+    if (key !== this.#shapeKey) { this.#shapeKey = key; this.#render(); }
+    for (const update of this.#live) update();
   }
 
-  private render(): void {
-    const s = this.store.getState();
-    this.live = [];
+  #render(): void {
+    const s = this.#store.getState();
+    this.#live = [];
     const focusedId = (document.activeElement as HTMLElement | null)?.closest('.fac-console') ? document.activeElement?.id : null;
     clear(this.el);
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
     const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>
-      h('button', { class: `btn ${opts.kind ?? ''}`, type: 'button', id, disabled: opts.disabled ?? false, onclick: run }, label);
+      h('button', { class: `btn ${opts.kind ?? ''}`, id, disabled: opts.disabled ?? false, onclick: run }, label);
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
-        this.liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'facilitator-status' }, (now) =>
+        this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'facilitator-status' }, (now) =>
           now.outcome ? 'The game is over.' : `${now.paused ? 'Paused' : 'Running'} · ${turnLabel(now)} (turn ${now.turn} of ${now.scenario.turns}) · ${phaseName(now.phase)}`),
         button('Close', 'fac-close', () => this.setOpen(false), { kind: 'btn-icon-text' })),
       h('div', { class: 'fac-row' },
         s.paused
-          ? button('Resume the game', 'fac-resume', () => this.send({ type: 'resumeGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over })
-          : button('Pause the game', 'fac-pause', () => this.send({ type: 'pauseGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over }),
+          ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over })
+          : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over }),
         button(s.revealed ? 'Hide private information' : 'Reveal hidden information', 'fac-reveal',
-          () => this.send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), { disabled: over }),
-        button('Projector window', 'fac-projector', () => this.openProjector())),
-      this.injectSection(s, legal.some((l) => l.action.type === 'injectCard')),
-      this.customSection(s, over),
-      this.trackSection(s, over),
+          () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), { disabled: over }),
+        button('Projector window', 'fac-projector', () => this.#openProjector())),
+      this.#injectSection(s, legal.some((l) => l.action.type === 'injectCard')),
+      this.#customSection(s, over),
+      this.#trackSection(s, over),
       h('div', { class: 'fac-row fac-foot' },
-        button('Debrief so far', 'fac-debrief', () => openDebrief(this.store.scenario, this.store.seed, this.store.seats, this.store.getLog())),
+        button('Debrief so far', 'fac-debrief', () => openDebrief(this.#store.game())),
         button('Print role briefings', 'fac-briefings', () => printBriefings(s.scenario)),
         h('span', { class: 'fac-spacer' }),
-        button('End the game…', 'fac-end', () => this.confirmEnd(), { kind: 'btn-danger', disabled: over })),
+        button('End the game…', 'fac-end', () => this.#confirmEnd(), { kind: 'btn-danger', disabled: over })),
     );
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
 
-  private injectSection(s: GameState, canInject: boolean): HTMLElement {
+  #injectSection(s: GameState, canInject: boolean): HTMLElement {
     const deck = s.scenario.deck;
-    if (!deck.some((c) => c.id === this.card)) this.card = deck[0]?.id ?? '';
-    const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => h('option', { value: c.id, selected: c.id === this.card }, c.title)));
-    select.addEventListener('change', () => { this.card = select.value; this.refresh(); });
-    const chosen = deck.find((c) => c.id === this.card);
-    const go = h('button', { class: 'btn', type: 'button', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
+    if (!deck.some((c) => c.id === this.#card)) this.#card = deck[0]?.id ?? '';
+    const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => h('option', { value: c.id, selected: c.id === this.#card }, c.title)));
+    select.addEventListener('change', () => { this.#card = select.value; this.#refresh(); });
+    const chosen = deck.find((c) => c.id === this.#card);
+    const go = h('button', { class: 'btn', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.#send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Inject an event card from the deck' }),
       deck.length === 0 ? h('p', { class: 'muted', text: 'This scenario has no event deck.' }) : [
@@ -141,25 +140,25 @@ export class FacilitatorConsole {
       ]);
   }
 
-  private customSection(s: GameState, over: boolean): HTMLElement {
-    const title = h('input', { type: 'text', id: 'fac-custom-title', maxlength: 80, placeholder: 'Title', 'aria-label': 'Title of the card', value: this.draft.title });
+  #customSection(s: GameState, over: boolean): HTMLElement {
+    const title = h('input', { type: 'text', id: 'fac-custom-title', maxlength: 80, placeholder: 'Title', 'aria-label': 'Title of the card', value: this.#draft.title });
     const text = h('textarea', { id: 'fac-custom-text', maxlength: 500, rows: 2, placeholder: 'What happens, in a sentence or two', 'aria-label': 'Text of the card' });
-    text.value = this.draft.text;
-    title.addEventListener('input', () => { this.draft.title = title.value; });
-    text.addEventListener('input', () => { this.draft.text = text.value; });
+    text.value = this.#draft.text;
+    title.addEventListener('input', () => { this.#draft.title = title.value; });
+    text.addEventListener('input', () => { this.#draft.text = text.value; });
     const tracks = Object.keys(s.tracks);
     const track = h('select', { id: 'fac-custom-track', 'aria-label': 'Track the card moves' },
       h('option', { value: '' }, 'No track change (news only)'),
-      tracks.map((k) => h('option', { value: k, selected: k === this.draft.track }, cap(trackName(s, k)))));
-    const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => h('option', { value: n, selected: String(n) === this.draft.by }, n > 0 ? `+${n}` : `${n}`)));
-    track.addEventListener('change', () => { this.draft.track = track.value; });
-    by.addEventListener('change', () => { this.draft.by = by.value; });
-    const go = h('button', { class: 'btn', type: 'button', id: 'fac-custom-inject', disabled: over }, 'Play this card');
+      tracks.map((k) => h('option', { value: k, selected: k === this.#draft.track }, cap(trackName(s, k)))));
+    const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => h('option', { value: n, selected: String(n) === this.#draft.by }, n > 0 ? `+${n}` : `${n}`)));
+    track.addEventListener('change', () => { this.#draft.track = track.value; });
+    by.addEventListener('change', () => { this.#draft.by = by.value; });
+    const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over }, 'Play this card');
     go.addEventListener('click', () => {
       if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
       const effects = track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [];
-      if (this.send({ type: 'injectCard', role: FACILITATOR, card: null, custom: { title: title.value.trim(), text: text.value.trim(), effects } })) {
-        this.draft = { title: '', text: '', track: '', by: '1' };
+      if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom: { title: title.value.trim(), text: text.value.trim(), effects } })) {
+        this.#draft = { title: '', text: '', track: '', by: '1' };
         title.value = '';
         text.value = '';
       }
@@ -170,59 +169,51 @@ export class FacilitatorConsole {
       h('div', { class: 'fac-row' }, go));
   }
 
-  private trackSection(s: GameState, over: boolean): HTMLElement {
+  #trackSection(s: GameState, over: boolean): HTMLElement {
     const keys = Object.keys(s.tracks);
-    if (!keys.includes(this.track)) this.track = keys.find((k) => k.startsWith('tension:')) ?? keys[0] ?? '';
-    const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => h('option', { value: k, selected: k === this.track }, cap(trackName(s, k)))));
-    select.addEventListener('change', () => { this.track = select.value; this.refresh(); });
-    const [min, max] = this.bounds(s, this.track);
-    const valueOf = (now: GameState) => now.tracks[this.track] ?? 0;
+    if (!keys.includes(this.#track)) this.#track = keys.find((k) => k.startsWith('tension:')) ?? keys[0] ?? '';
+    const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => h('option', { value: k, selected: k === this.#track }, cap(trackName(s, k)))));
+    select.addEventListener('change', () => { this.#track = select.value; this.#refresh(); });
+    const [min, max] = trackBounds(s, this.#track);
+    const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {
-      const b = h('button', { class: 'btn', type: 'button', id, onclick: () => this.send({ type: 'adjustTrack', role: FACILITATOR, track: this.track, by }) }, label);
-      this.live.push(() => { const now = this.store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
+      const b = h('button', { class: 'btn', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
+      this.#live.push(() => { const now = this.#store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
       return b;
     };
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Adjust a track' }),
       h('div', { class: 'fac-row' }, select, step(-1, 'Lower by 1', 'fac-lower'), step(1, 'Raise by 1', 'fac-raise')),
-      this.liveText('p', { class: 'muted small', 'data-testid': 'facilitator-track-value' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
+      this.#liveText('p', { class: 'muted small', 'data-testid': 'facilitator-track-value' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
   }
 
   /** An element whose text follows the game (kept up to date by refresh()). */
-  private liveText<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text: (s: GameState) => string): HTMLElementTagNameMap[K] {
+  #liveText<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text: (s: GameState) => string): HTMLElementTagNameMap[K] {
     const el = h(tag, attrs);
-    this.live.push(() => {
-      const now = this.store.getState();
+    this.#live.push(() => {
+      const now = this.#store.getState();
       const next = text(now);
       if (el.textContent !== next) el.textContent = next;
     });
     return el;
   }
 
-  private bounds(s: GameState, key: string): [number, number] {
-    const kind = key.split(':')[0] as keyof typeof TRACK_BOUNDS;
-    if (key.includes(':') && TRACK_BOUNDS[kind]) return [TRACK_BOUNDS[kind][0], TRACK_BOUNDS[kind][1]];
-    const custom = s.scenario.tracks.find((t) => t.id === key);
-    return custom ? [custom.min, custom.max] : [0, 10];
-  }
-
-  private confirmEnd(): void {
+  #confirmEnd(): void {
     const reason = h('input', { type: 'text', id: 'fac-end-reason', maxlength: 200, placeholder: 'For example: time is up', 'aria-label': 'Why the game ends (optional)' });
     openDialog({
       title: 'End the game now?',
       body: [h('p', { text: 'Scores are counted as they stand, and everyone sees the end screen and the debrief.' }), reason],
       buttons: [
-        { label: 'End the game', kind: 'danger', onClick: () => { this.send({ type: 'endGame', role: FACILITATOR, reason: reason.value.trim() }); } },
-        { label: 'Keep playing', focus: true, onClick: () => undefined },
+        { label: 'End the game', kind: 'danger', onClick: () => { this.#send({ type: 'endGame', role: FACILITATOR, reason: reason.value.trim() }); } },
+        { label: 'Keep playing', focus: true },
       ],
-      onCancel: () => undefined,
     });
   }
 
-  private openProjector(): void {
+  #openProjector(): void {
     const id = newChannelId();
-    this.leader?.close();
-    this.leader = lead(id, () => ({ scenario: this.store.scenario, seed: this.store.seed, seats: this.store.seats, actions: this.store.getLog() }));
+    this.#leader?.close();
+    this.#leader = lead(id, () => this.#store.game());
     const win = window.open(projectorUrl(id), `forge-projector-${id}`, 'popup,width=1280,height=720');
     if (!win) toast('The browser blocked the new window. Allow pop-ups for this page, then try again.', 'error');
     else toast('Projector window opened: drag it to the projector screen and make it full screen (F11).');

@@ -17,7 +17,7 @@ export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed
   const box = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, 'data-testid': 'seat-facilitator' });
   box.addEventListener('change', () => { withFacilitator = box.checked; });
   const seats = (): Seats => (box.checked ? { facilitator: { kind: 'facilitator' } } : {});
-  const link = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'class-link' }, 'Class session link…');
+  const link = h('button', { class: 'btn btn-secondary', 'data-testid': 'class-link' }, 'Class session link…');
   link.addEventListener('click', () => {
     const now = current();
     const all: Seats = { ...now.seats, ...seats() };
@@ -26,7 +26,7 @@ export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed
       sessionLinkDialog(sc, made.url, all);
     });
   });
-  const print = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'print-briefings', onclick: () => printBriefings(sc) }, 'Print role briefings');
+  const print = h('button', { class: 'btn btn-secondary', 'data-testid': 'print-briefings', onclick: () => printBriefings(sc) }, 'Print role briefings');
   const element = h('div', { class: 'classroom-box' },
     h('label', { class: 'classroom-check', for: 'seat-facilitator' }, box, h('span', { text: 'A facilitator (teacher) steers this game from a console' })),
     h('div', { class: 'classroom-buttons' }, link, print));
@@ -50,9 +50,8 @@ function sessionLinkDialog(sc: Scenario, url: string, seats: Seats): void {
     ],
     buttons: [
       { label: 'Copy the link', kind: 'primary', onClick: () => { void navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => { field.select(); toast('Select the link and copy it with Ctrl+C.'); }); return false; } },
-      { label: 'Close', onClick: () => undefined },
+      { label: 'Close' },
     ],
-    onCancel: () => undefined,
   });
   queueMicrotask(() => field.select());
 }

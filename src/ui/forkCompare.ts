@@ -1,8 +1,7 @@
 import './forkCompare.css';
 import { compareFork, fmt, valueOf, type CompareMetric, type CompareTurn, type ForkComparison, type ForkGame } from '../debrief/forkCompare';
-import { showModal } from './dialog';
-import { clear, h } from './dom';
-import { overlayRoot } from './overlay';
+import { openPanel } from './dialog';
+import { clear, downloadText, h, tabList } from './dom';
 
 // "Compare with the original": a forked game beside the replay it was forked from. Opened from the
 // game's side panel (C) and the end screen. Differences carry a symbol and a word, never colour alone.
@@ -10,10 +9,13 @@ import { overlayRoot } from './overlay';
 export interface CompareOptions {
   /** Where the original came from, for the reader ("a replay file", "your last game"). */
   originLabel: string;
-  onSaveOriginal: () => void;
-  onSaveFork: () => void;
+  /** The two replay files the panel saves: the original as it was opened, and this game so far. */
+  files: () => { original: { name: string; text: string }; fork: { name: string; text: string } };
   onClose?: () => void;
 }
+
+/** The shortcut that opens the comparison (the board and the end screen). */
+export const COMPARE_KEY = { key: 'c', description: 'Compare this game with the original it was forked from' };
 
 export interface CompareHandle { close(): void; root: HTMLElement; comparison: ForkComparison }
 
@@ -21,23 +23,12 @@ const SAME = '= same';
 
 export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, o: CompareOptions): CompareHandle {
   const c = compareFork(original, fork, at);
-  overlayRoot().querySelector('.compare-backdrop')?.remove();
-  const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' });
-  const button = (label: string, testid: string, run: () => void) =>
-    h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': testid, onclick: run }, label);
-  const closeButton = button('Close', 'compare-close', () => close());
-  const panel = h('section', { class: 'compare panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', 'data-testid': 'fork-compare' },
-    h('header', { class: 'compare-head' },
-      h('div', {},
-        h('p', { class: 'eyebrow', text: `${c.title} · seed ${c.seed}` }),
-        h('h1', { id: 'compare-title', text: 'This game and its original' })),
-      h('div', { class: 'compare-tools' },
-        button('Save the original replay', 'compare-save-original', o.onSaveOriginal),
-        button('Save this game’s replay', 'compare-save-fork', o.onSaveFork),
-        closeButton)),
-    body);
-  body.append(summarySection(c, o.originLabel), outcomeSection(c), turnsSection(c));
-  const close = showModal(h('div', { class: 'compare-backdrop' }, panel), panel, true, o.onClose);
+  const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' },
+    summarySection(c, o.originLabel), outcomeSection(c), turnsSection(c));
+  const { close, panel, closeButton } = openPanel('compare', 'fork-compare', `${c.title} · seed ${c.seed}`, 'This game and its original', [
+    ['Save the original replay', 'compare-save-original', () => { const f = o.files().original; downloadText(f.name, f.text); }],
+    ['Save this game’s replay', 'compare-save-fork', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
+  ], [body], o.onClose);
   queueMicrotask(() => closeButton.focus());
   return { close, root: panel, comparison: c };
 }
@@ -99,33 +90,18 @@ function turnsSection(c: ForkComparison): HTMLElement {
   // Open at the last turn this game has played (the original may have more).
   const played = c.turns.filter((t) => t.fork !== null).length;
   let current = Math.max(0, played - 1);
-  const show = (i: number, focus = false) => {
-    current = i;
-    [...tabs.children].forEach((b, k) => {
-      const tab = b as HTMLButtonElement;
-      tab.setAttribute('aria-selected', k === i ? 'true' : 'false');
-      tab.tabIndex = k === i ? 0 : -1;
-      if (k === i && focus) tab.focus();
-    });
-    clear(holder);
-    holder.setAttribute('aria-labelledby', `compare-turn-tab-${i}`);
-    holder.append(turnTable(c, c.turns[i]!, showAll, () => { showAll = !showAll; show(current); }));
-  };
-  c.turns.forEach((t, i) => {
+  const show = tabList(tabs, c.turns.map((t, i) => {
     const only = !t.fork ? 'only in the original' : !t.original ? 'only in this game' : null;
     const mark = only ?? (t.differs.length === 0 ? '=' : `≠ ${t.differs.length}`);
     const said = only ?? (t.differs.length === 0 ? 'the same in both games' : `${t.differs.length} ${t.differs.length === 1 ? 'value differs' : 'values differ'}`);
-    const b = h('button', { class: `compare-turn-tab${t.differs.length ? ' differs' : ''}`, type: 'button', role: 'tab', id: `compare-turn-tab-${i}`, 'aria-controls': 'compare-turn-panel',
+    return h('button', { class: `compare-turn-tab${t.differs.length ? ' differs' : ''}`, role: 'tab', id: `compare-turn-tab-${i}`, 'aria-controls': 'compare-turn-panel',
       'aria-label': `Turn ${t.turn}, ${t.label}: ${said}` },
       h('span', { text: `Turn ${t.turn}` }), h('span', { class: 'small', text: t.label }), h('span', { class: 'mark', text: mark }));
-    b.addEventListener('click', () => show(i));
-    b.addEventListener('keydown', (e) => {
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (step === 0) return;
-      e.preventDefault();
-      show((i + step + c.turns.length) % c.turns.length, true);
-    });
-    tabs.append(b);
+  }), (i) => {
+    current = i;
+    clear(holder);
+    holder.setAttribute('aria-labelledby', `compare-turn-tab-${i}`);
+    holder.append(turnTable(c, c.turns[i]!, showAll, () => { showAll = !showAll; show(current); }));
   });
   show(current);
   return h('section', { class: 'compare-turns', 'aria-labelledby': 'compare-turns-title' },
@@ -155,7 +131,7 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
   const hidden = others.length - shown.length;
   const outcomeDiffers = (t.original?.outcome ?? '') !== (t.fork?.outcome ?? '');
   const toggleButton = others.length > 0 && (hidden > 0 || showAll)
-    ? h('button', { class: 'btn btn-secondary compare-toggle', type: 'button', 'data-testid': 'compare-all-tracks', 'aria-pressed': showAll ? 'true' : 'false' },
+    ? h('button', { class: 'btn btn-secondary compare-toggle', 'data-testid': 'compare-all-tracks', 'aria-pressed': showAll ? 'true' : 'false' },
       showAll ? 'Show only the tracks that differ' : `Show all ${others.length} tracks`)
     : null;
   toggleButton?.addEventListener('click', toggle);

@@ -1,6 +1,6 @@
 import { roleName, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
-import { h } from './dom';
+import { cap, h } from './dom';
 import { pushDialog } from './keys';
 import { overlayRoot } from './overlay';
 import { roleOf, roleTag } from './roleStyle';
@@ -38,9 +38,8 @@ export function confirmAction(s: GameState, l: LegalAction, onConfirm: (action: 
           return true;
         },
       },
-      { label: 'Cancel', onClick: () => true },
+      { label: 'Cancel' },
     ],
-    onCancel: () => undefined,
   });
   const confirmButton = () => handle.root.querySelector<HTMLButtonElement>('.btn-primary');
   if (input) queueMicrotask(() => { input.focus(); input.select(); });
@@ -57,7 +56,7 @@ export function cardDialog(s: GameState, cardId: string, text: string, onClose: 
       h('p', { class: 'lead', text: card?.text ?? text }),
       card?.source ? h('p', { class: 'source', text: `Source: ${card.source}` }) : null,
     ],
-    buttons: [{ label: 'Continue', kind: 'primary', onClick: () => { onClose(); return true; } }],
+    buttons: [{ label: 'Continue', kind: 'primary', onClick: () => onClose() }],
     onCancel: onClose,
   });
 }
@@ -77,8 +76,9 @@ export function choiceDialog(s: GameState, legal: readonly LegalAction[], onChoo
       card?.source ? h('p', { class: 'source', text: `Source: ${card.source}` }) : null,
       h('p', { class: 'prompt', text: card?.choice?.prompt ?? 'Choose:' }),
     ],
+    mustChoose: true,
     buttons: legal.filter((l) => l.action.type === 'chooseEventOption').map((l, i) => ({
-      label: l.label, kind: i === 0 ? 'primary' : 'secondary', onClick: () => { onChoose(l.action); return true; },
+      label: l.label, kind: i === 0 ? 'primary' : 'secondary', onClick: () => onChoose(l.action),
     })),
   });
 }
@@ -101,7 +101,7 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
       label: l.action.type === 'answerProposal' ? (l.action.accept ? 'Accept' : 'Reject') : 'Counter',
       describe: l.action.type === 'counterProposal' ? l.effect : l.action.type === 'answerProposal' && !l.action.accept ? l.effect : undefined,
       kind: l.action.type === 'answerProposal' && l.action.accept ? 'primary' : 'secondary',
-      onClick: () => { onChoose(l); return true; },
+      onClick: () => onChoose(l),
     })),
     onCancel: onLater,
   });
@@ -110,8 +110,9 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
 /** The hotseat curtain: hides the board until the next player says they are ready. */
 export function showCurtain(s: GameState, role: string, onReady: () => void): void {
   const r = roleOf(s, role);
-  const ready = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'curtain-ready' }, `I am ${r?.name ?? role} — show my screen`);
-  const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${r?.name ?? role}` },
+  const name = roleName(s, role);
+  const ready = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'curtain-ready' }, `I am ${name} — show my screen`);
+  const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${name}` },
     h('img', { src: 'icons/emblem.svg', alt: '', class: 'curtain-emblem' }),
     h('p', { class: 'eyebrow', text: 'Hotseat' }),
     h('h1', {}, 'Pass the screen to ', roleTag(r)),
@@ -136,8 +137,7 @@ export function helpDialog(shortcuts: readonly { key: string; description: strin
         h('li', { text: 'Dashed arcs are air lanes; solid curves are sea lanes, marked with their transit turns.' }),
         h('li', { text: 'Each role has a colour and a pattern; both show on its regions, tokens and stockpiles.' })),
     ],
-    buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-    onCancel: () => undefined,
+    buttons: [{ label: 'Close', kind: 'primary' }],
   });
 }
 
@@ -150,16 +150,15 @@ export function originProblemDialog(reason: string, keptInBrowser: boolean, onDo
     title: 'The original game could not be restored',
     body: [
       h('p', { class: 'lead', text: 'Your game is resumed exactly where it was. It was forked from a replay, but the saved copy of that original replay is damaged, so it cannot be compared or saved from here.' }),
-      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` }),
+      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${cap(reason)}.` }),
       h('p', { class: 'muted', text: keptInBrowser
         ? 'The damaged save is kept in this browser: the main menu offers it for download until you discard it.'
         : 'There was no room to keep the damaged save in this browser: download it now if you want to keep it.' }),
     ],
     buttons: [
       { label: 'Download the damaged save', onClick: () => { onDownload(); return false; } },
-      { label: 'Go on with the game', kind: 'primary', focus: true, onClick: () => true },
+      { label: 'Go on with the game', kind: 'primary', focus: true },
     ],
-    onCancel: () => undefined,
   });
 }
 
@@ -175,8 +174,7 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
       mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: `${o.points}` }), ` ${o.text}`,
         o.byTurn ? ` (by ${s.scenario.turnLabels[o.byTurn - 1] ?? `turn ${o.byTurn}`})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
-    buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-    onCancel: () => undefined,
+    buttons: [{ label: 'Close', kind: 'primary' }],
   });
 }
 
@@ -186,7 +184,6 @@ export function leaveDialog(onLeave: () => void, saved = false): DialogHandle {
     body: h('p', { class: 'lead', text: saved
       ? 'The game is saved in this browser after every action: “Resume” in the main menu brings it back. Starting a new game replaces the save.'
       : 'This browser is not saving the game: leaving ends it. The seed and the set-up stay in the menu.' }),
-    buttons: [{ label: 'Stay', kind: 'primary', onClick: () => true }, { label: 'Leave to the menu', kind: 'danger', onClick: () => { onLeave(); return true; } }],
-    onCancel: () => undefined,
+    buttons: [{ label: 'Stay', kind: 'primary' }, { label: 'Leave to the menu', kind: 'danger', onClick: () => onLeave() }],
   });
 }

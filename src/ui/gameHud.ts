@@ -24,52 +24,55 @@ export interface HudHandlers extends ActionsPanelHandlers, Omit<TopBarHandlers, 
 
 export class GameHud {
   readonly log: LogPanel;
-  private readonly top: HTMLElement;
-  private readonly actions: HTMLElement;
-  private readonly nations: HTMLElement;
+  readonly #top: HTMLElement;
+  readonly #actions: HTMLElement;
+  readonly #nations: HTMLElement;
   /** Undo and "Save & share", between the actions and the log. */
-  private readonly tools = h('div', { class: 'side-tools' });
-  private lastKey = '';
+  readonly #tools = h('div', { class: 'side-tools' });
+  #lastKey = '';
 
-  constructor(layer: HTMLElement, private readonly handlers: HudHandlers) {
-    this.top = h('header', { class: 'top-bar' });
-    this.actions = h('div', { class: 'actions-panel' });
-    const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.actions);
-    side.append(this.tools);
+  readonly #handlers: HudHandlers;
+
+  constructor(layer: HTMLElement, handlers: HudHandlers) {
+    this.#handlers = handlers;
+    this.#top = h('header', { class: 'top-bar' });
+    this.#actions = h('div', { class: 'actions-panel' });
+    const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.#actions);
+    side.append(this.#tools);
     this.log = new LogPanel(side);
-    this.nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
-    layer.append(this.top, side, this.nations);
+    this.#nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+    layer.append(this.#top, side, this.#nations);
   }
 
   update(v: HudView): void {
     // The top bar is rebuilt each time; a control that had focus gets it back.
-    const focusedTool = this.top.contains(document.activeElement) ? (document.activeElement as HTMLElement).id || (document.activeElement as HTMLElement).title : null;
-    renderTopBar(this.top, v.state, v.shown, v.busy ? null : v.actor, this.handlers.isBot, { ...this.handlers, speed: v.speed });
-    if (focusedTool) [...this.top.querySelectorAll<HTMLElement>('select, button')].find((e) => e.id === focusedTool || e.title === focusedTool)?.focus();
-    renderNations(this.nations, v.state, v.viewer);
+    const focusedTool = this.#top.contains(document.activeElement) ? (document.activeElement as HTMLElement).id || (document.activeElement as HTMLElement).title : null;
+    renderTopBar(this.#top, v.state, v.shown, v.busy ? null : v.actor, this.#handlers.isBot, { ...this.#handlers, speed: v.speed });
+    if (focusedTool) [...this.#top.querySelectorAll<HTMLElement>('select, button')].find((e) => e.id === focusedTool || e.title === focusedTool)?.focus();
+    renderNations(this.#nations, v.state, v.viewer);
     // Rebuild the action list only when it changes, so keyboard focus is not lost needlessly.
     const key = JSON.stringify([v.state.actionCount, v.shown, v.viewer, v.actor, v.busy, v.legal.map((l) => l.label)]);
-    if (key === this.lastKey) return;
+    if (key === this.#lastKey) return;
     const focusedAction = !!(document.activeElement as HTMLElement | null)?.closest('.actions-panel');
-    this.lastKey = key;
-    renderActions(this.actions, v.state, v.shown?.phase ?? v.state.phase, v.viewer, v.actor, v.legal, v.busy, this.handlers.isBot, this.handlers);
+    this.#lastKey = key;
+    renderActions(this.#actions, v.state, v.shown?.phase ?? v.state.phase, v.viewer, v.actor, v.legal, v.busy, this.#handlers.isBot, this.#handlers);
     if (focusedAction) this.focusActions();
   }
 
   /** Replaces the side tools; the one that had focus keeps it. */
   setTools(nodes: HTMLElement[]): void {
-    const focused = this.tools.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : null;
-    this.tools.replaceChildren(...nodes);
+    const focused = this.#tools.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : null;
+    this.#tools.replaceChildren(...nodes);
     if (focused) document.getElementById(focused)?.focus();
   }
 
   focusActions(): void {
-    const first = this.actions.querySelector<HTMLElement>('.action, #end-step:not([disabled])');
+    const first = this.#actions.querySelector<HTMLElement>('.action, #end-step:not([disabled])');
     first?.focus();
   }
 
   endButton(): HTMLButtonElement | null {
-    return this.actions.querySelector<HTMLButtonElement>('#end-step');
+    return this.#actions.querySelector<HTMLButtonElement>('#end-step');
   }
 }
 

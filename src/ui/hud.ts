@@ -1,5 +1,5 @@
 import { AGREEMENT_NAMES, PHASES, phaseName, roleName, turnLabel, type GameState } from '../core';
-import { clear, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
 // The frame around the board: the turn and phase bar (whose step it is), and the nations strip with
@@ -14,29 +14,33 @@ export interface TopBarHandlers {
 }
 
 export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, actor: string | null, isBot: (r: string) => boolean, handlers: TopBarHandlers): void {
-  clear(el);
-  const turn = shown?.turn ?? s.turn;
   const phase = shown?.phase ?? s.phase;
-  const phases = h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
-    PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) })));
   const who = actor === null
     ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : `${phaseName(phase)} under way…` })
     : h('span', { class: 'step-who' }, roleTag(roleOf(s, actor)), h('span', { text: isBot(actor) ? ' (bot) is deciding…' : s.pendingChoice ? ' must answer an event' : '’s step' }));
   const speed = h('select', { id: 'speed', 'aria-label': 'Animation speed' },
     [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => h('option', { value: v!, selected: v === handlers.speed }, t!)));
   speed.addEventListener('change', () => handlers.onSpeed(speed.value));
-  el.append(
+  topBar(el, s, shown,
+    h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
+    [speed, h('button', { class: 'btn', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals')], handlers);
+}
+
+/** The top bar of the board and of the replay viewer: the turn, the phases, `middle`, then the tools with help and the menu. */
+export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }, menuTestId?: string): void {
+  const turn = shown?.turn ?? s.turn;
+  const phase = shown?.phase ?? s.phase;
+  el.replaceChildren(
     h('div', { class: 'turn-box' },
       h('span', { class: 'turn-label', text: turnLabel(s, turn) }),
       h('span', { class: 'turn-count', text: `turn ${Math.min(turn, s.scenario.turns)} of ${s.scenario.turns}` })),
-    phases,
-    h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
+    h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
+      PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) }))),
+    middle,
     h('div', { class: 'top-tools' },
-      speed,
-      h('button', { class: 'btn', type: 'button', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals'),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: handlers.onHelp }, '?'),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: handlers.onMenu }, '⌂')),
-  );
+      tools,
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': menuTestId, onclick: () => on.onMenu() }, '⌂')));
 }
 
 /** The nations strip: one card per role, then the pair tracks and agreements. */
@@ -55,7 +59,7 @@ export function renderNations(el: HTMLElement, s: GameState, viewer: string | nu
         h('div', { class: 'nation-name' },
           h('span', { class: 'nation-title', text: r.name }),
           h('span', { class: `seat-tag seat-${who}`, text: who }),
-          h('span', { class: 'budget', title: 'Budget points' }, h('span', { class: 'big-num', text: formatBp(s.budgets[r.id] ?? 0) }), h('span', { class: 'unit', text: ' BP' }))),
+          h('span', { class: 'budget', title: 'Budget points' }, h('span', { class: 'big-num', text: fmt(s.budgets[r.id] ?? 0) }), h('span', { class: 'unit', text: ' BP' }))),
         h('div', { class: 'nation-tracks' },
           track('support', `support:${r.id}`), track('reputation', `reputation:${r.id}`), track('readiness', `readiness:${r.id}`))),
     ));
@@ -94,5 +98,3 @@ function pairsOf(ids: string[]): [string, string][] {
 }
 
 const SHORT: Record<string, string> = { support: 'supp.', reputation: 'rep.', readiness: 'ready' };
-
-export const formatBp = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -8,42 +8,42 @@ import { lineSwatch, roleOf } from './roleStyle';
 
 export class LogPanel {
   readonly el: HTMLElement;
-  private readonly list: HTMLElement;
-  private shown = 0;
-  private lastTurn = 0;
+  readonly #list: HTMLElement;
+  #shown = 0;
+  #lastTurn = 0;
 
   constructor(host: HTMLElement) {
-    this.list = h('ol', { class: 'log-list', id: 'log-list', tabindex: 0, 'aria-label': 'Game log (press L to come here; arrow keys scroll)' });
+    this.#list = h('ol', { class: 'log-list', id: 'log-list', tabindex: 0, 'aria-label': 'Game log (press L to come here; arrow keys scroll)' });
     this.el = h('section', { class: 'log', id: 'log' },
-      h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.list);
+      h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list);
     host.append(this.el);
   }
 
   /** Shows the state's log up to `count` entries. */
   show(s: GameState, count: number): void {
     const upto = Math.min(count, logSize(s.log));
-    if (upto < this.shown) {
-      this.list.replaceChildren();
-      this.shown = 0;
-      this.lastTurn = 0;
+    if (upto < this.#shown) {
+      this.#list.replaceChildren();
+      this.#shown = 0;
+      this.#lastTurn = 0;
     }
     let newest = '';
-    for (const e of logEntries(s.log, this.shown, upto)) {
-      if (e.turn !== this.lastTurn) {
-        this.lastTurn = e.turn;
-        this.list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));
+    for (const e of logEntries(s.log, this.#shown, upto)) {
+      if (e.turn !== this.#lastTurn) {
+        this.#lastTurn = e.turn;
+        this.#list.append(turnHeading(s, e.turn));
       }
-      this.list.append(this.line(s, e));
+      this.#list.append(this.#line(s, e));
       newest = e.text;
     }
-    this.shown = upto;
+    this.#shown = upto;
     if (newest) {
-      this.list.lastElementChild?.scrollIntoView({ block: 'end' });
+      this.#list.lastElementChild?.scrollIntoView({ block: 'end' });
       announce(newest);
     }
   }
 
-  private line(s: GameState, e: LogEntry): HTMLElement {
+  #line(s: GameState, e: LogEntry): HTMLElement {
     const isPhase = /^[A-Z][a-z]+ phase\./.test(e.text) && e.text.startsWith(phaseName(e.phase));
     const role = e.role ? roleOf(s, e.role) : undefined;
     const tone = /struck|disabled|loses|falls|refus|collapse|without .*cover/i.test(e.text) ? ' bad' : /intercept|brought it down|hit it|rises|delivers|agreed|accept/i.test(e.text) ? ' good' : '';
@@ -53,6 +53,10 @@ export class LogPanel {
   }
 
   focus(): void {
-    this.list.focus();
+    this.#list.focus();
   }
 }
+
+/** The line that opens a turn in a log. */
+export const turnHeading = (s: GameState, turn: number): HTMLElement =>
+  h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[turn - 1] ?? `Turn ${turn}`} — turn ${turn}` });

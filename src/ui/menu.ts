@@ -1,4 +1,4 @@
-import { BOT_LEVELS, type BotLevel, type Scenario, type Seat, type Seats } from '../core';
+import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type ScenarioError, type Seat, type Seats } from '../core';
 import { clear, h } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
@@ -6,28 +6,24 @@ import { roleTag, swatch } from './roleStyle';
 // level); the seed (random, shown, editable); start. A scenario file from disk is checked by the
 // same parser and its problems are listed by path.
 
-export type MenuEntry = { ok: true; file: string; scenario: Scenario } | { ok: false; file: string; problems: { where: string; message: string }[] };
+export type MenuEntry = { ok: true; file: string; scenario: Scenario } | { ok: false; file: string; errors: ScenarioError[] };
 
 export interface MenuOptions {
   entries: MenuEntry[];
   seed: string;
   newSeed(): string;
-  readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; problems: { where: string; message: string }[] };
+  readFile(text: string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
   onStart(scenario: Scenario, seats: Seats, seed: string): void;
-  /** Shown only when there is a saved game to continue (autosave arrives with a later issue). */
-  onContinue: (() => void) | null;
   defaultSeats(scenario: Scenario): Seats;
   /** The classroom box under the seed (facilitator seat, session link, briefings); its seats join the game's. */
-  classroom?: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
+  classroom: (scenario: Scenario, current: () => { seats: Seats; seed: string }) => { element: HTMLElement; seats(): Seats };
   /** Opens a replay file chosen from disk (its text and its name). */
-  onOpenReplay?: (text: string, fileName: string) => void;
+  onOpenReplay: (text: string, fileName: string) => void;
   /** Copies a link that starts this set-up (scenario, seats, seed). */
-  onShare?: (scenario: Scenario, seats: Seats, seed: string) => void;
+  onShare: (scenario: Scenario, seats: Seats, seed: string) => void;
   /** Shown above the scenarios: a saved game to resume, a link that could not be opened, kept saves. */
-  notices?: HTMLElement[];
+  notices: HTMLElement[];
 }
-
-const BOT_NAMES: Record<BotLevel, string> = { easy: 'Bot — easy', standard: 'Bot — standard', lookahead: 'Bot — lookahead' };
 
 export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const entries = [...o.entries];
@@ -40,7 +36,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
+  const loadButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -55,9 +51,9 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       } else {
         fileProblems.append(
           h('h3', { text: `${file.name} cannot be played:` }),
-          h('ul', {}, result.problems.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.where }), ` ${p.message}`))),
+          h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
         );
-        if (result.problems.length > 8) fileProblems.append(h('p', { text: `…and ${result.problems.length - 8} more.` }));
+        if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
       }
       fileInput.value = '';
     });
@@ -69,12 +65,12 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       if (!e.ok) {
         list.append(h('div', { class: 'scenario-card broken', role: 'listitem' },
           h('strong', { text: `${e.file} cannot be played` }),
-          h('span', { class: 'muted', text: `${e.problems[0]?.where ?? ''}: ${e.problems[0]?.message ?? ''}` })));
+          h('span', { class: 'muted', text: `${e.errors[0]?.path ?? ''}: ${e.errors[0]?.message ?? ''}` })));
         return;
       }
       const sc = e.scenario;
       const card = h('button', {
-        class: `scenario-card${i === selected ? ' selected' : ''}`, type: 'button', role: 'listitem',
+        class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
         'aria-pressed': i === selected ? 'true' : 'false', 'data-scenario': sc.id,
       },
       h('span', { class: 'scenario-title', text: sc.title }),
@@ -104,29 +100,26 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     for (const r of sc.roles) {
       const key = `${sc.id}:${r.id}`;
       seatChoice[key] ??= seatValue(defaults[r.id]);
-      const select = h('select', { id: `seat-${r.id}`, 'data-role': r.id });
-      const options = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`), ...(r.seat === 'scripted' ? ['scripted'] : [])];
-      for (const v of options)
-        select.append(h('option', { value: v, selected: v === seatChoice[key] }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : BOT_NAMES[v.slice(4) as BotLevel]));
-      select.addEventListener('change', () => { seatChoice[key] = select.value; });
-      seats.append(h('label', { class: 'seat', for: `seat-${r.id}` }, roleTag(r), h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind }), select));
+      seats.append(seatPicker(`seat-${r.id}`, r, [...PLAYERS, ...(r.seat === 'scripted' ? ['scripted'] : [])], seatChoice[key], (v) => { seatChoice[key] = v; },
+        h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind })));
     }
     const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
     seedInput.addEventListener('input', () => { seed = seedInput.value; });
-    const reroll = h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
-    const start = h('button', { class: 'btn btn-primary btn-big', type: 'button', 'data-testid': 'start' }, `Start “${sc.title}”`);
+    const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
+    const start = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'start' }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
       return chosen;
     };
-    const classroom = o.classroom?.(sc, () => { if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; } return { seats: chosenSeats(), seed: seed.trim() }; });
-    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom?.seats() }, seed.trim() || o.newSeed()));
-    const share = o.onShare ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'menu-share' }, 'Share link') : null;
-    share?.addEventListener('click', () => {
+    // A link needs a seed: an empty field gets a fresh one, shown.
+    const seedNow = () => {
       if (!seed.trim()) { seed = o.newSeed(); seedInput.value = seed; }
-      o.onShare!(sc, chosenSeats(), seed.trim());
-    });
+      return seed.trim();
+    };
+    const classroom = o.classroom(sc, () => ({ seats: chosenSeats(), seed: seedNow() }));
+    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()));
+    const share = h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
     setup.append(
       h('h2', { text: sc.title }),
       h('p', { class: 'summary', text: sc.summary }),
@@ -134,24 +127,23 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       seats,
       h('div', { class: 'seed-row' }, h('label', { for: 'seed', text: 'Seed' }), seedInput, reroll),
       h('p', { class: 'muted small', text: 'The same seed, seats and moves always give the same game.' }),
-      ...(classroom ? [classroom.element] : []),
-      share ? h('div', { class: 'start-row' }, start, share) : start,
+      classroom.element,
+      h('div', { class: 'start-row' }, start, share),
     );
   }
 
   const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = o.onOpenReplay ? h('button', { class: 'btn btn-secondary', type: 'button', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…') : null;
+  const replayButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…');
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];
     if (!file) return;
-    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay?.(text, file.name); });
+    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay(text, file.name); });
   });
   const side = h('section', { class: 'menu-left' },
-    o.notices ?? [],
-    o.onContinue ? h('button', { class: 'btn btn-primary', type: 'button', onclick: o.onContinue }, 'Continue the saved game') : null,
+    o.notices,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
-    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayButton ? replayInput : null),
+    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayInput),
     fileProblems);
   layer.append(h('div', { class: 'menu' }, side, setup));
   drawList();
@@ -163,6 +155,17 @@ function lengthText(sc: Scenario): string {
   const first = sc.turnLabels[0];
   const last = sc.turnLabels[Math.min(sc.turns, sc.turnLabels.length) - 1];
   return `${sc.turns} turns${first && last && sc.turnLabels.length >= sc.turns ? ` · ${first} – ${last}` : ''}`;
+}
+
+/** The seats a person can choose for a role (a scripted role may also stay scripted). */
+export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
+
+/** A labelled seat picker for a role; its values are those of seatValue(). */
+export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
+  const select = h('select', { id, 'data-role': role.id },
+    values.map((v) => h('option', { value: v, selected: v === chosen }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`)));
+  select.addEventListener('change', () => onChange(select.value));
+  return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }
 
 /** A seat as the value of a seat picker's option ("human", "bot:<level>", "scripted"), and back. */

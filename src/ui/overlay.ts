@@ -1,5 +1,5 @@
 import './styles.css';
-import { clear, h } from './dom';
+import { h } from './dom';
 
 // The DOM layer over the Phaser canvas. It is laid out in the canvas's own 1280×720 pixels and
 // scaled with it, so panels line up with the board at any window size.
@@ -32,24 +32,24 @@ export function overlayRoot(): HTMLElement {
   return root;
 }
 
-/** A fresh layer for one scene (removed when the scene ends). */
-export function sceneLayer(name: string): HTMLElement {
+/**
+ * A fresh layer for one scene, removed when the scene shuts down. The page's body names the scene on
+ * screen (data-scene), for the browser tests.
+ */
+export function sceneLayer(name: string, scene: { events: { once(event: 'shutdown', run: () => void): unknown }; scene: { key: string } }): HTMLElement {
   const r = overlayRoot();
-  r.querySelector(`[data-layer="${name}"]`)?.remove();
+  const remove = () => r.querySelector(`[data-layer="${name}"]`)?.remove();
+  remove();
   const layer = h('div', { class: `layer layer-${name}`, 'data-layer': name });
   r.append(layer);
+  scene.events.once('shutdown', remove);
+  document.body.dataset.scene = scene.scene.key;
   return layer;
-}
-
-export function removeLayer(name: string): void {
-  root?.querySelector(`[data-layer="${name}"]`)?.remove();
 }
 
 /** Says something to screen readers (the log's newest line, a rejection). */
 export function announce(text: string): void {
-  if (!announcer) return;
-  clear(announcer);
-  announcer.textContent = text;
+  if (announcer) announcer.textContent = text;
 }
 
 export const OVERLAY_SIZE = { width: WIDTH, height: HEIGHT };

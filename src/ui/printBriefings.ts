@@ -6,8 +6,8 @@ import { swatch } from './roleStyle';
 // Role briefings on paper, one A4 page per role, to hand to each team before the session. A team's
 // page carries its own secret objectives (marked so) and nobody else's.
 
-export function printBriefings(sc: Scenario, roles: readonly string[] = sc.roles.map((r) => r.id)): void {
-  const pages = sc.roles.filter((r) => roles.includes(r.id)).map((role) => {
+export function printBriefings(sc: Scenario): void {
+  const pages = sc.roles.map((role) => {
     const objectives = sc.objectives.filter((x) => x.owner === role.id || x.owner === role.side);
     const list = (items: readonly string[]) => h('ul', {}, items.map((t) => h('li', { text: t })));
     return h('article', { class: 'print-page briefing-print', 'aria-label': `Briefing for ${role.name}` },

@@ -7,10 +7,10 @@ import { pushDialog } from './keys';
 
 export interface PrintView { root: HTMLElement; close(): void }
 
-export function openPrintView(title: string, pages: Child[], onClose?: () => void): PrintView {
+export function openPrintView(title: string, pages: Child[]): PrintView {
   document.getElementById('print-root')?.remove();
-  const printButton = h('button', { class: 'pbtn pbtn-primary', type: 'button', 'data-testid': 'print-now' }, 'Print…');
-  const closeButton = h('button', { class: 'pbtn', type: 'button', 'data-testid': 'print-close' }, 'Close the print view');
+  const printButton = h('button', { class: 'pbtn pbtn-primary', 'data-testid': 'print-now' }, 'Print…');
+  const closeButton = h('button', { class: 'pbtn', 'data-testid': 'print-close' }, 'Close the print view');
   const toolbar = h('div', { class: 'print-toolbar', role: 'toolbar', 'aria-label': 'Print view' },
     h('strong', { text: title }), h('span', { class: 'print-hint', text: 'A4 pages. Use your browser’s print dialog to print or save as PDF.' }), printButton, closeButton);
   const root = h('div', { id: 'print-root', role: 'dialog', 'aria-modal': 'true', 'aria-label': title }, toolbar, h('div', { class: 'print-pages' }, pages));
@@ -21,7 +21,6 @@ export function openPrintView(title: string, pages: Child[], onClose?: () => voi
     release();
     root.remove();
     document.body.classList.remove('print-view');
-    onClose?.();
   };
   printButton.addEventListener('click', () => window.print());
   closeButton.addEventListener('click', close);

@@ -1,48 +1,47 @@
-import { BOT_LEVELS, type Scenario, type Seats } from '../core';
+import type { Scenario, Seats } from '../core';
 import { openDialog, toast, type DialogHandle } from './dialog';
-import { h } from './dom';
-import { seatFrom, seatValue } from './menu';
-import { roleTag } from './roleStyle';
+import { downloadText, h } from './dom';
+import { PLAYERS, seatFrom, seatPicker, seatValue } from './menu';
 
 // The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
 // a file was saved instead), the game's "save and share" choices, and the seats of a fork.
 
 export { downloadText } from './dom';
 
+/** What opening a replay file found (app/replayImport's result). */
 export type ImportView =
-  | { kind: 'unusable'; fileName: string; problems: string[] }
-  | { kind: 'verified' | 'diverged'; fileName: string; title: string; summary: string; expected?: string | null; actual?: string | null };
+  | { kind: 'unusable'; problems: string[] }
+  | { kind: 'verified'; file: { scenario: { title: string } }; text: string }
+  | { kind: 'diverged'; file: { scenario: { title: string } }; text: string; expected: string | null; actual: string | null };
 
 /** What opening a replay file found; "Watch" opens the viewer (also for a diverged file, up to where it parts). */
-export function importDialog(v: ImportView, onWatch: (() => void) | null): DialogHandle {
+export function importDialog(fileName: string, v: ImportView, onWatch: () => void): DialogHandle {
   if (v.kind === 'unusable')
     return openDialog({
       title: 'This replay file cannot be used',
       className: 'import-dialog',
       body: [
-        h('p', { class: 'lead', text: `${v.fileName} could not be opened:` }),
+        h('p', { class: 'lead', text: `${fileName} could not be opened:` }),
         h('ul', { class: 'import-problems', 'data-testid': 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
       ],
-      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-      onCancel: () => undefined,
+      buttons: [{ label: 'Close', kind: 'primary' }],
     });
   const ok = v.kind === 'verified';
   return openDialog({
     title: ok ? 'Replay verified' : 'Replay diverged',
     className: 'import-dialog',
     body: [
-      h('p', { class: 'eyebrow', text: `${v.fileName} · ${v.title}` }),
+      h('p', { class: 'eyebrow', text: `${fileName} · ${v.file.scenario.title}` }),
       h('p', { class: `verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`, 'data-testid': 'import-verdict' },
-        h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.summary })),
+        h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.text })),
       !ok && (v.expected || v.actual)
         ? h('dl', { class: 'facts' }, h('dt', { text: 'Expected' }), h('dd', { class: 'mono', text: v.expected ?? '–' }), h('dt', { text: 'This game' }), h('dd', { class: 'mono', text: v.actual ?? '–' }))
         : null,
     ],
     buttons: [
-      ...(onWatch ? [{ label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary' as const, onClick: () => { onWatch(); return true; } }] : []),
-      { label: 'Close', onClick: () => true },
+      { label: ok ? 'Watch the replay' : 'Watch it, from where it parts', kind: 'primary', onClick: onWatch },
+      { label: 'Close' },
     ],
-    onCancel: () => undefined,
   });
 }
 
@@ -54,8 +53,7 @@ export function shareDialog(v: ShareView): DialogHandle {
     return openDialog({
       title: 'Saved as a file instead',
       body: h('p', { class: 'lead', 'data-testid': 'share-fallback', text: v.text }),
-      buttons: [{ label: 'Close', kind: 'primary', onClick: () => true }],
-      onCancel: () => undefined,
+      buttons: [{ label: 'Close', kind: 'primary' }],
     });
   const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', 'data-testid': 'share-url', spellcheck: 'false' });
   const status = h('p', { class: 'muted small', role: 'status', text: 'Copying…' });
@@ -75,10 +73,20 @@ export function shareDialog(v: ShareView): DialogHandle {
     body: [h('p', { class: 'lead', text: v.what }), field, status],
     buttons: [
       { label: 'Copy again', onClick: () => { void copy(); return false; } },
-      { label: 'Close', kind: 'primary', onClick: () => true, focus: true },
+      { label: 'Close', kind: 'primary', focus: true },
     ],
-    onCancel: () => undefined,
   });
+}
+
+/**
+ * What sharing made: a link, shown to copy; or, when no link could be made, the replay file (made by
+ * `file`) is saved and `why` says so in words.
+ */
+export function showShared<F extends { kind: 'file' }>(made: { kind: 'link'; url: string } | F, what: string, file: () => { name: string; text: string }, why: (made: F, fileName: string) => string): void {
+  if (made.kind === 'link') { shareDialog({ kind: 'link', url: made.url, what }); return; }
+  const f = file();
+  downloadText(f.name, f.text);
+  shareDialog({ kind: 'file', text: why(made, f.name) });
 }
 
 export interface SaveShareChoices {
@@ -99,28 +107,22 @@ export function saveShareDialog(c: SaveShareChoices): DialogHandle {
       c.originNote ? h('p', { class: 'muted', text: c.originNote }) : null,
     ],
     buttons: [
-      { label: 'Save the replay file', kind: 'primary', describe: 'Every action so far, with the state after each turn.', onClick: () => { c.onSaveFile(); return true; } },
-      { label: 'Link to this game’s start', describe: 'Same scenario, seed and seats: a new game from turn 1.', onClick: () => { c.onShareStart(); return true; } },
-      { label: 'Link to the replay so far', describe: 'Opens the viewer at every action taken so far.', onClick: () => { c.onShareReplay(); return true; } },
-      ...(c.onSaveOriginal ? [{ label: 'Save the original replay', describe: 'The game this one was forked from.', onClick: () => { c.onSaveOriginal!(); return true; } }] : []),
-      { label: 'Close', onClick: () => true },
+      { label: 'Save the replay file', kind: 'primary', describe: 'Every action so far, with the state after each turn.', onClick: () => c.onSaveFile() },
+      { label: 'Link to this game’s start', describe: 'Same scenario, seed and seats: a new game from turn 1.', onClick: () => c.onShareStart() },
+      { label: 'Link to the replay so far', describe: 'Opens the viewer at every action taken so far.', onClick: () => c.onShareReplay() },
+      ...(c.onSaveOriginal ? [{ label: 'Save the original replay', describe: 'The game this one was forked from.', onClick: () => c.onSaveOriginal!() }] : []),
+      { label: 'Close' },
     ],
     className: 'choices-dialog',
-    onCancel: () => undefined,
   });
 }
-
-const SEAT_NAMES: Record<string, string> = { human: 'Human', scripted: 'Scripted by the rules', ...Object.fromEntries(BOT_LEVELS.map((l) => [`bot:${l}`, `Bot — ${l}`])) };
 
 /** "Play from here": who takes each seat in the new branch (the original's seats to start with). */
 export function forkDialog(scenario: Scenario, seats: Seats, where: string, onStart: (seats: Seats) => void): DialogHandle {
   const choice: Record<string, string> = {};
   const rows = scenario.roles.map((r) => {
     choice[r.id] = seatValue(seats[r.id]);
-    const options = seats[r.id]?.kind === 'scripted' ? ['scripted'] : ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
-    const select = h('select', { id: `fork-seat-${r.id}`, 'data-role': r.id }, options.map((v) => h('option', { value: v, selected: v === choice[r.id] }, SEAT_NAMES[v] ?? v)));
-    select.addEventListener('change', () => { choice[r.id] = select.value; });
-    return h('label', { class: 'seat', for: `fork-seat-${r.id}` }, roleTag(r), h('span'), select);
+    return seatPicker(`fork-seat-${r.id}`, r, seats[r.id]?.kind === 'scripted' ? ['scripted'] : PLAYERS, choice[r.id], (v) => { choice[r.id] = v; });
   });
   return openDialog({
     title: 'Play from here',
@@ -130,10 +132,9 @@ export function forkDialog(scenario: Scenario, seats: Seats, where: string, onSt
       h('p', { class: 'muted small', text: 'Changing who plays a seat re-runs the game up to here with the new seats; bots answer proposals at once, so if that changes what happened, the game says so and nothing starts.' }),
     ],
     buttons: [
-      { label: 'Start from here', kind: 'primary', onClick: () => { const out: Seats = {}; for (const r of scenario.roles) out[r.id] = seatFrom(choice[r.id] ?? 'human'); onStart(out); return true; } },
-      { label: 'Cancel', onClick: () => true },
+      { label: 'Start from here', kind: 'primary', onClick: () => { const out: Seats = {}; for (const r of scenario.roles) out[r.id] = seatFrom(choice[r.id] ?? 'human'); onStart(out); } },
+      { label: 'Cancel' },
     ],
-    onCancel: () => undefined,
   });
 }
 

@@ -1,6 +1,7 @@
-import { logEntries, logSize, PHASES, phaseName, turnLabel, type GameState } from '../core';
+import { logEntries, logSize, type GameState } from '../core';
 import { clear, h } from './dom';
-import { renderNations } from './hud';
+import { renderNations, topBar } from './hud';
+import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
 
 // The replay viewer's panels: a top bar with the moment shown, the controls (play, speed, step by
@@ -37,11 +38,10 @@ export interface ViewerView {
   playing: boolean;
   speed: ViewerSpeed;
   /** The action that led to this moment, in words (null at the start). */
-  current: { role: string | null; text: string } | null;
+  current: { role: string; text: string } | null;
   /** Log lines [from, to) the current action wrote. */
   currentLines: { from: number; to: number };
   verdict: { ok: boolean; text: string };
-  source: string;
   /** The replay reaches the end of the game (else the debrief covers the game so far). */
   finished: boolean;
   /** While an action's animation plays: the turn and phase it has reached (the top bar shows them). */
@@ -49,103 +49,95 @@ export interface ViewerView {
 }
 
 export class ReplayViewerPanel {
-  private readonly top = h('header', { class: 'top-bar viewer-top' });
-  private readonly controls = h('div', { class: 'viewer-controls' });
-  private readonly now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-now' });
-  private readonly list = h('ol', { class: 'log-list viewer-log', id: 'log-list', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
-  private readonly nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
-  private readonly scrub: HTMLInputElement;
-  private readonly turnField: HTMLInputElement;
-  private readonly playButton: HTMLButtonElement;
-  private readonly speedSelect: HTMLSelectElement;
-  private readonly position = h('span', { class: 'viewer-position', 'data-testid': 'viewer-position' });
-  private readonly debriefButton: HTMLButtonElement;
+  readonly #top = h('header', { class: 'top-bar viewer-top' });
+  readonly #controls = h('div', { class: 'viewer-controls' });
+  readonly #now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-now' });
+  readonly #list = h('ol', { class: 'log-list viewer-log', id: 'log-list', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
+  readonly #nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+  readonly #scrub: HTMLInputElement;
+  readonly #turnField: HTMLInputElement;
+  readonly #playButton: HTMLButtonElement;
+  readonly #speedSelect: HTMLSelectElement;
+  readonly #position = h('span', { class: 'viewer-position', 'data-testid': 'viewer-position' });
+  readonly #debriefButton: HTMLButtonElement;
 
-  constructor(layer: HTMLElement, private readonly on: ViewerHandlers) {
+  readonly #on: ViewerHandlers;
+
+  constructor(layer: HTMLElement, on: ViewerHandlers) {
+    this.#on = on;
     const button = (label: string, title: string, run: () => void, testid: string) =>
-      h('button', { class: 'btn viewer-btn', type: 'button', title, 'aria-label': title, 'data-testid': testid, onclick: run }, label);
-    this.playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay(), 'viewer-play');
-    this.scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', 'data-testid': 'viewer-scrub' });
-    this.scrub.addEventListener('input', () => on.onSeek(Number(this.scrub.value)));
-    this.turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', 'data-testid': 'viewer-turn' });
-    const jump = () => { const t = Number(this.turnField.value); if (Number.isInteger(t)) on.onJump(t); };
-    this.turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
-    this.speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => h('option', { value: s.id }, s.label)));
-    this.speedSelect.addEventListener('change', () => on.onSpeed(this.speedSelect.value as ViewerSpeed));
-    this.controls.append(
+      h('button', { class: 'btn viewer-btn', title, 'aria-label': title, 'data-testid': testid, onclick: run }, label);
+    this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay(), 'viewer-play');
+    this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', 'data-testid': 'viewer-scrub' });
+    this.#scrub.addEventListener('input', () => on.onSeek(Number(this.#scrub.value)));
+    this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', 'data-testid': 'viewer-turn' });
+    const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
+    this.#turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
+    this.#speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => h('option', { value: s.id }, s.label)));
+    this.#speedSelect.addEventListener('change', () => on.onSpeed(this.#speedSelect.value as ViewerSpeed));
+    this.#controls.append(
       h('div', { class: 'viewer-row' },
         button('« Turn', 'Back one turn (Page Up)', () => on.onTurn(-1), 'viewer-turn-back'),
         button('‹ Action', 'Back one action (Left arrow)', () => on.onStep(-1), 'viewer-back'),
-        this.playButton,
+        this.#playButton,
         button('Action ›', 'Forward one action (Right arrow)', () => on.onStep(1), 'viewer-forward'),
         button('Turn »', 'Forward one turn (Page Down)', () => on.onTurn(1), 'viewer-turn-forward')),
-      this.scrub,
+      this.#scrub,
       h('div', { class: 'viewer-row' },
         button('Start', 'To the start (Home)', () => on.onSeek(0), 'viewer-first'),
-        this.position,
+        this.#position,
         button('End', 'To the end (End)', () => on.onSeek(Number.MAX_SAFE_INTEGER), 'viewer-last')),
       h('div', { class: 'viewer-row' },
-        h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.turnField),
-        h('button', { class: 'btn viewer-btn', type: 'button', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
-        this.speedSelect));
-    this.debriefButton = h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
+        h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.#turnField),
+        h('button', { class: 'btn viewer-btn', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
+        this.#speedSelect));
+    this.#debriefButton = h('button', { class: 'btn', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
-      this.controls, this.now,
+      this.#controls, this.#now,
       h('div', { class: 'viewer-actions' },
-        h('button', { class: 'btn btn-primary', type: 'button', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
-        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', type: 'button', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
-        this.debriefButton),
-      h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.list));
-    layer.append(this.top, side, this.nations);
+        h('button', { class: 'btn btn-primary', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
+        h('button', { class: 'btn', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
+        h('button', { class: 'btn', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        this.#debriefButton),
+      h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
+    layer.append(this.#top, side, this.#nations);
   }
 
   update(v: ViewerView): void {
     const s = v.state;
-    this.renderTop(v);
-    renderNations(this.nations, s, null);
-    this.scrub.max = String(v.length);
-    this.scrub.value = String(v.position);
-    this.turnField.max = String(s.scenario.turns);
-    if (document.activeElement !== this.turnField) this.turnField.value = String(Math.min(s.turn, s.scenario.turns));
-    this.speedSelect.value = v.speed;
-    this.playButton.textContent = v.playing ? '‖ Pause' : '▶ Play';
-    this.playButton.setAttribute('aria-pressed', v.playing ? 'true' : 'false');
-    this.position.textContent = `Action ${v.position} of ${v.length}`;
-    this.debriefButton.textContent = v.finished ? 'Debrief' : 'Debrief so far';
-    this.debriefButton.title = v.finished
+    this.#renderTop(v);
+    renderNations(this.#nations, s, null);
+    this.#scrub.max = String(v.length);
+    this.#scrub.value = String(v.position);
+    this.#turnField.max = String(s.scenario.turns);
+    if (document.activeElement !== this.#turnField) this.#turnField.value = String(Math.min(s.turn, s.scenario.turns));
+    this.#speedSelect.value = v.speed;
+    this.#playButton.textContent = v.playing ? '‖ Pause' : '▶ Play';
+    this.#playButton.setAttribute('aria-pressed', v.playing ? 'true' : 'false');
+    this.#position.textContent = `Action ${v.position} of ${v.length}`;
+    this.#debriefButton.textContent = v.finished ? 'Debrief' : 'Debrief so far';
+    this.#debriefButton.title = v.finished
       ? 'Debrief of the whole game (D)'
       : 'Debrief (D): the replay ends before the game does, so it covers the game so far';
-    clear(this.now);
+    clear(this.#now);
     if (v.current) {
-      const role = v.current.role ? roleOf(s, v.current.role) : undefined;
-      this.now.append(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
-    } else this.now.append(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
-    this.renderLog(s, v.currentLines);
+      const role = roleOf(s, v.current.role);
+      this.#now.append(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
+    } else this.#now.append(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
+    this.#renderLog(s, v.currentLines);
   }
 
-  private renderTop(v: ViewerView): void {
-    const s = v.state;
-    const turn = v.shown?.turn ?? s.turn;
-    const phase = v.shown?.phase ?? s.phase;
-    clear(this.top);
-    this.top.append(
-      h('div', { class: 'turn-box' },
-        h('span', { class: 'turn-label', text: turnLabel(s, turn) }),
-        h('span', { class: 'turn-count', text: `turn ${Math.min(turn, s.scenario.turns)} of ${s.scenario.turns}` })),
-      h('ol', { class: 'phase-chips', 'aria-label': 'Phases of the turn' },
-        PHASES.map((p) => h('li', { class: `phase-chip${p === phase ? ' current' : ''}`, 'aria-current': p === phase ? 'step' : undefined, text: phaseName(p) }))),
+  #renderTop(v: ViewerView): void {
+    topBar(this.#top, v.state, v.shown,
       h('div', { class: 'step-box viewer-title' },
         h('span', { class: 'viewer-badge', text: 'Replay' }),
         h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text, 'data-testid': 'viewer-verdict' },
           h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
-      h('div', { class: 'top-tools' },
-        h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => this.on.onHelp() }, '?'),
-        h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': 'viewer-menu', onclick: () => this.on.onMenu() }, '⌂')));
+      [], this.#on, 'viewer-menu');
   }
 
-  private renderLog(s: GameState, current: { from: number; to: number }): void {
-    clear(this.list);
+  #renderLog(s: GameState, current: { from: number; to: number }): void {
+    clear(this.#list);
     let lastTurn = 0;
     let mark: HTMLElement | null = null;
     // Long games: the last 400 lines are enough to read around the moment shown.
@@ -155,29 +147,25 @@ export class ReplayViewerPanel {
       i += 1;
       if (e.turn !== lastTurn) {
         lastTurn = e.turn;
-        this.list.append(h('li', { class: 'log-turn', text: `${s.scenario.turnLabels[e.turn - 1] ?? `Turn ${e.turn}`} — turn ${e.turn}` }));
+        this.#list.append(turnHeading(s, e.turn));
       }
       const now = i >= current.from && i < current.to;
       const role = e.role ? roleOf(s, e.role) : undefined;
       const line = h('li', { class: `log-line${now ? ' log-current' : ''}`, 'aria-current': now ? 'step' : undefined },
         lineSwatch(role),
         h('span', { text: e.text }));
-      this.list.append(line);
+      this.#list.append(line);
       if (now && !mark) mark = line;
     }
-    (mark ?? this.list.lastElementChild as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
+    (mark ?? this.#list.lastElementChild as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
   }
 
   focusLog(): void {
-    this.list.focus();
+    this.#list.focus();
   }
 
   focusTurn(): void {
-    this.turnField.focus();
-    this.turnField.select();
-  }
-
-  get playElement(): HTMLButtonElement {
-    return this.playButton;
+    this.#turnField.focus();
+    this.#turnField.select();
   }
 }

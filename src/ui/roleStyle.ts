@@ -21,6 +21,9 @@ export function roleOf(s: GameState | { scenario: { roles: Role[] } }, id: strin
   return s.scenario.roles.find((r) => r.id === id);
 }
 
+/** Short role names where space is tight ("US" for "US commander"). */
+export const shortName = (name: string): string => name.replace(/ (commander|partner|cell)$/i, '');
+
 /** A swatch of the role's colour and pattern, hidden from screen readers (the name says it). */
 export function swatch(role: Pick<Role, 'colour' | 'pattern'> | undefined, size: 'sm' | 'md' | 'lg' = 'md'): HTMLElement {
   const el = h('span', { class: `swatch swatch-${size}`, 'aria-hidden': 'true' });
@@ -34,7 +37,5 @@ export const lineSwatch = (role: Pick<Role, 'colour' | 'pattern'> | undefined): 
 
 /** The role's name with its swatch. */
 export function roleTag(role: Pick<Role, 'colour' | 'pattern' | 'name'> | undefined, fallback = ''): HTMLElement {
-  const tag = h('span', { class: 'role-tag' }, swatch(role, 'sm'), h('span', { text: role?.name ?? fallback }));
-  if (role) tag.style.setProperty('--role', role.colour);
-  return tag;
+  return h('span', { class: 'role-tag' }, swatch(role, 'sm'), h('span', { text: role?.name ?? fallback }));
 }

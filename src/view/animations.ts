@@ -4,7 +4,7 @@ import type { BoardView } from './board';
 import { label, scaled, tinted, tweenPromise, wait } from './draw';
 import { BOARD, quadPoint, type Point } from './layout';
 import { ITEM_ICONS } from './shelf';
-import { palette } from './theme';
+import { hexColour, palette } from './theme';
 
 // Motion that explains cause and effect (DESIGN §10): a wave arcs in from outside its theatre,
 // interceptors rise to meet each threat, hits flash, leakers strike the region card; deliveries
@@ -108,7 +108,7 @@ export async function playDelivery(scene: Phaser.Scene, board: BoardView, s: Gam
   const kind = s.scenario.items.find((i) => i.id === e.item)?.kind ?? 'equipment';
   const colour = s.scenario.roles.find((r) => r.id === e.owner)?.colour;
   const art = ITEM_ICONS[kind] ?? 'icon-crate';
-  const icon = scene.add.image(from.x, from.y, colour ? tinted(scene, art, Number.parseInt(colour.slice(1), 16)) : art).setDisplaySize(26, 26).setDepth(DEPTH);
+  const icon = scene.add.image(from.x, from.y, colour ? tinted(scene, art, hexColour(colour)) : art).setDisplaySize(26, 26).setDepth(DEPTH);
   await tweenPromise(scene, { targets: icon, x: to.x, y: to.y, duration: scaled(800, speed), ease: 'Cubic.easeInOut' });
   await burst(scene, to, palette.accentHex, speed * 0.7);
   icon.destroy();

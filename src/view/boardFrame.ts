@@ -18,14 +18,21 @@ export function drawTable(scene: Phaser.Scene): Phaser.GameObjects.Graphics {
 }
 
 export class TensionGauge {
-  private readonly g: Phaser.GameObjects.Graphics;
-  private readonly numeral: Phaser.GameObjects.Text;
-  private readonly flash: Phaser.GameObjects.Graphics;
+  readonly #g: Phaser.GameObjects.Graphics;
+  readonly #numeral: Phaser.GameObjects.Text;
+  readonly #flash: Phaser.GameObjects.Graphics;
 
-  constructor(private readonly scene: Phaser.Scene, private readonly right: number, private readonly y: number, nameRight: number) {
-    this.g = scene.add.graphics().setDepth(1);
-    this.flash = scene.add.graphics().setDepth(1);
-    this.numeral = label(scene, right, y, '0', { size: 28, bold: true }).setOrigin(1, 0.5).setDepth(1);
+  readonly #scene: Phaser.Scene;
+  readonly #right: number;
+  readonly #y: number;
+
+  constructor(scene: Phaser.Scene, right: number, y: number, nameRight: number) {
+    this.#scene = scene;
+    this.#right = right;
+    this.#y = y;
+    this.#g = scene.add.graphics().setDepth(1);
+    this.#flash = scene.add.graphics().setDepth(1);
+    this.#numeral = label(scene, right, y, '0', { size: 28, bold: true }).setOrigin(1, 0.5).setDepth(1);
     const word = label(scene, right - 182, y, 'tension', { size: 14, colour: palette.textMuted }).setOrigin(1, 0.5).setDepth(1);
     // A long theatre name wins over the word: the colour ramp and the numeral still say it.
     if (word.x - word.width < nameRight + 10) word.setVisible(false);
@@ -33,18 +40,18 @@ export class TensionGauge {
 
   update(value: number, changed: boolean): void {
     const seg = 10;
-    const x0 = this.right - 44 - 10 * (seg + 3);
-    this.g.clear();
+    const x0 = this.#right - 44 - 10 * (seg + 3);
+    this.#g.clear();
     for (let i = 0; i < 10; i++) {
       const x = x0 + i * (seg + 3);
       const on = i < value;
-      this.g.fillStyle(on ? tensionColour(i + 1) : 0x223246, 1).fillRect(x, this.y - 8 - (i >= 6 ? 2 : 0), seg, 16 + (i >= 6 ? 4 : 0));
+      this.#g.fillStyle(on ? tensionColour(i + 1) : 0x223246, 1).fillRect(x, this.#y - 8 - (i >= 6 ? 2 : 0), seg, 16 + (i >= 6 ? 4 : 0));
     }
-    this.numeral.setText(String(value)).setColor(value >= 7 ? palette.dangerText : value >= 4 ? '#f2c46d' : palette.text);
+    this.#numeral.setText(String(value)).setColor(value >= 7 ? palette.dangerText : value >= 4 ? '#f2c46d' : palette.text);
     if (changed) {
-      this.flash.clear().fillStyle(0xffffff, 0.35).fillRoundedRect(x0 - 6, this.y - 16, this.right - x0 + 10, 32, 8);
-      this.flash.alpha = 1;
-      this.scene.tweens.add({ targets: this.flash, alpha: 0, duration: 900 });
+      this.#flash.clear().fillStyle(0xffffff, 0.35).fillRoundedRect(x0 - 6, this.#y - 16, this.#right - x0 + 10, 32, 8);
+      this.#flash.alpha = 1;
+      this.#scene.tweens.add({ targets: this.#flash, alpha: 0, duration: 900 });
     }
   }
 }

@@ -23,68 +23,76 @@ export interface PlayerHooks {
 }
 
 export class EventPlayer {
-  private readonly queue: { state: GameState; events: readonly GameEvent[] }[] = [];
-  private running = false;
-  private waiters: (() => void)[] = [];
+  readonly #queue: { state: GameState; events: readonly GameEvent[] }[] = [];
+  #running = false;
+  #waiters: (() => void)[] = [];
   /** Set while a wave is on screen (for tests and screenshots). */
   current: GameEvent['kind'] | null = null;
 
-  constructor(private readonly scene: Phaser.Scene, private readonly board: BoardView, private readonly hooks: PlayerHooks) {}
+  readonly #scene: Phaser.Scene;
+  readonly #board: BoardView;
+  readonly #hooks: PlayerHooks;
+
+  constructor(scene: Phaser.Scene, board: BoardView, hooks: PlayerHooks) {
+    this.#scene = scene;
+    this.#board = board;
+    this.#hooks = hooks;
+  }
 
   push(state: GameState, events: readonly GameEvent[]): void {
-    this.queue.push({ state, events });
-    if (!this.running) void this.run();
+    this.#queue.push({ state, events });
+    if (!this.#running) void this.#run();
   }
 
   get busy(): boolean {
-    return this.running;
+    return this.#running;
   }
 
   /** Resolves when everything queued has been shown. */
   idle(): Promise<void> {
-    return this.running ? new Promise((resolve) => this.waiters.push(resolve)) : Promise.resolve();
+    return this.#running ? new Promise((resolve) => this.#waiters.push(resolve)) : Promise.resolve();
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    this.hooks.onBusy(true);
-    while (this.queue.length > 0) {
-      const batch = this.queue.shift()!;
+  async #run(): Promise<void> {
+    this.#running = true;
+    this.#hooks.onBusy(true);
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.shift()!;
       try {
-        await this.playBatch(batch.state, batch.events);
+        await this.#playBatch(batch.state, batch.events);
       } catch (err) {
         console.error('Could not show an event:', err);
       }
     }
-    this.running = false;
+    this.#running = false;
     this.current = null;
-    this.hooks.onBusy(false);
-    const waiters = this.waiters;
-    this.waiters = [];
+    this.#hooks.onBusy(false);
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const w of waiters) w();
   }
 
-  private async playBatch(s: GameState, events: readonly GameEvent[]): Promise<void> {
+  async #playBatch(s: GameState, events: readonly GameEvent[]): Promise<void> {
     const base = logSize(s.log) - events.length;
     let shown = base;
-    const reveal = (n: number) => { shown = Math.max(shown, base + n); this.hooks.revealLog(s, shown); };
+    const reveal = (n: number) => { shown = Math.max(shown, base + n); this.#hooks.revealLog(s, shown); };
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      const speed = this.hooks.speed();
+      const speed = this.#hooks.speed();
       this.current = e.kind;
       document.body.dataset.playing = e.kind;
       switch (e.kind) {
         case 'phase': {
           reveal(i + 1);
-          this.hooks.onPhase(e.turn, e.phase);
+          this.#hooks.onPhase(e.turn, e.phase);
           const hint = e.text.replace(/^[A-Z][a-z]+ phase\.\s*/, '');
-          if (e.phase !== 'events' && e.phase !== 'assessment') await phaseBanner(this.scene, `${phaseName(e.phase)} phase`, hint, speed);
-          else await phaseBanner(this.scene, `${phaseName(e.phase)}`, '', speed * 0.6);
+          if (e.phase !== 'events' && e.phase !== 'assessment') await phaseBanner(this.#scene, `${phaseName(e.phase)} phase`, hint, speed);
+          else await phaseBanner(this.#scene, `${phaseName(e.phase)}`, '', speed * 0.6);
           break;
         }
         case 'card':
           reveal(i + 1);
-          await this.hooks.showCard(s, e);
+          await this.#hooks.showCard(s, e);
           break;
         case 'interception': {
           let j = i;
@@ -94,18 +102,18 @@ export class EventPlayer {
           reveal(i + 1);
           const step = wave.length > 0 ? scaled(420, speed) : 0;
           wave.forEach((_, k) => window.setTimeout(() => reveal(indexOfNth(events, i, k) + 1), step * k + scaled(1100, speed)));
-          await playWave(this.scene, this.board, s, wave, speed);
+          await playWave(this.#scene, this.#board, s, wave, speed);
           reveal(j);
           i = j - 1;
           break;
         }
         case 'delivery':
           reveal(i + 1);
-          await playDelivery(this.scene, this.board, s, e, speed);
+          await playDelivery(this.#scene, this.#board, s, e, speed);
           break;
         case 'redeploy':
           reveal(i + 1);
-          await this.board.update(s, scaled(700, speed));
+          await this.#board.update(s, scaled(700, speed));
           break;
         default:
           reveal(i + 1);
@@ -114,7 +122,7 @@ export class EventPlayer {
     reveal(events.length);
     this.current = null;
     delete document.body.dataset.playing;
-    await this.board.update(s, scaled(450, this.hooks.speed()));
+    await this.#board.update(s, scaled(450, this.#hooks.speed()));
   }
 }
 

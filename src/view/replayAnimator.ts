@@ -21,49 +21,57 @@ export interface AnimatorHooks {
 interface Run { live: boolean; drawn: Set<Phaser.GameObjects.GameObject>; cuts: (() => void)[]; player: EventPlayer }
 
 export class ReplayAnimator {
-  private run: Run | null = null;
+  #run: Run | null = null;
 
-  constructor(private readonly scene: Phaser.Scene, private readonly board: BoardView, private readonly hooks: AnimatorHooks) {}
+  readonly #scene: Phaser.Scene;
+  readonly #board: BoardView;
+  readonly #hooks: AnimatorHooks;
+
+  constructor(scene: Phaser.Scene, board: BoardView, hooks: AnimatorHooks) {
+    this.#scene = scene;
+    this.#board = board;
+    this.#hooks = hooks;
+  }
 
   /** Shows one action: `before` is the moment on the board, `after` the moment the action led to. */
   play(before: GameState, after: GameState, events: readonly GameEvent[], speed: number): void {
-    if (this.cut()) void this.board.update(before, 0);
+    if (this.cut()) void this.#board.update(before, 0);
     const run: Run = { live: true, drawn: new Set(), cuts: [], player: null as unknown as EventPlayer };
     const hooks: PlayerHooks = {
       speed: () => (run.live ? speed : 0),
       revealLog: () => undefined,
-      showCard: (s, e) => (run.live ? this.hooks.showCard(s, e, speed, (close) => run.cuts.push(close)) : Promise.resolve()),
-      onBusy: (busy) => { if (run.live) { if (!busy) this.run = null; this.hooks.onBusy(busy); } },
-      onPhase: (turn, phase) => { if (run.live) this.hooks.onPhase(turn, phase); },
+      showCard: (s, e) => (run.live ? this.#hooks.showCard(s, e, speed, (close) => run.cuts.push(close)) : Promise.resolve()),
+      onBusy: (busy) => { if (run.live) { if (!busy) this.#run = null; this.#hooks.onBusy(busy); } },
+      onPhase: (turn, phase) => { if (run.live) this.#hooks.onPhase(turn, phase); },
     };
-    run.player = new EventPlayer(sceneFor(this.scene, run), boardFor(this.board, run), hooks);
-    this.run = run;
+    run.player = new EventPlayer(sceneFor(this.#scene, run), boardFor(this.#board, run), hooks);
+    this.#run = run;
     run.player.push(after, events);
   }
 
   /** Stops the action on screen, if any: true when one was cut short (the board then shows a moment in between). */
   cut(): boolean {
-    const run = this.run;
-    this.run = null;
+    const run = this.#run;
+    this.#run = null;
     if (!run) return false;
     run.live = false;
     for (const o of run.drawn) hide(o);
     for (const close of run.cuts.splice(0)) close();
     delete document.body.dataset.playing;
-    this.hooks.onBusy(false);
+    this.#hooks.onBusy(false);
     return true;
   }
 
   get busy(): boolean {
-    return this.run !== null;
+    return this.#run !== null;
   }
 
   /** Resolves when the action on screen has been shown (or at once, or when it is cut short). */
   async idle(): Promise<void> {
-    while (this.run) {
-      const run = this.run;
+    while (this.#run) {
+      const run = this.#run;
       await Promise.race([run.player.idle(), new Promise((r) => window.setTimeout(r, 100))]);
-      if (this.run === run && !run.player.busy) this.run = null;
+      if (this.#run === run && !run.player.busy) this.#run = null;
     }
   }
 }

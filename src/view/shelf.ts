@@ -14,54 +14,62 @@ export const ITEM_ICONS: Record<string, string> = {
 const CHIP_H = 30;
 
 export class Shelf {
-  private objects: Phaser.GameObjects.GameObject[] = [];
-  private slots: Record<string, Point> = {};
+  #objects: Phaser.GameObjects.GameObject[] = [];
+  #slots: Record<string, Point> = {};
 
-  constructor(private readonly scene: Phaser.Scene, private readonly theatre: string, private readonly rect: Rect) {}
+  readonly #scene: Phaser.Scene;
+  readonly #theatre: string;
+  readonly #rect: Rect;
+
+  constructor(scene: Phaser.Scene, theatre: string, rect: Rect) {
+    this.#scene = scene;
+    this.#theatre = theatre;
+    this.#rect = rect;
+  }
 
   /** Where a stock of `owner|item` sits (or would sit) on this shelf. */
   slot(owner: string, item: string): Point {
-    return this.slots[`${owner}|${item}`] ?? { x: this.rect.x + this.rect.w / 2, y: this.rect.y + this.rect.h / 2 };
+    return this.#slots[`${owner}|${item}`] ?? { x: this.#rect.x + this.#rect.w / 2, y: this.#rect.y + this.#rect.h / 2 };
   }
 
   update(s: GameState): void {
-    for (const o of this.objects) o.destroy();
-    this.objects = [];
-    this.draw(s);
+    for (const o of this.#objects) o.destroy();
+    this.#objects = [];
+    this.#draw(s);
     // Still until the next update: one texture instead of a draw per chip part each frame.
-    const r = this.rect;
-    this.objects = [bakePiece(this.scene, this.objects, { x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2 }).setDepth(2)];
+    const r = this.#rect;
+    this.#objects = [bakePiece(this.#scene, this.#objects, { x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2 }).setDepth(2)];
   }
 
-  private draw(s: GameState): void {
-    this.slots = {};
+  #draw(s: GameState): void {
+    this.#slots = {};
     const entries = Object.entries(s.stocks)
       .map(([key, amount]) => ({ key, amount, parts: key.split('|') }))
-      .filter((e) => e.parts[2] === this.theatre && (e.amount > 0 || s.scenario.roles.some((r) => r.id === e.parts[0])))
+      .filter((e) => e.parts[2] === this.#theatre && (e.amount > 0 || s.scenario.roles.some((r) => r.id === e.parts[0])))
       .filter((e) => e.amount > 0 || s.scenario.stockpiles.some((x) => `${x.owner}|${x.item}|${x.theatre}` === e.key));
-    const g = this.scene.add.graphics().setDepth(2);
-    g.fillStyle(0x0b121b, 0.55).fillRoundedRect(this.rect.x, this.rect.y, this.rect.w, this.rect.h, 8);
-    this.objects.push(g);
+    const g = this.#scene.add.graphics();
+    g.fillStyle(0x0b121b, 0.55).fillRoundedRect(this.#rect.x, this.#rect.y, this.#rect.w, this.#rect.h, 8);
+    this.#objects.push(g);
     if (entries.length === 0) {
-      this.objects.push(label(this.scene, this.rect.x + 10, this.rect.y + this.rect.h / 2, 'No stockpiles here', { size: 14, colour: palette.textMuted }).setOrigin(0, 0.5).setDepth(2));
+      this.#objects.push(label(this.#scene, this.#rect.x + 10, this.#rect.y + this.#rect.h / 2, 'No stockpiles here', { size: 14, colour: palette.textMuted }).setOrigin(0, 0.5));
       return;
     }
-    const width = Math.min(200, (this.rect.w - 8) / entries.length - 6);
+    const width = Math.min(200, (this.#rect.w - 8) / entries.length - 6);
     entries.forEach((e, i) => {
       const [owner = '', itemId = ''] = e.parts;
       const item = s.scenario.items.find((x) => x.id === itemId);
-      const x = this.rect.x + 4 + i * (width + 6);
-      const y = this.rect.y + (this.rect.h - CHIP_H) / 2;
-      this.slots[`${owner}|${itemId}`] = { x: x + 22, y: y + CHIP_H / 2 };
-      const bg = this.scene.add.graphics().setDepth(2);
+      const x = this.#rect.x + 4 + i * (width + 6);
+      const y = this.#rect.y + (this.#rect.h - CHIP_H) / 2;
+      this.#slots[`${owner}|${itemId}`] = { x: x + 22, y: y + CHIP_H / 2 };
+      const bg = this.#scene.add.graphics();
       bg.fillStyle(palette.panelRaised, 1).fillRoundedRect(x, y, width, CHIP_H, 6);
       bg.lineStyle(1, palette.panelEdge, 1).strokeRoundedRect(x, y, width, CHIP_H, 6);
-      const stripe = patternFill(this.scene, owner, x + 1, y + 1, 7, CHIP_H - 2).setDepth(2);
-      const icon = this.scene.add.image(x + 22, y + CHIP_H / 2, ITEM_ICONS[item?.kind ?? 'equipment'] ?? 'icon-crate').setDisplaySize(22, 22).setDepth(2);
-      const count = label(this.scene, x + 38, y + CHIP_H / 2, formatCount(e.amount), { size: 17, bold: true, colour: e.amount > 0 ? palette.text : palette.dangerText }).setOrigin(0, 0.5).setDepth(2);
-      const name = label(this.scene, count.x + count.width + 6, y + CHIP_H / 2, item?.name ?? itemId, { size: 13, colour: palette.textMuted }).setOrigin(0, 0.5).setDepth(2);
+      const stripe = patternFill(this.#scene, owner, x + 1, y + 1, 7, CHIP_H - 2);
+      const icon = this.#scene.add.image(x + 22, y + CHIP_H / 2, ITEM_ICONS[item?.kind ?? 'equipment'] ?? 'icon-crate').setDisplaySize(22, 22);
+      const count = label(this.#scene, x + 38, y + CHIP_H / 2, formatCount(e.amount), { size: 17, bold: true, colour: e.amount > 0 ? palette.text : palette.dangerText }).setOrigin(0, 0.5);
+      const name = label(this.#scene, count.x + count.width + 6, y + CHIP_H / 2, item?.name ?? itemId, { size: 13, colour: palette.textMuted }).setOrigin(0, 0.5);
       fitText(name, Math.max(10, x + width - name.x - 6));
-      this.objects.push(bg, stripe, icon, count, name);
+      this.#objects.push(bg, stripe, icon, count, name);
     });
   }
 }

@@ -4,16 +4,13 @@ export const palette = {
   background: 0x0b121b,
   board: 0x0f1924,
   grid: 0x17283a,
-  panel: 0x16212f,
   panelRaised: 0x1c2a3b,
   panelEdge: 0x2f445d,
   text: '#e8eef5',
   textMuted: '#9fb0c3',
-  textHex: 0xe8eef5,
   mutedHex: 0x9fb0c3,
   accent: '#e6b84a',
   accentHex: 0xe6b84a,
-  focus: '#ffffff',
   focusHex: 0xffffff,
   /** Air-defence cover: a neutral light teal, apart from every role colour. */
   shield: 0xbfe6df,
@@ -22,7 +19,6 @@ export const palette = {
   dangerText: '#ff9a5a',
   calm: 0x5b7f95,
   warm: 0xe0a040,
-  hit: 0xffffff,
   threat: 0xff8a3d,
   interceptor: 0xbfe6df,
 } as const;
@@ -31,10 +27,7 @@ export const roleColours = [0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0x
 
 export const fonts = {
   family: 'system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
-  title: '56px',
   heading: '28px',
-  body: '20px',
-  small: '16px',
 } as const;
 
 /** '#E69F00' → 0xe69f00 */

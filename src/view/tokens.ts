@@ -29,21 +29,24 @@ function tokenBody(scene: Phaser.Scene, owner: string, colour: number, icon: str
 
 export class BatteryToken {
   readonly container: Phaser.GameObjects.Container;
-  private readonly caption: Phaser.GameObjects.Text;
-  private readonly status: Phaser.GameObjects.Text;
-  private readonly statusBg: Phaser.GameObjects.Graphics;
-  private readonly count: Phaser.GameObjects.Text;
-  private readonly countBg: Phaser.GameObjects.Graphics;
+  readonly #caption: Phaser.GameObjects.Text;
+  readonly #status: Phaser.GameObjects.Text;
+  readonly #statusBg: Phaser.GameObjects.Graphics;
+  readonly #count: Phaser.GameObjects.Text;
+  readonly #countBg: Phaser.GameObjects.Graphics;
 
-  constructor(private readonly scene: Phaser.Scene, s: GameState, b: Battery, at: Point) {
+  readonly #scene: Phaser.Scene;
+
+  constructor(scene: Phaser.Scene, s: GameState, b: Battery, at: Point) {
+    this.#scene = scene;
     const colour = roleColour(s, b.owner);
     const body = tokenBody(scene, b.owner, colour, 'icon-battery');
-    this.caption = label(scene, 0, R + 2, '', { size: 14, bold: true }).setOrigin(0.5, 0);
-    this.statusBg = scene.add.graphics();
-    this.status = label(scene, 0, R + 31, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
-    this.count = label(scene, -R - 2, -R - 6, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
-    this.countBg = scene.add.graphics();
-    this.container = scene.add.container(at.x, at.y, [body, this.caption, this.statusBg, this.status, this.countBg, this.count]);
+    this.#caption = label(scene, 0, R + 2, '', { size: 14, bold: true }).setOrigin(0.5, 0);
+    this.#statusBg = scene.add.graphics();
+    this.#status = label(scene, 0, R + 31, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
+    this.#count = label(scene, -R - 2, -R - 6, '', { size: 13, bold: true, colour: '#0b121b' }).setOrigin(0.5);
+    this.#countBg = scene.add.graphics();
+    this.container = scene.add.container(at.x, at.y, [body, this.#caption, this.#statusBg, this.#status, this.#countBg, this.#count]);
     this.container.setDepth(3);
     this.update(s, b, [b]);
   }
@@ -52,16 +55,16 @@ export class BatteryToken {
   update(s: GameState, b: Battery, group: readonly Battery[]): void {
     const rounds = group.reduce((sum, x) => sum + x.rounds, 0);
     const capacity = group.reduce((sum, x) => sum + x.capacity, 0);
-    this.caption.setText(`${rounds}/${capacity}`);
-    this.count.setText(group.length > 1 ? `×${group.length}` : '');
-    this.countBg.clear();
-    if (group.length > 1) this.countBg.fillStyle(0xffffff, 1).fillRoundedRect(-R - 16, -R - 16, 28, 20, 10);
+    this.#caption.setText(`${rounds}/${capacity}`);
+    this.#count.setText(group.length > 1 ? `×${group.length}` : '');
+    this.#countBg.clear();
+    if (group.length > 1) this.#countBg.fillStyle(0xffffff, 1).fillRoundedRect(-R - 16, -R - 16, 28, 20, 10);
     const text = statusText(s, b);
-    this.status.setText(text);
-    this.statusBg.clear();
+    this.#status.setText(text);
+    this.#statusBg.clear();
     if (text) {
-      const w = this.status.width + 14;
-      this.statusBg.fillStyle(b.status === 'setup' ? palette.accentHex : 0xbfd2e3, 1).fillRoundedRect(-w / 2, R + 20, w, 22, 11);
+      const w = this.#status.width + 14;
+      this.#statusBg.fillStyle(b.status === 'setup' ? palette.accentHex : 0xbfd2e3, 1).fillRoundedRect(-w / 2, R + 20, w, 22, 11);
     }
   }
 
@@ -69,14 +72,14 @@ export class BatteryToken {
   progress: number | null = null;
 
   moveTo(p: Point, duration: number): Promise<void> {
-    return tweenPromise(this.scene, { targets: this.container, x: p.x, y: p.y, duration, ease: 'Sine.easeInOut' });
+    return tweenPromise(this.#scene, { targets: this.container, x: p.x, y: p.y, duration, ease: 'Sine.easeInOut' });
   }
 
   follow(path: { a: Point; c: Point; b: Point }, from: number, to: number, duration: number): Promise<void> {
     const place = (t: number) => { const p = quadPoint(path.a, path.c, path.b, t); this.container.setPosition(p.x, p.y); };
     if (duration <= 0 || from === to) { place(to); return Promise.resolve(); }
     const at = { t: from };
-    return tweenPromise(this.scene, { targets: at, t: to, duration, ease: 'Sine.easeInOut', onUpdate: () => place(at.t) });
+    return tweenPromise(this.#scene, { targets: at, t: to, duration, ease: 'Sine.easeInOut', onUpdate: () => place(at.t) });
   }
 
   destroy(): void {
@@ -103,8 +106,8 @@ export function statusText(s: GameState, b: Battery): string {
 
 export class LineToken {
   readonly container: Phaser.GameObjects.Container;
-  private readonly caption: Phaser.GameObjects.Text;
-  private readonly progress: Phaser.GameObjects.Graphics;
+  readonly #caption: Phaser.GameObjects.Text;
+  readonly #progress: Phaser.GameObjects.Graphics;
 
   constructor(scene: Phaser.Scene, s: GameState, line: Line, at: Point) {
     const owner = line.owners[0]?.role ?? '';
@@ -115,21 +118,21 @@ export class LineToken {
     // Joint lines show every owner's pattern as a split strip along the bottom.
     const strips = line.owners.map((o, i) => patternFill(scene, o.role, -18 + (36 / line.owners.length) * i, 12, 36 / line.owners.length, 6));
     const icon = scene.add.image(0, -3, 'icon-line').setDisplaySize(26, 26);
-    this.progress = scene.add.graphics();
-    this.caption = label(scene, 0, 22, '', { size: 13, bold: true }).setOrigin(0.5, 0);
+    this.#progress = scene.add.graphics();
+    this.#caption = label(scene, 0, 22, '', { size: 13, bold: true }).setOrigin(0.5, 0);
     const face = bakePiece(scene, [bg, ...strips, icon], { x: -22, y: -22, w: 44, h: 44 });
-    this.container = scene.add.container(at.x, at.y, [face, this.progress, this.caption]).setDepth(3);
+    this.container = scene.add.container(at.x, at.y, [face, this.#progress, this.#caption]).setDepth(3);
     this.update(line);
   }
 
   update(line: Line): void {
     const share = line.buildLeft > 0 ? 0 : [0, 0.25, 0.5, 1][line.ramp] ?? 1;
-    this.caption.setText(line.buildLeft > 0 ? `builds · ${line.buildLeft}` : `${Math.round(share * 100)}%${line.fundedThisTurn ? ' ✓' : ''}`);
-    this.progress.clear();
-    this.progress.lineStyle(4, line.buildLeft > 0 ? 0x8fa3b8 : palette.accentHex, 1);
-    this.progress.beginPath();
-    this.progress.arc(0, 0, 25, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * Math.max(0.02, share), false);
-    this.progress.strokePath();
+    this.#caption.setText(line.buildLeft > 0 ? `builds · ${line.buildLeft}` : `${Math.round(share * 100)}%${line.fundedThisTurn ? ' ✓' : ''}`);
+    this.#progress.clear();
+    this.#progress.lineStyle(4, line.buildLeft > 0 ? 0x8fa3b8 : palette.accentHex, 1);
+    this.#progress.beginPath();
+    this.#progress.arc(0, 0, 25, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * Math.max(0.02, share), false);
+    this.#progress.strokePath();
   }
 
   destroy(): void {

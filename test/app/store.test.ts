@@ -69,7 +69,7 @@ describe('reading a scenario file from disk', () => {
   it('names the line and column of broken JSON', () => {
     const r = readScenarioText('{\n  "id": "x",\n}');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.where).toBe('line 3, column 1');
+    if (!r.ok) expect(r.errors[0]!.path).toBe('line 3, column 1');
   });
 
   it('lists schema problems by their JSON path', () => {
@@ -77,6 +77,6 @@ describe('reading a scenario file from disk', () => {
     broken.roles[1]!.budget = 'lots';
     const r = readScenarioText(JSON.stringify(broken));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => p.where)).toContain('roles[1].budget');
+    if (!r.ok) expect(r.errors.map((p) => p.path)).toContain('roles[1].budget');
   });
 });
