@@ -90,7 +90,7 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   }
   if ('budget' in q) return peekField(s, 'budgets')[bindRole(q.budget, b)] ?? 0;
   if ('stock' in q) return stockOf(s, bindRole(q.stock, b), q.item, q.theatre);
-  if ('techLevel' in q) return s.transfers.find((t) => t.id === q.techLevel)?.level ?? 0;
+  if ('techLevel' in q) return standing(currentList(s, 'transfers').find((t) => standing(t).id === q.techLevel))?.level ?? 0;
   if ('protectedPct' in q) return protectedPct(s, q.protectedPct);
   if ('disabledRegions' in q) {
     const owner = q.owner === undefined ? undefined : bindRole(q.owner, b);
@@ -100,7 +100,7 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   }
   if ('longestStockout' in q) {
     const prefix = `${bindRole(q.longestStockout, b)}|${q.item}|`;
-    return Object.entries(s.stockout).reduce((m, [k, v]) => (k.startsWith(prefix) ? Math.max(m, v.longest) : m), 0);
+    return Object.entries(standing(peekField(s, 'stockout'))).reduce((m, [k, v]) => (k.startsWith(prefix) ? Math.max(m, standing(v).longest) : m), 0);
   }
   if ('arms' in q) return standing(peekField(s, 'arms'))?.levels[bindRole(q.arms, b)] ?? 0;
   if ('armsChange' in q) return Math.abs(standing(peekField(s, 'arms'))?.change[bindRole(q.armsChange, b)] ?? 0);
@@ -117,10 +117,12 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
     const seller = bindRole(q.onTimePct, b);
     let checks = 0;
     let met = 0;
+    const records = standing(peekField(s, 'contracts'));
     for (const c of s.scenario.contracts) {
       if (c.seller !== seller) continue;
-      checks += s.contracts[c.id]?.onTimeChecks ?? 0;
-      met += s.contracts[c.id]?.onTimeMet ?? 0;
+      const record = standing(records[c.id]);
+      checks += record?.onTimeChecks ?? 0;
+      met += record?.onTimeMet ?? 0;
     }
     return checks === 0 ? 100 : Math.round((1000 * met) / checks) / 10;
   }

@@ -64,20 +64,27 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     own(s, 'hotline')[theatre] = true;
     say(ctx, 'A hotline is open: the next incident will escalate only half as far.');
   } else if ('richardson' in e) {
-    if (!s.arms) return;
+    // The arms race is read as it stands and replaced whole (writing into it would draft the step).
+    const arms = standing(peekField(s, 'arms'));
+    if (!arms) return;
+    const next = { ...arms, levels: standing(arms.levels), change: standing(arms.change) };
     for (const k of ['k', 'l', 'a', 'b', 'g', 'h'] as const) {
       const d = e.richardson[k];
-      if (d !== undefined) s.arms[k] = Math.max(0, round4(s.arms[k] + d));
+      if (d !== undefined) next[k] = Math.max(0, round4(arms[k] + d));
     }
-    say(ctx, `The arms-race coefficients change: reaction ${s.arms.k} and ${s.arms.l}, restraint ${s.arms.a} and ${s.arms.b}.`);
+    s.arms = next;
+    say(ctx, `The arms-race coefficients change: reaction ${next.k} and ${next.l}, restraint ${next.a} and ${next.b}.`);
   } else if ('adjustArms' in e) {
     const role = bindRole(e.adjustArms, b);
-    if (!s.arms || !(role in s.arms.levels)) return;
-    s.arms.levels[role] = Math.max(0, round4((s.arms.levels[role] ?? 0) + e.by));
-    say(ctx, `${roleName(s, role)}'s arms level is now ${s.arms.levels[role]}.`);
+    const arms = standing(peekField(s, 'arms'));
+    const levels = arms && standing(arms.levels);
+    if (!arms || !levels || !(role in levels)) return;
+    const level = Math.max(0, round4((levels[role] ?? 0) + e.by));
+    s.arms = { ...arms, levels: { ...levels, [role]: level }, change: standing(arms.change) };
+    say(ctx, `${roleName(s, role)}'s arms level is now ${level}.`);
   } else if ('revealNext' in e) {
     const role = bindRole(e.revealNext, b);
-    const intel = s.intel[role];
+    const intel = ownValue(s, 'intel', role);
     if (intel) { intel.nextCard = true; intel.nextWave = true; }
   } else if ('crisis' in e) {
     crisis(ctx, e);
@@ -151,7 +158,7 @@ export function incident(ctx: Ctx, theatre: string): void {
  * 2d6 ≥ 6 + (members − 3). If they do, its deterrence bonus (members − 2, at most 4) joins the defence.
  */
 function allianceConsensus(ctx: Ctx, owners: string[]): number {
-  const alliance = ctx.s.agreements.find((a) => a.type === 'alliance' && a.parties.some((p) => owners.includes(p)));
+  const alliance = currentList(ctx.s, 'agreements').map(standing).find((a) => a.type === 'alliance' && standing(a.parties).some((p) => owners.includes(p)));
   if (!alliance) return 0;
   const members = alliance.parties.length;
   const agreed = performRoll(ctx, 'diplomacy', { die: 6, dice: 2, atLeast: 6 + (members - 3), addTracks: [], bonuses: [] }, 'Alliance consensus in the crisis');
@@ -167,12 +174,12 @@ function crisis(ctx: Ctx, e: Extract<Effect, { crisis: string }>): void {
   const s = ctx.s;
   const regions = s.scenario.regions.filter((r) => r.theatre === e.crisis);
   const regionIds = new Set(regions.map((r) => r.id));
-  const defenders = s.batteries.filter((x) => x.status === 'operational' && regionIds.has(x.region));
+  const defenders = currentList(s, 'batteries').map(standing).filter((x) => x.status === 'operational' && regionIds.has(x.region));
   const owners = [...new Set(defenders.map((x) => x.owner))].sort();
   let interop = 0;
   let pairs = 0;
   for (let i = 0; i < owners.length; i++)
-    for (let j = i + 1; j < owners.length; j++) { interop += s.tracks[`interop:${pairKey(owners[i]!, owners[j]!)}`] ?? 0; pairs += 1; }
+    for (let j = i + 1; j < owners.length; j++) { interop += peekField(s, 'tracks')[`interop:${pairKey(owners[i]!, owners[j]!)}`] ?? 0; pairs += 1; }
   const multiplier = owners.length > 1 ? interoperabilityMultiplier(interop / pairs) : 1;
   const deterrence = allianceConsensus(ctx, regions.map((r) => r.owner));
   const result = salvoExchange({

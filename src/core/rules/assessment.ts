@@ -54,16 +54,20 @@ export function runAssessment(ctx: Ctx): void {
 function updateArmsRace(ctx: Ctx): void {
   const s = ctx.s;
   const r = s.scenario.richardson;
-  if (!s.arms || !r) return;
-  const x = s.arms.levels[r.x] ?? 0;
-  const y = s.arms.levels[r.y] ?? 0;
-  const next = richardsonStep({ x, y }, s.arms);
+  // Read as it stands and replaced whole (writing into it would draft the step).
+  const arms = standing(peekField(s, 'arms'));
+  if (!arms || !r) return;
+  const levels = standing(arms.levels);
+  const x = levels[r.x] ?? 0;
+  const y = levels[r.y] ?? 0;
+  const next = richardsonStep({ x, y }, arms);
   const nx = Math.max(0, round4(next.x));
   const ny = Math.max(0, round4(next.y));
-  s.arms.change[r.x] = round4(nx - x);
-  s.arms.change[r.y] = round4(ny - y);
-  s.arms.levels[r.x] = nx;
-  s.arms.levels[r.y] = ny;
+  s.arms = {
+    ...arms,
+    levels: { ...levels, [r.x]: nx, [r.y]: ny },
+    change: { ...standing(arms.change), [r.x]: round4(nx - x), [r.y]: round4(ny - y) },
+  };
   say(ctx, `Arms levels: ${roleName(s, r.x)} ${nx}, ${roleName(s, r.y)} ${ny}.`);
 }
 

@@ -1,6 +1,6 @@
 import type { ActionOf, LegalAction, Rejection } from '../actions';
 import type { Battery, GameState } from '../state';
-import { emit, ownValue, roleName, say, type Ctx } from '../context';
+import { currentList, emit, ownMember, ownValue, roleName, say, standing, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { DOCTRINES, LANE_MODES, THREAT_KINDS, type Doctrine, type LaneMode, type ThreatKind } from '../vocabulary';
 import {
@@ -85,7 +85,7 @@ export function applyDeployment(ctx: Ctx, a: DeploymentAction): void {
       return;
     }
     case 'setHalfCover': {
-      const b = s.batteries.find((x) => x.id === a.battery)!;
+      const b = ownMember(s, 'batteries', currentList(s, 'batteries').findIndex((x) => standing(x).id === a.battery));
       b.halfCover = a.region;
       say(ctx, a.region === null ? `${b.name} no longer half-covers a neighbouring region.` : `${b.name} now half-covers ${regionName(s, a.region)}.`);
       return;
@@ -99,7 +99,7 @@ function transitText(s: GameState, mode: LaneMode, turns: number): string {
 
 function applyRedeploy(ctx: Ctx, a: ActionOf<'orderRedeploy'>): void {
   const s = ctx.s;
-  const b = s.batteries.find((x) => x.id === a.battery)!;
+  const b = ownMember(s, 'batteries', currentList(s, 'batteries').findIndex((x) => standing(x).id === a.battery));
   const route = findRoute(s, b.region, a.to, a.mode)!;
   const turns = a.mode === 'air' ? airTurns(s, loadsWaiting(s)) : seaTurns(s, route);
   b.status = 'packing';

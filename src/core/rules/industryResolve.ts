@@ -1,6 +1,6 @@
 import type { Line, PipelineEntry } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, currentList, emit, own, ownMember, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, ownRecord, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
@@ -155,9 +155,9 @@ export function assessIndustry(ctx: Ctx): void {
     if (s.scenario.items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
     const known = standing(standing(peekField(s, 'stockout'))[key]);
     if (known !== undefined && amount > 0 && known.run === 0) continue;
-    // A record kept since an earlier turn is copied to write (ownValue); a new one is added through the draft.
+    // A record kept since an earlier turn is copied to write (ownValue); a new one is added (ownRecord).
     let record = ownValue(s, 'stockout', key);
-    if (record === undefined) record = s.stockout[key] = { run: 0, longest: 0 };
+    if (record === undefined) record = ownRecord(s, 'stockout')[key] = { run: 0, longest: 0 };
     if (amount > 0) record.run = 0;
     else {
       record.run += 1;
@@ -175,9 +175,9 @@ function checkContracts(ctx: Ctx): void {
     // Read as it stands first: a contract on time with no check this turn is left undrafted.
     const known = standing(standing(peekField(s, 'contracts'))[c.id]);
     if (known !== undefined && !checked && (known.delivered ?? 0) >= due) continue;
-    // Written from here on: a kept record copied to write (ownValue), a new one added through the draft.
+    // Written from here on: a kept record copied to write (ownValue), a new one added (ownRecord).
     let record = ownValue(s, 'contracts', c.id);
-    if (record === undefined) record = s.contracts[c.id] = { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 };
+    if (record === undefined) record = ownRecord(s, 'contracts')[c.id] = { delivered: 0, late: 0, onTimeChecks: 0, onTimeMet: 0 };
     const delivered = record.delivered ?? 0;
     if (checked) {
       record.onTimeChecks += 1;
