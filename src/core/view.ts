@@ -1,4 +1,4 @@
-import type { GameState } from './state';
+import { viewObject, type GameState } from './state';
 import type { Scenario } from './scenario/schema';
 import { canonicalJson, canonicalJsonUnchanging, hashString, runningDigest } from './hash';
 import { logEntries } from './log';
@@ -35,23 +35,10 @@ export function viewFor(s: GameState, role: string): RoleView {
   const key = `${s.revealed}|${role}`;
   let scenario = shown.get(key);
   if (!scenario) { scenario = { ...s.scenario, objectives: s.scenario.objectives.filter((o) => !o.hidden || canSee(o.owner)) }; shown.set(key, scenario); }
-  // Field by field in the state's order (without rng, deck, plannedWaves and intel), then the view's own: one
-  // shape, where a rest-and-spread copy of the state took the engine's slow path (see copyState).
-  return {
-    formatVersion: s.formatVersion, scenario, scenarioHash: s.scenarioHash, seed: s.seed, seats: s.seats, turn: s.turn, phase: s.phase,
-    queue: s.queue, paused: s.paused, budgets: s.budgets, workforce: s.workforce, tracks: s.tracks, regions: s.regions,
-    batteries: s.batteries, stocks: s.stocks, pipeline: s.pipeline, lines: s.lines, transfers: s.transfers, projects: s.projects,
-    agreements: s.agreements, proposals: s.proposals, nextId: s.nextId, contracts: s.contracts, discard: s.discard,
-    eventsLeft: s.eventsLeft, pendingChoice: s.pendingChoice, doctrines: s.doctrines, hotline: s.hotline, arms: s.arms,
-    movesUsed: s.movesUsed, turnStats: s.turnStats, stockout: s.stockout, objectivesMet: s.objectivesMet,
-    tensionCause: s.tensionCause, history: s.history, log: s.log, actionCount: s.actionCount, revealed: s.revealed, outcome: s.outcome,
-    viewer: role,
-    deckSize: s.deck.length,
-    nextCard: facilitator || intel?.nextCard ? s.deck[0] ?? null : null,
-    plannedWaves: facilitator || intel?.nextWave ? s.plannedWaves : {},
-    intel: visibleIntel,
-  };
+  const nextCard = facilitator || intel?.nextCard ? s.deck[0] ?? null : null;
+  return viewObject(s, scenario, role, nextCard, facilitator || intel?.nextWave ? s.plannedWaves : {}, visibleIntel);
 }
+
 
 /** A hash of everything in the state but the embedded scenario (which `scenarioHash` stands for); the log and the
  * turn history (append-only) count through their running digests, so a hash costs the same late in a game as early. */
