@@ -266,7 +266,7 @@ export const scenarioSchema = z.strictObject({
   lineTemplates: optionalList(lineTemplateSchema, 12),
   lines: optionalList(lineSchema, 20),
   techTransfers: optionalList(z.strictObject({ id, donor: roleRef, recipient: roleRef, level: whole(0, 4) }), 8),
-  techLadder: z.optional(z.array(ladderStepSchema).check(z.length(4))),
+  techLadder: z.optional(list(ladderStepSchema, { min: 4, max: 4 })),
   projects: optionalList(projectSchema, 12),
   moves: optionalList(moveSchema, 24),
   agreementTypes: z._default(z.array(z.enum(AGREEMENT_TYPES)), [...AGREEMENT_TYPES]),
