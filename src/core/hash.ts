@@ -189,40 +189,6 @@ function fnvFeed(text: string): void {
   f3 = h3;
 }
 
-/** Feeds the 16 lowercase hex digits of a digest given as its limbs (what hex4 would write). */
-function fnvFeedDigest(d3: number, d2: number, d1: number, d0: number): void {
-  let h0 = f0;
-  let h1 = f1;
-  let h2 = f2;
-  let h3 = f3;
-  for (let limb = 0; limb < 4; limb++) {
-    const x = limb === 0 ? d3 : limb === 1 ? d2 : limb === 2 ? d1 : d0;
-    for (let shift = 12; shift >= 0; shift -= 4) {
-      const n = (x >>> shift) & 0xf;
-      // A hex digit's code unit is below 256: its high byte is 0, so only the low byte is XORed in.
-      h0 ^= n < 10 ? 48 + n : 87 + n;
-      let t0 = h0 * 0x1b3;
-      let t1 = h1 * 0x1b3 + (t0 >>> 16);
-      let t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-      h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h2 = t2 & 0xffff;
-      t0 = h0 * 0x1b3;
-      t1 = h1 * 0x1b3 + (t0 >>> 16);
-      t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-      h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h2 = t2 & 0xffff;
-    }
-  }
-  f0 = h0;
-  f1 = h1;
-  f2 = h2;
-  f3 = h3;
-}
-
 /**
  * Feeds JSON.stringify(text) in one pass: the text between quotes, hashed as it is scanned; from the first
  * character JSON.stringify might escape (control characters, quote, backslash, any surrogate), the rest is
@@ -291,27 +257,16 @@ export function runningDigest(log: readonly unknown[]): string {
     if (known && known.index === from - 1) { digest = known.digest; break; }
     from -= 1;
   }
-  if (from === log.length) return digest;
-  // The digest so far as its limbs (d(k) is fed to d(k+1) as its hex digits, without writing them out).
-  let started = digest !== '';
-  let d3 = started ? parseInt(digest.slice(0, 4), 16) : 0;
-  let d2 = started ? parseInt(digest.slice(4, 8), 16) : 0;
-  let d1 = started ? parseInt(digest.slice(8, 12), 16) : 0;
-  let d0 = started ? parseInt(digest.slice(12, 16), 16) : 0;
   for (let i = from; i < log.length; i++) {
     const entry = log[i];
     fnvStart();
-    if (started) fnvFeedDigest(d3, d2, d1, d0);
+    if (digest !== '') fnvFeed(digest);
     if (!fnvFeedLogEntry(entry)) fnvFeed(entryText(entry));
-    d0 = f0;
-    d1 = f1;
-    d2 = f2;
-    d3 = f3;
-    started = true;
+    digest = fnvHex();
     if ((i === log.length - 1 || (i & 63) === 63) && typeof entry === 'object' && entry !== null && Object.isFrozen(entry))
-      entryDigest.set(entry, { index: i, digest: hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0) });
+      entryDigest.set(entry, { index: i, digest });
   }
-  return hex4(d3) + hex4(d2) + hex4(d1) + hex4(d0);
+  return digest;
 }
 
 /** canonicalJson of a list entry, without remembering the text of its frozen parts (see rememberFrozen). */
