@@ -111,3 +111,14 @@ export function lightState(base: GameState, scenario: GameState['scenario']): { 
   const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null, flat: null };
   return { state: new Proxy(record, traps) as unknown as GameState, record };
 }
+
+/**
+ * The state as a light step has it: the base with the fields written so far, made with copyState (one
+ * shape). The step's next state when it ends light, and its plain picture (snapshotState) meanwhile.
+ */
+export function lightPicture(l: LightRecord): GameState {
+  const out = copyState(l.base) as unknown as Record<string, unknown>;
+  out.scenario = l.scenario;
+  for (const [key, value] of l.writes) out[key] = value;
+  return out as unknown as GameState;
+}

@@ -3,7 +3,7 @@ import type { Scenario } from './scenario/schema';
 import { copyState, type GameState, type LogEntry } from './state';
 import { createCtx, type Ctx, type GameEvent } from './context';
 import { appendLog } from './log';
-import { lightState } from './lightStep';
+import { lightPicture, lightState, type LightRecord } from './lightStep';
 
 // One step over a game state (a light step or an immer draft, see lightStep.ts), with the embedded
 // scenario kept out of the draft.
@@ -65,7 +65,7 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
   // A step that throws leaves its draft unfinished: immer holds nothing open for a draft made by createDraft.
   step(ctx);
   const added = ctx.logged;
-  const next = light.record.draft ? (finishDraft(light.record.draft) as GameState) : lightNext(state, scenario, light.record.writes);
+  const next = light.record.draft ? (finishDraft(light.record.draft) as GameState) : lightNext(light.record);
   if (added.length === 0) return next;
   const log = appendLog(state.log, added, deepFreeze);
   if (!deepFreeze) {
@@ -82,12 +82,9 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
  * The state after a step that stayed light: the old one with the written fields replaced, made as
  * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
  */
-function lightNext(state: GameState, scenario: Scenario, writes: Map<string, unknown>): GameState {
-  // One plain copy (copyState: one shape, unlike a spread), then the written fields.
-  const next = copyState(state) as unknown as Record<string, unknown>;
-  for (const [key, value] of writes) next[key] = value;
-  if (next.scenario !== scenario) next.scenario = scenario;
-  if (!deepFreeze) return next as unknown as GameState;
-  for (const value of writes.values()) freezeAll(value);
-  return Object.freeze(next) as unknown as GameState;
+function lightNext(l: LightRecord): GameState {
+  const next = lightPicture(l);
+  if (!deepFreeze) return next;
+  for (const value of l.writes.values()) freezeAll(value);
+  return Object.freeze(next);
 }

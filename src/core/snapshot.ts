@@ -6,7 +6,7 @@
 // It reads immer 11's draft record (`Symbol.for('immer-state')`, base_, copy_ and modified_), as
 // context.ts does; test/core/plain-reads.test.ts and test/core/snapshot.test.ts check that layout.
 
-import { lightRecord } from './lightStep';
+import { lightPicture, lightRecord } from './lightStep';
 import { copyState, type GameState } from './state';
 
 const DRAFT_STATE = Symbol.for('immer-state');
@@ -36,12 +36,7 @@ export function snapshot<T>(value: T): T {
 export function snapshotState(s: GameState): GameState {
   const light = lightRecord(s);
   if (light) {
-    if (!light.draft) {
-      const out = copyState(light.base) as unknown as Record<string, unknown>;
-      out.scenario = light.scenario;
-      for (const [key, value] of light.writes) out[key] = value;
-      return out as unknown as GameState;
-    }
+    if (!light.draft) return lightPicture(light);
     return snapshotState(light.draft as GameState);
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
