@@ -85,6 +85,8 @@ interface QuantitySlot {
   reads: readonly (keyof View)[];
   /** The last value under each binding asked, with the fields it was counted from. */
   values: { actor: string | null; target: string | null; from: unknown[]; value: number }[];
+  /** Whether the binding counts (the quantity names the actor or the target). */
+  bound: boolean;
 }
 const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
 
@@ -95,7 +97,13 @@ const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
  */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
   let slot = quantitySlots.get(q);
-  if (!slot) { slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [] }; quantitySlots.set(q, slot); }
+  if (!slot) {
+    // A quantity that names neither the actor nor the target counts the same under every binding: one value for all.
+    const text = JSON.stringify(q);
+    slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [], bound: text.includes('actor') || text.includes('target') };
+    quantitySlots.set(q, slot);
+  }
+  if (!slot.bound) b = NO_BINDING;
   const reads = slot.reads;
   for (const x of slot.values) {
     if (x.actor !== b.actor || x.target !== b.target) continue;
