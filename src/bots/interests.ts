@@ -1,7 +1,7 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  bindRole, compareHolds, holds, NO_BINDING, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
+  bindRole, compareHolds, holds, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
 
@@ -147,31 +147,9 @@ export class InterestBuilder {
   keep = KEEP;
   constructor(private readonly v: View, private readonly binding: Binding) {}
 
-  /** The adds of the goal being remembered (lever, weight, lever, …). */
-  private taken: (string | number)[] | null = null;
-
   add(lever: string | null, w: number): void {
     if (lever === null || w === 0 || !Number.isFinite(w)) return;
-    this.taken?.push(lever, w);
     this.levers.set(lever, (this.levers.get(lever) ?? 0) + w);
-  }
-
-  /** condition(), its adds remembered and replayed in order while what it reads is the same (see Goal). */
-  goal(c: Condition, points: number): void {
-    const { v, binding: b } = this;
-    const { qs, arms, slots } = goalOf(c);
-    let slot: Goal | undefined;
-    for (const k of slots) if (k.actor === b.actor && k.target === b.target && k.scenario === v.scenario) { slot = k; break; }
-    if (slot && slot.points === points && slot.keep === this.keep && (!arms || (slot.arms === v.arms && slot.turn === v.turn)) && sameValues(v, qs, b, slot.values)) {
-      const adds = slot.adds;
-      for (let n = 0; n < adds.length; n += 2) this.levers.set(adds[n] as string, (this.levers.get(adds[n] as string) ?? 0) + (adds[n + 1] as number));
-      return;
-    }
-    this.taken = [];
-    this.condition(c, points);
-    const made: Goal = { actor: b.actor, target: b.target, scenario: v.scenario, points, keep: this.keep, arms: v.arms, turn: v.turn, values: qs.map((q) => quantity(v, q, b)), adds: this.taken };
-    if (slot) Object.assign(slot, made); else slots.push(made);
-    this.taken = null;
   }
 
   /** Spreads `points` over the levers that make the condition hold (or keep holding). */
@@ -224,39 +202,6 @@ export class InterestBuilder {
   }
 }
 
-/**
- * A condition's adds for a binding and view of the scenario: condition() reads nothing but the values of the
- * condition's quantities (with the scenario) and, for arms goals, the arms record and the turn (armsWeight,
- * armsChange), so the same values give the same adds.
- */
-interface Goal {
-  actor: string | null; target: string | null; scenario: object; points: number; keep: number;
-  arms: unknown; turn: number; values: number[]; adds: (string | number)[];
-}
-/** Per condition: the quantities it compares, in order, whether one is an arms level, and its goals so far. */
-const goals = new WeakMap<Condition, { qs: Quantity[]; arms: boolean; slots: Goal[] }>();
-
-function goalOf(c: Condition): { qs: Quantity[]; arms: boolean; slots: Goal[] } {
-  let found = goals.get(c);
-  if (!found) {
-    const qs: Quantity[] = [];
-    const walk = (x: Condition): void => {
-      if ('all' in x) x.all.forEach(walk);
-      else if ('any' in x) x.any.forEach(walk);
-      else if ('not' in x) walk(x.not);
-      else qs.push(x.compare);
-    };
-    walk(c);
-    goals.set(c, found = { qs, arms: qs.some((q) => armsRole(q, NO_BINDING) !== null), slots: [] });
-  }
-  return found;
-}
-
-function sameValues(v: View, qs: readonly Quantity[], b: Binding, values: readonly number[]): boolean {
-  for (let n = 0; n < qs.length; n++) if (quantity(v, qs[n]!, b) !== values[n]) return false;
-  return true;
-}
-
 function roughDistance(v: View, c: Condition, b: Binding): number {
   if ('compare' in c) return distance(v, c, b);
   return holds(v, c, b) ? 0 : 1;
@@ -273,16 +218,16 @@ export function interestsOf(v: View, role: string): Interests {
   for (const o of v.scenario.objectives) {
     if (o.owner !== role && o.owner !== side) continue;
     if (o.byTurn !== undefined && (v.objectivesMet[o.id] !== undefined || v.turn > o.byTurn)) continue;
-    build.goal(o.condition, o.points);
+    build.condition(o.condition, o.points);
   }
   for (const vc of v.scenario.victory) {
-    if (vc.side === side) build.goal(vc.condition, WIN_POINTS);
-    else if (v.scenario.roles.some((r) => r.side === vc.side)) build.goal(negate(vc.condition), DENY_POINTS);
+    if (vc.side === side) build.condition(vc.condition, WIN_POINTS);
+    else if (v.scenario.roles.some((r) => r.side === vc.side)) build.condition({ not: vc.condition }, DENY_POINTS);
   }
   // A shared loss can come in one jump (a card, an incident at 7+): its margin is watched more closely.
   build.keep = SHARED_LOSS_KEEP;
-  for (const loss of v.scenario.sharedLoss) build.goal(negate(loss.condition), SHARED_LOSS_POINTS);
-  for (const c of belowTop(v)) build.goal(c, SHARED_LOSS_POINTS);
+  for (const loss of v.scenario.sharedLoss) build.condition({ not: loss.condition }, SHARED_LOSS_POINTS);
+  for (const c of belowTop(v)) build.condition(c, SHARED_LOSS_POINTS);
   build.keep = KEEP;
   // A nation also cares a little for its own standing, its partners' trust and its own regions.
   if (!red) {
@@ -301,13 +246,13 @@ export function interestsOf(v: View, role: string): Interests {
   const turns = Math.min(RULE_TURNS, turnsLeft(v) + 1);
   for (const rule of v.scenario.assessmentRules) {
     const worth = effectsValue(v, base, rule.effects, { actor: null, target: null });
-    if (Math.abs(worth) > 0.1) build.goal(worth > 0 ? rule.when : negate(rule.when), Math.abs(worth) * turns);
+    if (Math.abs(worth) > 0.1) build.condition(worth > 0 ? rule.when : { not: rule.when }, Math.abs(worth) * turns);
   }
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
   for (const move of v.scenario.moves) {
     if (!move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)) continue;
     const worth = effectsValue(v, base, move.effects, binding) - move.cost * bp;
-    if (worth > 0.5) build.goal(move.requires, worth * ENABLER_SHARE * turns);
+    if (worth > 0.5) build.condition(move.requires, worth * ENABLER_SHARE * turns);
   }
   return { role, side, red, levers: build.levers, bp };
 }
