@@ -72,15 +72,6 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   return before - after - 0.2;
 }
 
-const stockKeys = new Map<string, (string | undefined)[]>();
-
-/** A stock key's `owner|item|theatre` (split once per key). */
-function stockKeyParts(key: string): (string | undefined)[] {
-  let found = stockKeys.get(key);
-  if (!found) { const [owner, item, theatre] = key.split('|'); found = [owner, item, theatre]; stockKeys.set(key, found); }
-  return found;
-}
-
 /** Rounds at hand (in batteries and in stock where they stand) against the shots the coming waves need. */
 function stockRatio(ctx: BotContext): number {
   return remember(ctx, 'stockRatio', () => stockRatioNow(ctx));
@@ -94,7 +85,7 @@ function stockRatioNow(ctx: BotContext): number {
   // What the role's batteries fire (a battery of an unknown type counts as undefined, as the lookup gives).
   const items = new Set(mine.map((b) => byId(v.scenario.batteryTypes, b.type)?.interceptor));
   for (const [key, amount] of Object.entries(v.stocks)) {
-    const [owner, item, theatre] = stockKeyParts(key);
+    const [owner, item, theatre] = key.split('|');
     if (owner === role && theatres.has(theatre) && items.has(item)) have += amount;
   }
   let need = 0;

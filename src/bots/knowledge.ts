@@ -93,7 +93,7 @@ interface QuantitySlot {
   /** The fields of the view the quantity counts from: the rules' own list (quantityFields). */
   reads: readonly (keyof View)[];
   /** The last value under each binding asked, with the fields it was counted from. */
-  values: { actor: string | null; target: string | null; from: unknown[]; value: number }[];
+  values: { actor: string | null; target: string | null; from: unknown[]; value: number; seen: View }[];
   /** Whether the binding counts (the quantity names the actor or the target). */
   bound: boolean;
 }
@@ -116,13 +116,16 @@ export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number 
   const reads = slot.reads;
   for (const x of slot.values) {
     if (x.actor !== b.actor || x.target !== b.target) continue;
+    // Asked several times per view (holds, then the distance to the goal): checked once per view.
+    if (x.seen === v) return x.value;
     let same = true;
     for (let i = 0; i < reads.length; i++) if (x.from[i] !== v[reads[i]!]) { same = false; break; }
     if (!same) { x.from = reads.map((f) => v[f]); x.value = quantityNow(v, q, b); }
+    x.seen = v;
     return x.value;
   }
   const value = quantityNow(v, q, b);
-  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value });
+  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value, seen: v });
   return value;
 }
 
