@@ -1,6 +1,6 @@
 import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind } from '../core';
 import { lever, trackWeight } from './interests';
-import { board, byId, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
+import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
 import { expectedThreats, exposure, theatreRisk, theatreRiskSwapped } from './threatModel';
 
@@ -83,7 +83,7 @@ function stockRatioNow(ctx: BotContext): number {
   let have = mine.reduce((sum, b) => sum + b.rounds, 0);
   const theatres = new Set(mine.map((b) => theatreOf(v, b.region)));
   // What the role's batteries fire (a battery of an unknown type counts as undefined, as the lookup gives).
-  const items = new Set(mine.map((b) => byId(v.scenario.batteryTypes, b.type)?.interceptor));
+  const items = new Set(mine.map((b) => v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor));
   for (const [key, amount] of Object.entries(v.stocks)) {
     const [owner, item, theatre] = key.split('|');
     if (owner === role && theatres.has(theatre) && items.has(item)) have += amount;

@@ -1,7 +1,7 @@
 import { AGREEMENT_NAMES, transparencyTrack, type AgreementType, type LegalAction, type Proposal } from '../core';
 import { lever, stockWorth, trackWeight, type Interests } from './interests';
 import {
-  board, byId, isRedRole, neighbours, pairKey, regionDef, sameSide, trackValue, turnsLeft, type View,
+  board, isRedRole, neighbours, pairKey, regionDef, sameSide, trackValue, turnsLeft, type View,
 } from './knowledge';
 import { costOf, interestsFor, type BotContext, type Choice } from './standard';
 import { expectedThreats } from './threatModel';
@@ -57,7 +57,7 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
       break;
     }
     case 'jointVenture': {
-      const t = terms.template === undefined ? undefined : byId(v.scenario.lineTemplates, terms.template);
+      const t = v.scenario.lineTemplates.find((x) => x.id === terms.template);
       const share = terms.shares?.find((x) => x.role === role)?.share ?? 0;
       if (!t) return -5;
       const theatre = regionDef(v, t.region)?.theatre ?? '';
@@ -94,7 +94,7 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
 
 /** Whether `partner` refused a proposal of this type from `role` this turn or last (read from the public log). */
 function refusedLately(v: View, role: string, partner: string, type: AgreementType): boolean {
-  const me = byId(v.scenario.roles, role)?.name ?? role;
+  const me = v.scenario.roles.find((r) => r.id === role)?.name ?? role;
   const name = AGREEMENT_NAMES[type];
   const what = `${me}'s proposal of ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
   // The log is kept in chunks, one per turn, newest last.

@@ -1,7 +1,7 @@
 import type { LegalAction, Line } from '../core';
 import { effectsValue } from './effectValue';
 import { lever, regionWorth, stockWorth } from './interests';
-import { budgetOf, byId, isDisabledRegion, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
+import { budgetOf, isDisabledRegion, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { costOf, type BotContext, type Choice } from './standard';
 import { expectedThreats, firstShooterAt, shotsPerThreat } from './threatModel';
 
@@ -71,7 +71,7 @@ function techWorth(ctx: BotContext, transferId: string): number {
 /** Interceptors a role will want in a theatre over the next turns, and what it holds or has coming. */
 function interceptorNeed(ctx: BotContext, item: string, theatre: string, turns: number): number {
   const { v, role } = ctx;
-  const mine = v.batteries.filter((b) => b.owner === role && byId(v.scenario.batteryTypes, b.type)?.interceptor === item
+  const mine = v.batteries.filter((b) => b.owner === role && v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor === item
     && (theatreOf(v, b.destination ?? b.region) === theatre));
   if (mine.length === 0) return 0;
   let use = 0;
@@ -118,7 +118,7 @@ export function scoreIndustry(ctx: BotContext, l: LegalAction): Choice | null {
       return { action: a, value: Math.min(6, worth) - costOf(ctx, l.cost) };
     }
     case 'startProject': {
-      const p = byId(v.scenario.projects, a.project);
+      const p = v.scenario.projects.find((x) => x.id === a.project);
       if (!p) return null;
       if (p.turns > turnsLeft(v) + 1) return { action: a, value: -1 };
       return { action: a, value: effectsValue(v, i, p.effects, { actor: role, target: null }) - costOf(ctx, p.cost) };
@@ -137,7 +137,7 @@ export function scoreIndustry(ctx: BotContext, l: LegalAction): Choice | null {
     case 'transferStock': {
       const max = l.amount?.max ?? 1;
       if (a.contract) {
-        const c = byId(v.scenario.contracts, a.contract);
+        const c = v.scenario.contracts.find((x) => x.id === a.contract);
         if (!c) return null;
         const due = c.schedule.reduce((sum, x) => (x.turn <= v.turn ? sum + x.amount : sum), 0) - (v.contracts[c.id]?.delivered ?? 0);
         const amount = Math.max(1, Math.min(max, due));

@@ -15,20 +15,11 @@ type RollSpec = { die: number; dice: number; atLeast: number; addTracks: { track
 export const board = (v: View): GameState => v as unknown as GameState;
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}+${b}` : `${b}+${a}`);
-const indexes = new WeakMap<readonly { id: string }[], Map<string, { id: string }>>();
-
-/** The first entry of a scenario list with this id (the lists never change: indexed once each). */
-export function byId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
-  let index = indexes.get(list);
-  if (!index) { index = new Map(); for (const x of list) if (!index.has(x.id)) index.set(x.id, x); indexes.set(list, index); }
-  return index.get(id) as T | undefined;
-}
-
-export const roleDef = (v: View, id: string): Role | undefined => byId(v.scenario.roles, id);
+export const roleDef = (v: View, id: string): Role | undefined => v.scenario.roles.find((r) => r.id === id);
 export const sideOf = (v: View, id: string): string | undefined => roleDef(v, id)?.side;
 export const isRedRole = (v: View, id: string): boolean => roleDef(v, id)?.kind === 'red';
 export const sameSide = (v: View, a: string, b: string): boolean => sideOf(v, a) !== undefined && sideOf(v, a) === sideOf(v, b);
-export const regionDef = (v: View, id: string) => byId(v.scenario.regions, id);
+export const regionDef = (v: View, id: string) => v.scenario.regions.find((r) => r.id === id);
 export const theatreOf = (v: View, region: string): string | undefined => regionDef(v, region)?.theatre;
 export const budgetOf = (v: View, role: string): number => v.budgets[role] ?? 0;
 export const trackValue = (v: View, key: string): number => v.tracks[key] ?? 0;

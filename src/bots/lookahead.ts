@@ -3,7 +3,7 @@ import {
   type Action, type GameState, type LegalAction, type RoleView,
 } from '../core';
 import { determinize } from './determinize';
-import { byId, holds, isRedRole, type View } from './knowledge';
+import { holds, isRedRole, type View } from './knowledge';
 import type { Random } from './random';
 import { MIN_GAIN, pickFrom, rankStandard } from './standard';
 import { rolloutAction } from './rollout';
@@ -40,7 +40,7 @@ const OVERRIDE_MARGIN = 0.5;
 /** The role's score in a state, with the outcome (or, before it, the victory conditions that hold) counted in. */
 export function scoreFor(s: GameState, role: string): number {
   let value = computeScores(s)[role]?.total ?? 0;
-  const side = byId(s.scenario.roles, role)?.side;
+  const side = s.scenario.roles.find((r) => r.id === role)?.side;
   if (s.outcome) {
     if (s.outcome.winners.includes(role)) value += WIN_BONUS;
     else if (s.outcome.reason === 'sharedLoss') value -= SHARED_LOSS_PENALTY;

@@ -1,6 +1,6 @@
 import type { LegalAction } from '../core';
 import { effectsValue } from './effectValue';
-import { byId, regionDef, rollChance, trackKeyOf, trackValue, type View } from './knowledge';
+import { regionDef, rollChance, trackKeyOf, trackValue, type View } from './knowledge';
 import type { BotContext, Choice } from './standard';
 import { harm, leakChance, threatKind } from './threatModel';
 
@@ -69,7 +69,7 @@ export function scoreThreats(ctx: BotContext, l: LegalAction): Choice | null {
     return { action: a, value: waveValue(ctx, attack.threat, attack.target, attack.count) };
   }
   if (a.type === 'launchProvocation') {
-    const p = byId(v.scenario.provocations, a.provocation);
+    const p = v.scenario.provocations.find((x) => x.id === a.provocation);
     if (!p) return null;
     const binding = { actor: ctx.role, target: null };
     const raises = raisesTension(p);

@@ -1,5 +1,4 @@
 import { legalActions, type Action, type GameState } from '../core';
-import { byId } from './knowledge';
 import { HOLD_AT } from './red';
 
 // The lookahead's rollout policy: cheap enough for hundreds of playouts per decision. Nations end their
@@ -34,7 +33,7 @@ const MAX_ATTACKS = 12;
 
 /** One wave with every table entry still open, each at its most valuable uncovered target: one action, not one per entry. */
 function redLaunch(s: GameState, actor: string): Action | null {
-  if (byId(s.scenario.roles, actor)?.kind !== 'red') return null;
+  if (s.scenario.roles.find((r) => r.id === actor)?.kind !== 'red') return null;
   const cover = coveredRegions(s);
   const attacks: { threat: string; target: string; count: number }[] = [];
   for (let n = 0; n < s.scenario.waves.length && attacks.length < MAX_ATTACKS; n++) {
@@ -45,7 +44,7 @@ function redLaunch(s: GameState, actor: string): Action | null {
     let target: string | null = null;
     let bestValue = -Infinity;
     for (const id of w.targets) {
-      const region = byId(s.scenario.regions, id);
+      const region = s.scenario.regions.find((r) => r.id === id);
       if (!region) continue;
       const value = (cover.has(id) ? 0 : 1000) + region.value;
       if (value > bestValue) { bestValue = value; target = id; }

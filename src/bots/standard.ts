@@ -1,7 +1,7 @@
 import type { Action, LegalAction } from '../core';
 import { effectsValue } from './effectValue';
 import { interestsOf, type Interests } from './interests';
-import { budgetOf, byId, stepsTakenNow, type View } from './knowledge';
+import { budgetOf, stepsTakenNow, type View } from './knowledge';
 import { scoreDiplomacy } from './diplomacy';
 import { industryReserve, scoreIndustry } from './industry';
 import { scoreDeployment } from './deployment';
@@ -65,7 +65,7 @@ function scoreOne(ctx: BotContext, l: LegalAction): Choice | null {
     case 'endPhase': return { action: a, value: 0 };
     case 'chooseEventOption': return scoreChoice(ctx, a);
     case 'playMove': {
-      const move = byId(ctx.v.scenario.moves, a.move);
+      const move = ctx.v.scenario.moves.find((m) => m.id === a.move);
       if (!move) return null;
       const value = effectsValue(ctx.v, ctx.i, move.effects, { actor: ctx.role, target: a.target ?? null });
       return { action: a, value: value - costOf(ctx, move.cost) };
@@ -86,7 +86,7 @@ function scoreOne(ctx: BotContext, l: LegalAction): Choice | null {
 
 function scoreChoice(ctx: BotContext, a: Extract<Action, { type: 'chooseEventOption' }>): Choice | null {
   const pending = ctx.v.pendingChoice;
-  const card = pending ? byId(ctx.v.scenario.deck, pending.card) : undefined;
+  const card = pending ? ctx.v.scenario.deck.find((c) => c.id === pending.card) : undefined;
   const option = card?.choice?.options[a.option];
   if (!option) return { action: a, value: 0 };
   return { action: a, value: effectsValue(ctx.v, ctx.i, option.effects, { actor: ctx.role, target: null }) };

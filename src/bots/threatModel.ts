@@ -1,6 +1,6 @@
 import { detectionChance, type Battery, type ThreatKind } from '../core';
 import { leakerWorth, regionWorth, type Interests } from './interests';
-import { board, byId, mayDefend, neighbours, regionDef, type View } from './knowledge';
+import { board, mayDefend, neighbours, regionDef, type View } from './knowledge';
 
 // The bots' picture of the threat: how many threats the public table is likely to send at each
 // region, and how likely one is to get through the batteries that cover it.
@@ -13,7 +13,7 @@ const LOOK_BALLISTIC = 0.5;
 export interface Shooter { p: number; rounds: number; owner: string }
 export type Placement = Pick<Battery, 'owner' | 'region' | 'halfCover' | 'status' | 'type' | 'rounds' | 'id'>;
 
-export const threatKind = (v: View, threat: string): ThreatKind | undefined => byId(v.scenario.threatTypes, threat)?.kind;
+export const threatKind = (v: View, threat: string): ThreatKind | undefined => v.scenario.threatTypes.find((t) => t.id === threat)?.kind;
 
 /** A Red role seated by anyone but the script launches the waves itself. */
 export const redPlayed = (v: Pick<View, 'scenario' | 'seats'>): boolean =>
@@ -73,7 +73,7 @@ export function firstShooterAt(v: View, region: string, kind: ThreatKind, placem
   let half: Shooter | undefined;
   for (const b of placement) {
     if (b.status !== 'operational') continue;
-    const type = byId(v.scenario.batteryTypes, b.type);
+    const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
     const p = type.sspk[kind] * type.reliability;
     if (b.region === region && mayDefend(v, b.owner, region)) return { p, rounds: b.rounds, owner: b.owner };
@@ -99,7 +99,7 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   const found = batteryCovers.get(b);
   if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
     return found.cover;
-  const type = byId(v.scenario.batteryTypes, b.type);
+  const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
   const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, rounds: b.rounds, owner: b.owner });
   const cover: BatteryCover | null = !type ? null : {
     here: mayDefend(v, b.owner, b.region) ? b.region : null,
