@@ -42,7 +42,7 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
 function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 'sea'): number {
   const { v, role, i } = ctx;
   const h = horizon(v);
-  const out = turnsOut(v, mode);
+  const out = remember(ctx, mode, () => turnsOut(v, mode)); // the same for every battery moved by this mode
   if (out >= h) return -1;
   let value = (h - out) * batteryWorth(ctx, b, to) - h * batteryWorth(ctx, b, null);
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
