@@ -42,7 +42,7 @@ function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
 function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 'sea'): number {
   const { v, role, i } = ctx;
   const h = horizon(v);
-  const out = turnsOut(v, mode);
+  const out = remember(ctx, mode, () => turnsOut(v, mode)); // the same for every battery moved by this mode
   if (out >= h) return -1;
   let value = (h - out) * batteryWorth(ctx, b, to) - h * batteryWorth(ctx, b, null);
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
@@ -72,15 +72,6 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   return before - after - 0.2;
 }
 
-const stockKeys = new Map<string, (string | undefined)[]>();
-
-/** A stock key's `owner|item|theatre` (split once per key). */
-function stockKeyParts(key: string): (string | undefined)[] {
-  let found = stockKeys.get(key);
-  if (!found) { const [owner, item, theatre] = key.split('|'); found = [owner, item, theatre]; stockKeys.set(key, found); }
-  return found;
-}
-
 /** Rounds at hand (in batteries and in stock where they stand) against the shots the coming waves need. */
 function stockRatio(ctx: BotContext): number {
   return remember(ctx, 'stockRatio', () => stockRatioNow(ctx));
@@ -94,7 +85,7 @@ function stockRatioNow(ctx: BotContext): number {
   // What the role's batteries fire (a battery of an unknown type counts as undefined, as the lookup gives).
   const items = new Set(mine.map((b) => v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor));
   for (const [key, amount] of Object.entries(v.stocks)) {
-    const [owner, item, theatre] = stockKeyParts(key);
+    const [owner, item, theatre] = key.split('|');
     if (owner === role && theatres.has(theatre) && items.has(item)) have += amount;
   }
   let need = 0;

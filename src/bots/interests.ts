@@ -1,7 +1,7 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  bindRole, compareHolds, holds, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
+  bindRole, compareHolds, holds, NO_BINDING, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
 
@@ -240,20 +240,20 @@ export function interestsOf(v: View, role: string): Interests {
   const budget = v.budgets[role] ?? 0;
   const nearCap = def !== undefined && budget + def.budget.perTurn > def.budget.cap;
   const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (build.levers.get(`budget:${role}`) ?? 0);
-  const base: Interests = { role, side, red, levers: new Map(build.levers), bp };
+  // The rules' and moves' worths are read from the levers as they stand here: all of them before any of their goals is added.
+  const base: Interests = { role, side, red, levers: build.levers, bp };
+  const ruleWorths = v.scenario.assessmentRules.map((rule) => effectsValue(v, base, rule.effects, NO_BINDING));
+  const moveWorths = v.scenario.moves.map((move) => !move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)
+    ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * bp);
   // The scenario's assessment rules fire every turn their condition holds: a role wants the
   // conditions of the rules that help it and not those of the rules that hurt it.
   const turns = Math.min(RULE_TURNS, turnsLeft(v) + 1);
-  for (const rule of v.scenario.assessmentRules) {
-    const worth = effectsValue(v, base, rule.effects, { actor: null, target: null });
+  v.scenario.assessmentRules.forEach((rule, n) => {
+    const worth = ruleWorths[n]!;
     if (Math.abs(worth) > 0.1) build.condition(worth > 0 ? rule.when : { not: rule.when }, Math.abs(worth) * turns);
-  }
+  });
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
-  for (const move of v.scenario.moves) {
-    if (!move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)) continue;
-    const worth = effectsValue(v, base, move.effects, binding) - move.cost * bp;
-    if (worth > 0.5) build.condition(move.requires, worth * ENABLER_SHARE * turns);
-  }
+  v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) build.condition(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
   return { role, side, red, levers: build.levers, bp };
 }
 

@@ -84,7 +84,9 @@ interface QuantitySlot {
   /** The fields of the view the quantity counts from: the rules' own list (quantityFields). */
   reads: readonly (keyof View)[];
   /** The last value under each binding asked, with the fields it was counted from. */
-  values: { actor: string | null; target: string | null; from: unknown[]; value: number }[];
+  values: { actor: string | null; target: string | null; from: unknown[]; value: number; seen: View }[];
+  /** Whether the binding counts (the quantity names the actor or the target). */
+  bound: boolean;
 }
 const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
 
@@ -95,17 +97,26 @@ const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
  */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
   let slot = quantitySlots.get(q);
-  if (!slot) { slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [] }; quantitySlots.set(q, slot); }
+  if (!slot) {
+    // A quantity that names neither the actor nor the target counts the same under every binding: one value for all.
+    const text = JSON.stringify(q);
+    slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [], bound: text.includes('actor') || text.includes('target') };
+    quantitySlots.set(q, slot);
+  }
+  if (!slot.bound) b = NO_BINDING;
   const reads = slot.reads;
   for (const x of slot.values) {
     if (x.actor !== b.actor || x.target !== b.target) continue;
+    // Asked several times per view (holds, then the distance to the goal): checked once per view.
+    if (x.seen === v) return x.value;
     let same = true;
     for (let i = 0; i < reads.length; i++) if (x.from[i] !== v[reads[i]!]) { same = false; break; }
     if (!same) { x.from = reads.map((f) => v[f]); x.value = quantityNow(v, q, b); }
+    x.seen = v;
     return x.value;
   }
   const value = quantityNow(v, q, b);
-  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value });
+  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value, seen: v });
   return value;
 }
 

@@ -3,7 +3,7 @@ import {
   type Action, type GameState, type LegalAction, type RoleView,
 } from '../core';
 import { determinize } from './determinize';
-import { holds, type View } from './knowledge';
+import { holds, isRedRole, type View } from './knowledge';
 import type { Random } from './random';
 import { MIN_GAIN, pickFrom, rankStandard } from './standard';
 import { rolloutAction } from './rollout';
@@ -60,7 +60,6 @@ const actorOf = (s: GameState): string | null => (s.outcome ? null : s.pendingCh
 /** Playouts run so far in this process, and decisions where a candidate replaced the standard pick (read by the benchmark). */
 export const lookaheadCounters = { rollouts: 0, overrides: 0 };
 
-const isRed = (s: GameState, role: string): boolean => s.scenario.roles.some((r) => r.id === role && r.kind === 'red');
 const leftBeforeThreats = (s: GameState): boolean => !beforeThreats(s) || s.pendingChoice !== null;
 const never = (): boolean => false;
 
@@ -78,7 +77,7 @@ function playOn(s: GameState, options: LookaheadOptions, lastTurn: number, until
     const actor = actorOf(s);
     if (actor === null) break;
     const action = rolloutAction(s, actor);
-    if (cutAtLaunches && s.turn === lastTurn && s.phase === 'threats' && action.type === 'endPhase' && !s.pendingChoice && isRed(s, actor)) break;
+    if (cutAtLaunches && s.turn === lastTurn && s.phase === 'threats' && action.type === 'endPhase' && !s.pendingChoice && isRedRole(s as unknown as View, actor)) break;
     let result = applyAction(s, action);
     if (!result.ok) {
       // The policy's shortcut was refused (e.g. a proposal must be answered first): a plain legal move.

@@ -100,7 +100,8 @@ export function rankStandard(v: View, legal: readonly LegalAction[], random: Ran
     const c = scoreOne(ctx, l);
     if (c && Number.isFinite(c.value)) scored.push(c);
   }
-  return scored.map((c, n) => ({ c, n })).sort((x, y) => y.c.value - x.c.value || x.n - y.n).map((x) => x.c);
+  // The sort is stable: ties stay in legal order.
+  return scored.sort((x, y) => y.value - x.value);
 }
 
 export function decideStandard(v: View, legal: readonly LegalAction[], random: Random): Action {

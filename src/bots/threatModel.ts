@@ -327,24 +327,30 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
   const region: string[] = [];
   const kind: ThreatKind[] = [];
   const count: number[] = [];
-  const sigs = new Map<string, number>();
   for (const e of exposure(v, theatre, turns)) {
     for (const r of e.targets) {
       const n = played ? e.count : e.count / e.targets.length;
-      const sigKey = `${r}|${e.kind}|${n}`;
-      let sig = sigs.get(sigKey);
-      if (sig === undefined) { sig = region.length; sigs.set(sigKey, sig); region.push(r); kind.push(e.kind); count.push(n); }
+      // A few signatures per theatre: found by a plain search (no key text to build from a fractional count).
+      let sig = 0;
+      while (sig < region.length && !(region[sig] === r && kind[sig] === e.kind && count[sig] === n)) sig++;
+      if (sig === region.length) { region.push(r); kind.push(e.kind); count.push(n); }
       sigOf.push(sig);
     }
     ends.push(sigOf.length);
   }
-  const harmOf = new Float64Array(region.length);
-  const cover = freshCover(v);
-  for (let k = 0; k < region.length; k++) harmOf[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
-  found = { played, ends, sigOf, region, kind, count, harm: harmOf, risk: 0 };
-  found.risk = sumTerms(found, harmOf);
+  found = { played, ends, sigOf, region, kind, count, harm: new Float64Array(0), risk: 0 };
+  found.harm = termHarms(v, i, found, freshCover(v));
+  found.risk = sumTerms(found, found.harm);
   memo.set(key, found);
   return found;
+}
+
+/** The harm of each signature with the batteries of a cover table. */
+function termHarms(v: View, i: Interests, t: RiskTerms, cover: CoverTable): Float64Array {
+  const { region, kind, count } = t;
+  const out = new Float64Array(region.length);
+  for (let k = 0; k < region.length; k++) out[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
+  return out;
 }
 
 /** Sums the terms in theatreRisk's order: a played Red cell's wave at its worst target, a scripted wave over all of them. */
@@ -364,25 +370,15 @@ function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
 }
 
 /**
- * Value a role expects to lose in a theatre over the horizon under a placement of batteries. A Red
+ * Value a role expects to lose in a theatre over the horizon with the view's batteries. A Red
  * cell that is played picks its targets, so each wave is counted at its worst target; the rules'
  * own dice spread a scripted wave evenly over its targets.
  */
-export function theatreRisk(v: View, i: Interests, theatre: string, turns: number, placement: readonly Placement[] = v.batteries): number {
-  // The view's own batteries: the terms are those of the swaps below, unless coverTable remembers this placement's table from other agreements.
-  if (placement === v.batteries && coverTable(v, placement) === freshCover(v)) return riskTerms(v, i, theatre, turns).risk;
-  const played = redPlayed(v);
-  let risk = 0;
-  for (const e of exposure(v, theatre, turns)) {
-    if (played) {
-      let worst = 0;
-      for (const r of e.targets) worst = Math.max(worst, harm(v, i, r, e.count * leakChance(v, r, e.kind, placement)));
-      risk += worst;
-    } else {
-      for (const r of e.targets) risk += harm(v, i, r, (e.count / e.targets.length) * leakChance(v, r, e.kind, placement));
-    }
-  }
-  return risk;
+export function theatreRisk(v: View, i: Interests, theatre: string, turns: number): number {
+  // coverTable may remember the view's placement from other agreements (see freshCover): then the same terms over its table.
+  const cover = coverTable(v, v.batteries);
+  const t = riskTerms(v, i, theatre, turns);
+  return cover === freshCover(v) ? t.risk : sumTerms(t, termHarms(v, i, t, cover));
 }
 
 /**
