@@ -63,17 +63,21 @@ function timeActions(scenario: Scenario, seats: Seats, games: readonly Recorded[
   return { actions: times.length, medianUs: median(times), p90Us: quantile(times, 0.9), meanUs: mean(times) };
 }
 
+// Production figures come first, in a process that has never turned immer's auto-freeze on: states made
+// with it on have other hidden classes (frozen objects), and timing production code after it has seen
+// them measured code that production never runs (the rules read ~15 % slower). The auto-freeze figure
+// is taken last, on the same recorded games.
 function benchCore(o: Options) {
-  const perScenario: Record<string, unknown> = {};
+  const perScenario: Record<string, Record<string, unknown>> = {};
   const allOff: number[] = [];
-  const allOn: number[] = [];
   const allClone: number[] = [];
   let umbrella: { games: number; msPerGame: number; medianMsPerGame: number; gamesPerMinute: number } | null = null;
   const longGames: { scenario: Scenario; seats: Seats; game: Recorded }[] = [];
+  const recorded: { id: string; scenario: Scenario; seats: Seats; games: Recorded[] }[] = [];
+  setCoreAutoFreeze(false);
   for (const id of o.scenarios) {
     const scenario = load(id);
     const seats = standardSeats(scenario);
-    setCoreAutoFreeze(false);
     const games = record(scenario, seats, o.games);
     if (id === 'umbrella-gap') {
       const ms = games.map((g) => g.ms);
@@ -82,36 +86,56 @@ function benchCore(o: Options) {
     for (const g of games) if (g.actions.length >= 1000) longGames.push({ scenario, seats, game: g });
     const clones: number[] = [];
     const off = timeActions(scenario, seats, games, clones);
-    setCoreAutoFreeze(true);
-    const on = timeActions(scenario, seats, games, null);
-    setCoreAutoFreeze(false);
     perScenario[id] = {
       games: games.length, actions: off.actions, productionMedianUs: off.medianUs, productionP90Us: off.p90Us, productionMeanUs: off.meanUs,
-      freezeMedianUs: on.medianUs, freezeMeanUs: on.meanUs, structuredCloneMedianUs: median(clones), ratio: off.medianUs / median(clones),
+      structuredCloneMedianUs: median(clones), ratio: off.medianUs / median(clones),
     };
-    console.log(`${id}: ${games.length} games, ${off.actions} actions, production median ${fixed(off.medianUs)} µs, auto-freeze median ${fixed(on.medianUs)} µs, structuredClone median ${fixed(median(clones))} µs`);
+    console.log(`${id}: ${games.length} games, ${off.actions} actions, production median ${fixed(off.medianUs)} µs, structuredClone median ${fixed(median(clones))} µs`);
     allClone.push(...clones);
     allOff.push(off.medianUs);
+    recorded.push({ id, scenario, seats, games });
+  }
+  return { perScenario, umbrella, longGames, recorded, scenarioMedianOff: median(allOff), cloneMedian: median(allClone) };
+}
+
+/** The rules with auto-freeze on (tests, development), on the games benchCore recorded: run last (see benchCore). */
+function benchFrozen(recorded: { id: string; scenario: Scenario; seats: Seats; games: Recorded[] }[], perScenario: Record<string, Record<string, unknown>>): number {
+  const allOn: number[] = [];
+  setCoreAutoFreeze(true);
+  for (const { id, scenario, seats, games } of recorded) {
+    const on = timeActions(scenario, seats, games, null);
+    perScenario[id]!.freezeMedianUs = on.medianUs;
+    perScenario[id]!.freezeMeanUs = on.meanUs;
+    console.log(`${id}: auto-freeze median ${fixed(on.medianUs)} µs`);
     allOn.push(on.medianUs);
   }
-  return { perScenario, umbrella, longGames, scenarioMedianOff: median(allOff), scenarioMedianOn: median(allOn), cloneMedian: median(allClone) };
+  setCoreAutoFreeze(false);
+  return median(allOn);
 }
 
 function benchReplay(longGames: { scenario: Scenario; seats: Seats; game: Recorded }[]) {
   setCoreAutoFreeze(false);
   const times: number[] = [];
+  const verified: { scenario: Scenario; seats: Seats; game: Recorded; actions: Action[]; hashes: string }[] = [];
   for (const { scenario, seats, game } of longGames.slice(0, 20)) {
     const actions = game.actions.slice(0, 1000);
-    // The expected hashes come from a run with auto-freeze on: verifying also checks the two modes agree.
-    setCoreAutoFreeze(true);
-    const expected = replay(scenario, game.seed, seats, actions).turnHashes;
-    setCoreAutoFreeze(false);
+    let hashes = '';
     times.push(leastMicros(() => {
       const r = replay(scenario, game.seed, seats, actions);
-      if (r.failure || r.turnHashes.join() !== expected.join()) throw new Error(`${scenario.id} seed ${game.seed}: replay diverged`);
+      if (r.failure) throw new Error(`${scenario.id} seed ${game.seed}: replay refused an action`);
+      hashes = r.turnHashes.join();
     }, 3) / 1000);
+    verified.push({ scenario, seats, game, actions, hashes });
   }
-  return { replays: times.length, medianMs: median(times), maxMs: Math.max(...times) };
+  return { replays: times.length, medianMs: median(times), maxMs: Math.max(...times), verified };
+}
+
+/** The replays' turn hashes against a run with auto-freeze on: verifying also checks the two modes agree (run last, see benchCore). */
+function checkReplaysFrozen(verified: { scenario: Scenario; seats: Seats; game: Recorded; actions: Action[]; hashes: string }[]): void {
+  setCoreAutoFreeze(true);
+  for (const { scenario, seats, game, actions, hashes } of verified)
+    if (replay(scenario, game.seed, seats, actions).turnHashes.join() !== hashes) throw new Error(`${scenario.id} seed ${game.seed}: replay diverged between auto-freeze off and on`);
+  setCoreAutoFreeze(false);
 }
 
 function benchLookahead(decisions: number, options: Partial<LookaheadOptions>) {
@@ -153,11 +177,14 @@ function main(): void {
   const core = benchCore(o);
   const rep = core.longGames.length > 0 ? benchReplay(core.longGames) : null;
   const look = o.scenarios.includes('umbrella-gap') ? benchLookahead(o.decisions, {}) : null;
+  // Development mode last: nothing production-mode is timed after auto-freeze has been on.
+  if (rep) checkReplaysFrozen(rep.verified);
+  const frozenMedian = benchFrozen(core.recorded, core.perScenario);
   const prodMedian = core.scenarioMedianOff;
   const ratio = prodMedian / core.cloneMedian;
   const rows: Row[] = [
     { figure: 'core action, production (median of scenario medians)', value: `${fixed(prodMedian)} µs`, budget: '≤ 5 µs', ok: prodMedian <= 5 },
-    { figure: 'core action, auto-freeze on (median of scenario medians)', value: `${fixed(core.scenarioMedianOn)} µs`, budget: '(reported)', ok: null },
+    { figure: 'core action, auto-freeze on (median of scenario medians)', value: `${fixed(frozenMedian)} µs`, budget: '(reported)', ok: null },
     { figure: 'structuredClone of the same states (median)', value: `${fixed(core.cloneMedian)} µs`, budget: '(reported)', ok: null },
     { figure: 'core action / structuredClone', value: `1/${fixed(1 / ratio, 0)}`, budget: '≤ 1/20', ok: ratio <= 1 / 20 },
     rep
@@ -174,7 +201,7 @@ function main(): void {
     });
   }
   printTable('Forge & Shield benchmarks (Node)', rows);
-  writeSection('node', { machine: host, options: o, core: { perScenario: core.perScenario, productionMedianUs: prodMedian, freezeMedianUs: core.scenarioMedianOn, structuredCloneMedianUs: core.cloneMedian, ratio }, replay: rep, simulator: core.umbrella, lookahead: look, rows });
+  writeSection('node', { machine: host, options: o, core: { perScenario: core.perScenario, productionMedianUs: prodMedian, freezeMedianUs: frozenMedian, structuredCloneMedianUs: core.cloneMedian, ratio }, replay: rep && { replays: rep.replays, medianMs: rep.medianMs, maxMs: rep.maxMs }, simulator: core.umbrella, lookahead: look, rows });
   console.log('\nWritten to bench/results.json.');
 }
 
