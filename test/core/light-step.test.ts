@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { applyAction, canonicalJson, legalActions, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
+import { applyAction, canonicalJson, createGame, legalActions, setCoreAutoFreeze, stateHash, type GameState } from '../../src/core';
 import { append, own, ownMember, ownValue, peekField } from '../../src/core/context';
 import { lightRecord } from '../../src/core/lightStep';
 import { produceGame } from '../../src/core/produce';
 import { actingRole, newGame } from '../support/builders';
 import { alea } from 'seedrandom';
+import { playGame } from '../../src/bots';
+import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
 // A step starts light (no immer draft) and becomes a draft only when a rule reaches into a list or a
 // nested record; either way the next state must be what immer alone would make, and the previous
@@ -133,4 +135,28 @@ describe('light steps', () => {
     }
     expect(s.actionCount).toBeGreaterThan(100);
   });
+
+  it('never changes the state an action was applied to, in standard-bot play of every shipped scenario (auto-freeze off)', () => {
+    setCoreAutoFreeze(false);
+    let checked = 0;
+    for (const id of scenarioIds()) {
+      const loaded = loadScenario(id);
+      if (!loaded.ok) throw new Error(loaded.message);
+      const { scenario } = loaded.value;
+      const seats = standardSeats(scenario);
+      const played = playGame(scenario, 'unchanged', seats, { turnHashes: false, maxActions: 300 });
+      let s = createGame(scenario, 'unchanged', seats);
+      for (const action of played.actions) {
+        // The log is appended to by copying (log.ts): its chunks are checked by their lengths, the rest as text.
+        const picture = () => `${canonicalJson({ ...s, scenario: null, log: null })}|${s.log.map((chunk) => chunk.length).join()}`;
+        const before = picture();
+        const result = applyAction(s, action);
+        expect(result.ok).toBe(true);
+        expect(picture(), `${id}: ${action.type}`).toBe(before);
+        s = result.state;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
+  }, 60_000);
 });
