@@ -74,12 +74,15 @@ export function settle(state: GameState, events: GameEvent[]): GameState {
   return s;
 }
 
+const KNOWN_TYPES: ReadonlySet<unknown> = new Set(ACTION_TYPES);
+const FACILITATOR_TYPES: ReadonlySet<ActionType> = new Set(FACILITATOR_ACTIONS);
+
 export function checkAction(s: GameState, action: Action): Rejection | null {
-  if (typeof action !== 'object' || action === null || !(ACTION_TYPES as readonly string[]).includes((action as { type?: unknown }).type as string))
+  if (typeof action !== 'object' || action === null || !KNOWN_TYPES.has((action as { type?: unknown }).type))
     return reject('action/unknown', 'That is not an action of this game.');
   if (typeof action.role !== 'string') return reject('action/malformed', 'The action does not say which role takes it.');
   if (s.outcome) return reject('game/over', 'The game is over.');
-  if (FACILITATOR_ACTIONS.includes(action.type)) {
+  if (FACILITATOR_TYPES.has(action.type)) {
     if (action.role !== FACILITATOR || !hasFacilitator(s)) return reject('role/facilitator-only', 'Only the facilitator can do that.');
     return checkFacilitator(s, action as FacilitatorAction);
   }
@@ -110,7 +113,7 @@ export function checkAction(s: GameState, action: Action): Rejection | null {
 function perform(ctx: Ctx, a: Action): void {
   const family = PHASE_OF[a.type];
   if (family) return FAMILIES[family].apply(ctx, a);
-  if (FACILITATOR_ACTIONS.includes(a.type)) return applyFacilitator(ctx, a as FacilitatorAction);
+  if (FACILITATOR_TYPES.has(a.type)) return applyFacilitator(ctx, a as FacilitatorAction);
   switch (a.type) {
     case 'endPhase': return endStep(ctx, a.role);
     case 'chooseEventOption': return applyChoice(ctx, a);
