@@ -199,6 +199,9 @@ const BAD: BadCase[] = [
   { name: 'pair listed twice', mutate: (s) => { s.pairs.push({ ...s.pairs[0], roles: [...s.pairs[0].roles].reverse() }); }, path: 'pairs[3].roles', message: 'is listed twice' },
   { name: 'arms race of a role with itself', mutate: (s) => { s.richardson.y = s.richardson.x; }, path: 'richardson.y', message: 'two different roles' },
   { name: 'unknown victory side', mutate: (s) => { s.victory[1].side = 'blue'; }, path: 'victory[1].side', message: 'unknown side "blue"' },
+  // A value of the wrong type gets that one message, not also the length a list of it would need.
+  { name: "a pair's roles written as text", mutate: (s) => { s.pairs[0].roles = 'x'; }, path: 'pairs[0].roles', message: 'expected a list, got "x"' },
+  { name: 'the tech ladder written as text', mutate: (s) => { s.techLadder = 'L1'; }, path: 'techLadder', message: 'expected a list, got "L1"' },
 ];
 
 describe('malformed scenarios', () => {
