@@ -4,7 +4,7 @@ import { currentList, emit, ownMember, ownValue, roleName, say, standing, type C
 import { reject } from '../rejections';
 import { DOCTRINES, LANE_MODES, THREAT_KINDS, type Doctrine, type LaneMode, type ThreatKind } from '../vocabulary';
 import {
-  adjacentRegions, airTurns, findRoute, leftUncovered, loadsWaiting, mayDefend, reachableRegions, regionName, seaTurns,
+  adjacentRegions, airTurns, coverage, findRoute, leftUncovered, loadsWaiting, mayDefend, reachableRegions, regionName, seaTurns,
 } from './deploymentMap';
 
 // Deployment (DESIGN §5.4): redeploy batteries by air or sea, set firing doctrine, choose half cover.
@@ -120,9 +120,11 @@ export function legalDeployment(s: GameState, role: string, out: LegalAction[] =
   const own = s.batteries.filter((b) => b.owner === role);
   if (own.length === 0) return out;
   const waiting = loadsWaiting(s);
+  // Who covers what is worked out once for the whole list, not again for each battery.
+  let all: ReturnType<typeof coverage> | undefined;
   for (const b of own) {
     if (b.status !== 'operational') continue;
-    const gap = leftUncovered(s, b.id, b.region) ? ` ${regionName(s, b.region)} is left without cover meanwhile.` : '';
+    const gap = leftUncovered(s, b.id, b.region, (all ??= coverage(s))) ? ` ${regionName(s, b.region)} is left without cover meanwhile.` : '';
     for (const mode of LANE_MODES) {
       if (mode === 'air' && s.scenario.airlift.loadsPerTurn <= 0) continue;
       for (const to of reachableRegions(s, b.region, mode)) {

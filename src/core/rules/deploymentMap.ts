@@ -33,24 +33,41 @@ function explore(s: GameState, from: string, mode: LaneMode, stopAt?: string): M
   return via;
 }
 
+// Routes depend only on the scenario's lanes, which never change: each is worked out once per lane list
+// (the bots list every move of every battery at every deployment decision). Handed out frozen.
+const routes = new WeakMap<readonly Lane[], Map<string, readonly Lane[] | null>>();
+const reachable = new WeakMap<readonly Lane[], Map<string, readonly string[]>>();
+
+function remembered<T>(table: WeakMap<readonly Lane[], Map<string, T>>, lanes: readonly Lane[], key: string, make: () => T): T {
+  let known = table.get(lanes);
+  if (!known) table.set(lanes, (known = new Map()));
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = make()));
+  return value;
+}
+
 /** Fewest-lane path of one mode; null if none. */
-export function findRoute(s: GameState, from: string, to: string, mode: LaneMode): Lane[] | null {
+export function findRoute(s: GameState, from: string, to: string, mode: LaneMode): readonly Lane[] | null {
   if (from === to) return [];
-  const via = explore(s, from, mode, to);
-  if (!via.has(to)) return null;
-  const path: Lane[] = [];
-  for (let at = to; at !== from; ) {
-    const lane = via.get(at)!;
-    path.unshift(lane);
-    at = lane.from === at ? lane.to : lane.from;
-  }
-  return path;
+  return remembered(routes, s.scenario.lanes, `${from}|${to}|${mode}`, () => {
+    const via = explore(s, from, mode, to);
+    if (!via.has(to)) return null;
+    const path: Lane[] = [];
+    for (let at = to; at !== from; ) {
+      const lane = via.get(at)!;
+      path.unshift(lane);
+      at = lane.from === at ? lane.to : lane.from;
+    }
+    return Object.freeze(path);
+  });
 }
 
 /** Every region a battery standing at `from` can reach by one mode, in scenario region order. */
-export function reachableRegions(s: GameState, from: string, mode: LaneMode): string[] {
-  const via = explore(s, from, mode);
-  return s.scenario.regions.map((r) => r.id).filter((id) => id !== from && via.has(id));
+export function reachableRegions(s: GameState, from: string, mode: LaneMode): readonly string[] {
+  return remembered(reachable, s.scenario.lanes, `${from}|${mode}`, () => {
+    const via = explore(s, from, mode);
+    return Object.freeze(s.scenario.regions.map((r) => r.id).filter((id) => id !== from && via.has(id)));
+  });
 }
 
 /** Regions joined to `region` by a lane of any mode, in scenario region order. */
@@ -120,7 +137,10 @@ export function gaps(s: GameState): string[] {
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
 }
 
-/** Whether `region` would be left with no cover at all if battery `leaving` stopped covering. */
-export function leftUncovered(s: GameState, leaving: string, region: string): boolean {
-  return !covered(coverage(s, leaving)[region]);
+/** Whether `region` would be left with no cover at all if battery `leaving` stopped covering (`all`: coverage(s), when the caller has it). */
+export function leftUncovered(s: GameState, leaving: string, region: string, all?: Record<string, RegionCoverage>): boolean {
+  if (!all) return !covered(coverage(s, leaving)[region]);
+  // From the coverage of all batteries: is anything but the battery leaving still covering the region?
+  const c = all[region];
+  return !c || (c.full.every((id) => id === leaving) && c.half.every((id) => id === leaving));
 }
