@@ -1,7 +1,8 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  bindRole, compareHolds, holds, NO_BINDING, pairKey, isRedRole, quantity, regionDef, roleDef, sameSide, trackKeyOf, turnsLeft,
+  bindRole, compareHolds, holds, NO_BINDING, pairKey, isRedRole, quantity, readingQuantities, regionDef, roleDef, sameQuantities,
+  sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
 
@@ -141,15 +142,14 @@ function distance(v: View, c: Compare, b: Binding): number {
   return Math.max(1e-3, Math.abs(x - c.value) + strict);
 }
 
-export class InterestBuilder {
-  readonly levers = new Map<string, number>();
-  /** Share of a condition's points kept on it once it holds (scaled by the margin). */
-  keep = KEEP;
-  constructor(private readonly v: View, private readonly binding: Binding) {}
+/** Works out what a goal adds to the levers: each addition, in order (lever, weight, lever, weight, …). */
+class InterestBuilder {
+  readonly adds: (string | number)[] = [];
+  constructor(private readonly v: View, private readonly binding: Binding, readonly keep: number) {}
 
   add(lever: string | null, w: number): void {
     if (lever === null || w === 0 || !Number.isFinite(w)) return;
-    this.levers.set(lever, (this.levers.get(lever) ?? 0) + w);
+    this.adds.push(lever, w);
   }
 
   /** Spreads `points` over the levers that make the condition hold (or keep holding). */
@@ -207,54 +207,144 @@ function roughDistance(v: View, c: Condition, b: Binding): number {
   return holds(v, c, b) ? 0 : 1;
 }
 
+/**
+ * One goal of a role (a condition with its points): what it adds to the levers, with what that was worked
+ * out from. A goal reads the view only through quantities (noted with their values as they are counted) and
+ * the arms race (its projected path also reads the turn).
+ */
+interface Goal {
+  c: Condition;
+  points: number;
+  keep: number;
+  arms: View['arms'];
+  turn: number;
+  reads: unknown[];
+  adds: (string | number)[];
+}
+
+function goalOf(v: View, binding: Binding, before: Goal | undefined, c: Condition, points: number, keep: number): Goal {
+  if (before && before.c === c && before.points === points && before.keep === keep && before.arms === v.arms
+    && (!v.arms || before.turn === v.turn) && sameQuantities(v, before.reads)) return before;
+  const build = new InterestBuilder(v, binding, keep);
+  const { reads } = readingQuantities(() => build.condition(c, points));
+  return { c, points, keep, arms: v.arms, turn: v.turn, reads, adds: build.adds };
+}
+
+/** A role's interests as last worked out (per scenario as its viewer sees it), for the next time they are asked. */
+interface Kept {
+  binding: Binding;
+  /** What the score items add, and a nation's care for its standing, partners and regions: fixed by the scenario. */
+  items: (string | number)[];
+  standing: (string | number)[];
+  goals: Goal[];
+  /** How many of the goals come before the rules' and moves' worths are read. */
+  early: number;
+  late: boolean;
+  nearCap: boolean;
+  /** The interests the rules' and moves' worths are read from (the early goals only). */
+  base: Interests;
+  result: Interests;
+}
+
+const kept = new WeakMap<object, Map<string, Kept>>();
+
+function addAll(levers: Map<string, number>, adds: readonly (string | number)[]): void {
+  for (let n = 0; n < adds.length; n += 2) levers.set(adds[n] as string, (levers.get(adds[n] as string) ?? 0) + (adds[n + 1] as number));
+}
+
+/**
+ * A role's interests. Each goal's part is kept from the last time they were asked while the quantities it
+ * counted have the same values (and the arms race is the same): between two decisions most actions change
+ * few of them. The levers are summed in the same order as ever, so the weights are the same to the last bit,
+ * and when no part and no worth has changed the same interests are given again. test/bots/interests-memo.test.ts
+ * checks kept against fresh in every state of games of every scenario.
+ */
 export function interestsOf(v: View, role: string): Interests {
+  let byRole = kept.get(v.scenario);
+  if (!byRole) { byRole = new Map(); kept.set(v.scenario, byRole); }
+  const made = interestsNow(v, role, byRole.get(role));
+  byRole.set(role, made);
+  return made.result;
+}
+
+/** interestsOf worked out afresh (for tests). */
+export const freshInterests = (v: View, role: string): Interests => interestsNow(v, role, undefined).result;
+
+function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   const def = roleDef(v, role);
   const side = def?.side ?? role;
   const red = isRedRole(v, role);
-  const binding: Binding = { actor: role, target: null };
-  const build = new InterestBuilder(v, binding);
-  const late = turnsLeft(v) <= 1;
-  for (const item of def?.score ?? []) build.add(leverOf(v, item.quantity, binding), item.weight);
+  const binding: Binding = before?.binding ?? { actor: role, target: null };
+  const goals: Goal[] = [];
+  let same = before !== undefined;
+  const goal = (c: Condition, points: number, keep = KEEP) => {
+    const was = before?.goals[goals.length];
+    const g = goalOf(v, binding, was, c, points, keep);
+    if (g !== was) same = false;
+    goals.push(g);
+  };
   for (const o of v.scenario.objectives) {
     if (o.owner !== role && o.owner !== side) continue;
     if (o.byTurn !== undefined && (v.objectivesMet[o.id] !== undefined || v.turn > o.byTurn)) continue;
-    build.condition(o.condition, o.points);
+    goal(o.condition, o.points);
   }
   for (const vc of v.scenario.victory) {
-    if (vc.side === side) build.condition(vc.condition, WIN_POINTS);
-    else if (v.scenario.roles.some((r) => r.side === vc.side)) build.condition({ not: vc.condition }, DENY_POINTS);
+    if (vc.side === side) goal(vc.condition, WIN_POINTS);
+    else if (v.scenario.roles.some((r) => r.side === vc.side)) goal(negate(vc.condition), DENY_POINTS);
   }
   // A shared loss can come in one jump (a card, an incident at 7+): its margin is watched more closely.
-  build.keep = SHARED_LOSS_KEEP;
-  for (const loss of v.scenario.sharedLoss) build.condition({ not: loss.condition }, SHARED_LOSS_POINTS);
-  for (const c of belowTop(v)) build.condition(c, SHARED_LOSS_POINTS);
-  build.keep = KEEP;
-  // A nation also cares a little for its own standing, its partners' trust and its own regions.
-  if (!red) {
-    for (const kind of ['support', 'reputation', 'readiness']) build.add(`track:${kind}:${role}`, 0.3);
-    for (const r of v.scenario.roles)
-      if (r.id !== role && sameSide(v, role, r.id)) build.add(`track:trust:${pairKey(role, r.id)}`, 0.5);
-    for (const t of v.scenario.theatres)
-      if (v.scenario.regions.some((r) => r.theatre === t.id && r.owner === role)) build.add(`protect:${t.id}`, 0.05);
+  for (const loss of v.scenario.sharedLoss) goal(negate(loss.condition), SHARED_LOSS_POINTS, SHARED_LOSS_KEEP);
+  for (const c of belowTop(v)) goal(c, SHARED_LOSS_POINTS, SHARED_LOSS_KEEP);
+  const early = goals.length;
+  const items = before?.items ?? itemAdds(v, role, def?.score ?? [], binding);
+  const standing = before?.standing ?? (red ? [] : standingAdds(v, role));
+  const late = turnsLeft(v) <= 1;
+  const nearCap = def !== undefined && (v.budgets[role] ?? 0) + def.budget.perTurn > def.budget.cap;
+  let base: Interests;
+  if (same && before!.early === early && before!.late === late && before!.nearCap === nearCap) base = before!.base;
+  else {
+    same = false;
+    const levers = new Map<string, number>();
+    addAll(levers, items);
+    for (const g of goals) addAll(levers, g.adds);
+    addAll(levers, standing);
+    const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (levers.get(`budget:${role}`) ?? 0);
+    base = { role, side, red, levers, bp };
   }
-  const budget = v.budgets[role] ?? 0;
-  const nearCap = def !== undefined && budget + def.budget.perTurn > def.budget.cap;
-  const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (build.levers.get(`budget:${role}`) ?? 0);
   // The rules' and moves' worths are read from the levers as they stand here: all of them before any of their goals is added.
-  const base: Interests = { role, side, red, levers: build.levers, bp };
   const ruleWorths = v.scenario.assessmentRules.map((rule) => effectsValue(v, base, rule.effects, NO_BINDING));
   const moveWorths = v.scenario.moves.map((move) => !move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)
-    ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * bp);
+    ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * base.bp);
   // The scenario's assessment rules fire every turn their condition holds: a role wants the
   // conditions of the rules that help it and not those of the rules that hurt it.
   const turns = Math.min(RULE_TURNS, turnsLeft(v) + 1);
   v.scenario.assessmentRules.forEach((rule, n) => {
     const worth = ruleWorths[n]!;
-    if (Math.abs(worth) > 0.1) build.condition(worth > 0 ? rule.when : { not: rule.when }, Math.abs(worth) * turns);
+    if (Math.abs(worth) > 0.1) goal(worth > 0 ? rule.when : negate(rule.when), Math.abs(worth) * turns);
   });
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
-  v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) build.condition(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
-  return { role, side, red, levers: build.levers, bp };
+  v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) goal(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
+  if (same && before!.goals.length === goals.length) return before!;
+  const levers = new Map(base.levers);
+  for (let n = early; n < goals.length; n++) addAll(levers, goals[n]!.adds);
+  return { binding, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
+}
+
+function itemAdds(v: View, role: string, score: readonly { quantity: Quantity; weight: number }[], binding: Binding): (string | number)[] {
+  const build = new InterestBuilder(v, binding, KEEP);
+  for (const item of score) build.add(leverOf(v, item.quantity, binding), item.weight);
+  return build.adds;
+}
+
+/** A nation also cares a little for its own standing, its partners' trust and its own regions. */
+function standingAdds(v: View, role: string): (string | number)[] {
+  const build = new InterestBuilder(v, NO_BINDING, KEEP);
+  for (const kind of ['support', 'reputation', 'readiness']) build.add(`track:${kind}:${role}`, 0.3);
+  for (const r of v.scenario.roles)
+    if (r.id !== role && sameSide(v, role, r.id)) build.add(`track:trust:${pairKey(role, r.id)}`, 0.5);
+  for (const t of v.scenario.theatres)
+    if (v.scenario.regions.some((r) => r.theatre === t.id && r.owner === role)) build.add(`protect:${t.id}`, 0.05);
+  return build.adds;
 }
 
 const tensionGoals = new WeakMap<object, Condition[]>();

@@ -96,6 +96,42 @@ const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
  * the remembered values against the rules' count in every state of games of every scenario.
  */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
+  const value = quantityKept(v, q, b);
+  if (reading) note(reading, q, b, value);
+  return value;
+}
+
+interface Reading { reads: unknown[]; seen: Map<Quantity, Binding[]> }
+
+/** While set, every quantity counted is noted here, once per binding: see `readingQuantities`. */
+let reading: Reading | null = null;
+
+function note(r: Reading, q: Quantity, b: Binding, value: number): void {
+  let bindings = r.seen.get(q);
+  if (!bindings) { bindings = []; r.seen.set(q, bindings); }
+  for (const x of bindings) if (x.actor === b.actor && x.target === b.target) return;
+  bindings.push(b);
+  r.reads.push(q, b, value);
+}
+
+/** Runs `f`, listing the quantities it counted: quantity, binding and value, flat, in the order first counted. */
+export function readingQuantities<T>(f: () => T): { result: T; reads: unknown[] } {
+  const outer = reading;
+  const mine: Reading = { reads: [], seen: new Map() };
+  reading = mine;
+  try { return { result: f(), reads: mine.reads }; } finally {
+    reading = outer;
+    if (outer) for (let i = 0; i < mine.reads.length; i += 3) note(outer, mine.reads[i] as Quantity, mine.reads[i + 1] as Binding, mine.reads[i + 2] as number);
+  }
+}
+
+/** Whether every quantity in `reads` (from `readingQuantities`) still counts the same in `v`. */
+export function sameQuantities(v: View, reads: readonly unknown[]): boolean {
+  for (let i = 0; i < reads.length; i += 3) if (quantityKept(v, reads[i] as Quantity, reads[i + 1] as Binding) !== reads[i + 2]) return false;
+  return true;
+}
+
+function quantityKept(v: View, q: Quantity, b: Binding): number {
   let slot = quantitySlots.get(q);
   if (!slot) {
     // A quantity that names neither the actor nor the target counts the same under every binding: one value for all.

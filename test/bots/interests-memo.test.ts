@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { viewFor, type GameState } from '../../src/core';
+import { playGame } from '../../src/bots';
+import { freshInterests, interestsOf, type Interests } from '../../src/bots/interests';
+import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
+
+// A role's interests are kept from the last time they were asked, goal by goal, while the quantities each
+// goal counted have the same values. In every state of games of every scenario, the kept interests of every
+// role must be the fresh ones: the same levers, added in the same order, to the last bit.
+
+const plain = (i: Interests) => ({ role: i.role, side: i.side, red: i.red, bp: i.bp, levers: [...i.levers] });
+
+describe('interests kept between decisions', () => {
+  it('are the fresh interests in every state of two games of every scenario', () => {
+    let checked = 0;
+    let reused = 0;
+    for (const id of scenarioIds()) {
+      const loaded = loadScenario(id);
+      if (!loaded.ok) throw new Error(loaded.message);
+      const scenario = loaded.value.scenario;
+      const last = new Map<string, Interests>();
+      const check = (s: GameState) => {
+        for (const r of scenario.roles) {
+          const v = viewFor(s, r.id);
+          const kept = interestsOf(v, r.id);
+          if (last.get(r.id) === kept) reused++;
+          last.set(r.id, kept);
+          const mine = plain(kept);
+          const fresh = plain(freshInterests(v, r.id));
+          checked++;
+          // Object.is on every weight: the same levers in the same order (richardsonValue sums them in that order).
+          const same = mine.bp === fresh.bp && mine.levers.length === fresh.levers.length
+            && mine.levers.every(([k, w], n) => fresh.levers[n]![0] === k && Object.is(fresh.levers[n]![1], w));
+          if (!same) expect({ scenario: id, turn: s.turn, phase: s.phase, ...mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, ...fresh });
+        }
+      };
+      for (const seed of ['1', '2']) {
+        const game = playGame(scenario, seed, standardSeats(scenario), { turnHashes: false, onStep: ({ after }) => check(after) });
+        check(game.state);
+      }
+    }
+    // The check means something only if interests were in fact kept, and also worked out again.
+    expect(reused).toBeGreaterThan(checked / 10);
+    expect(reused).toBeLessThan(checked);
+  }, 120_000);
+});
