@@ -1,5 +1,5 @@
 import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind } from '../core';
-import { lever, trackWeight } from './interests';
+import { lever } from './interests';
 import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
 import { expectedThreats, exposure, theatreRisk, theatreRiskSwapped } from './threatModel';
@@ -21,22 +21,71 @@ function turnsOut(v: View, mode: 'air' | 'sea'): number {
   return v.scenario.airlift.loadsPerTurn > 0 ? 2 + airTurns(board(v), loadsWaiting(board(v))) : 99;
 }
 
+/** What a deployment decision works out once and asks for again, found by its parts (no key text to build per lookup). */
+interface DeployMemo {
+  /** Per battery: its worth where it would stand (null: where it stands). */
+  worth: Map<Battery, Map<string | null, number>>;
+  /** Per battery: the risk of a theatre without it. */
+  away: Map<Battery, Map<string, number>>;
+  /** Per horizon: the risk of a theatre as things stand. */
+  risk: Map<number, Map<string, number>>;
+  /** Levers read for every move, by their kind and the role or theatre they name (their key text made once). */
+  levers: Map<string, Map<string | undefined, number>>;
+}
+
+const deployMemos = new WeakMap<BotContext, DeployMemo>();
+
+function memoOf(ctx: BotContext): DeployMemo {
+  let m = deployMemos.get(ctx);
+  if (!m) { m = { worth: new Map(), away: new Map(), risk: new Map(), levers: new Map() }; deployMemos.set(ctx, m); }
+  return m;
+}
+
+function slot<K, L, V>(outer: Map<K, Map<L, V>>, key: K): Map<L, V> {
+  let inner = outer.get(key);
+  if (!inner) { inner = new Map(); outer.set(key, inner); }
+  return inner;
+}
+
+/** A lever looked up once per decision by its kind and the role or theatre it names (the key text is made only the first time). */
+function leverOnce(ctx: BotContext, kind: string, part: string | undefined, key: () => string): number {
+  const byPart = slot(memoOf(ctx).levers, kind);
+  let found = byPart.get(part);
+  if (found === undefined) { found = lever(ctx.i, key()); byPart.set(part, found); }
+  return found;
+}
+
+/** The risk of a theatre over `h` turns as things stand: the same for every battery, worked out once per decision. */
+function riskNow(ctx: BotContext, theatre: string, h: number): number {
+  const byTheatre = slot(memoOf(ctx).risk, h);
+  let found = byTheatre.get(theatre);
+  if (found === undefined) { found = theatreRisk(ctx.v, ctx.i, theatre, h); byTheatre.set(theatre, found); }
+  return found;
+}
+
 /** Per-turn risk the battery's presence takes off its theatre where it stands (or would stand). */
 function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
-  return remember(ctx, `worth|${b.id}|${at ?? 'here'}`, () => {
-    const v = ctx.v;
-    const h = horizon(v);
-    const theatre = theatreOf(v, at ?? b.region);
-    if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
-    // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
-    // the same for every battery: each is worked out once per decision. A move changes the terms of at most
-    // the regions the battery covers before and after it.
-    const without = remember(ctx, `away|${b.id}|${theatre}|${h}`, () => theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null));
-    const with_ = at === null
-      ? remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h))
-      : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
-    return (without - with_) / h;
-  });
+  const byPlace = slot(memoOf(ctx).worth, b);
+  let found = byPlace.get(at);
+  if (found === undefined) { found = batteryWorthNow(ctx, b, at); byPlace.set(at, found); }
+  return found;
+}
+
+function batteryWorthNow(ctx: BotContext, b: Battery, at: string | null): number {
+  const v = ctx.v;
+  const h = horizon(v);
+  const theatre = theatreOf(v, at ?? b.region);
+  if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
+  // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
+  // the same for every battery: each is worked out once per decision. A move changes the terms of at most
+  // the regions the battery covers before and after it.
+  const away = slot(memoOf(ctx).away, b);
+  let without = away.get(theatre);
+  if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null); away.set(theatre, without); }
+  const with_ = at === null
+    ? riskNow(ctx, theatre, h)
+    : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
+  return (without - with_) / h;
 }
 
 function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 'sea'): number {
@@ -48,17 +97,17 @@ function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 's
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
   const host = regionDef(v, b.home)?.owner;
   if (host !== undefined && host !== role) {
-    const w = Math.max(0.5, trackWeight(i, `trust:${pairKey(role, host)}`) + 0.5);
+    const w = Math.max(0.5, leverOnce(ctx, 'trust', host, () => `track:trust:${pairKey(role, host)}`) + 0.5);
     if (b.region === b.home) value -= (h / 2) * w;
     else if (to === b.home) value += (h / 2) * w;
   }
   const from = theatreOf(v, b.region);
   const dest = theatreOf(v, to);
   if (from !== dest) {
-    value -= Math.max(0, lever(i, `batteries:${role}|${from}`)) * h;
-    value += Math.max(0, lever(i, `batteries:${role}|${dest}`)) * (h - out);
+    value -= Math.max(0, leverOnce(ctx, 'batteries', from, () => `batteries:${role}|${from}`)) * h;
+    value += Math.max(0, leverOnce(ctx, 'batteries', dest, () => `batteries:${role}|${dest}`)) * (h - out);
   }
-  if (b.region === b.home) value += (lever(i, `gaps:${from}`) + lever(i, 'gaps:all')) * h;
+  if (b.region === b.home) value += (leverOnce(ctx, 'gaps', from, () => `gaps:${from}`) + lever(i, 'gaps:all')) * h;
   return value - MOVE_MARGIN;
 }
 
@@ -67,7 +116,7 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   const h = Math.min(3, horizon(v));
   const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
-  const before = remember(ctx, `risk|${theatre}|${h}`, () => theatreRisk(v, ctx.i, theatre, h));
+  const before = riskNow(ctx, theatre, h);
   const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { halfCover: region });
   return before - after - 0.2;
 }

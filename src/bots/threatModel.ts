@@ -387,11 +387,18 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
  * change: the other terms are the view's own, and every term is summed in the same order (same result
  * to the last bit as theatreRisk over the changed placement).
  */
+let scratch = new Float64Array(64);
+
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, change: BatteryChange | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const at = v.batteries.findIndex((b) => b.id === id);
   const old = v.batteries[at];
-  const swap = old === undefined || change === null ? null : { ...old, ...change };
+  const swap: Placement | null = old === undefined || change === null ? null : {
+    id: old.id, owner: old.owner, type: old.type, rounds: old.rounds,
+    region: 'region' in change ? change.region! : old.region,
+    halfCover: 'halfCover' in change ? change.halfCover! : old.halfCover,
+    status: 'status' in change ? change.status! : old.status,
+  };
   const swapCover = swap === null ? null : swappedCover(v, at, swap);
   let harmOf: Float64Array | null = null;
   let shootersAt: string | undefined;
@@ -404,7 +411,12 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     const kind = t.kind[k]!;
     const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
     if (x === t.harm[k]) continue;
-    harmOf ??= t.harm.slice();
+    // The changed terms are written over a copy of the view's own in one buffer kept for this (no allocation per swap).
+    if (harmOf === null) {
+      if (scratch.length < t.harm.length) scratch = new Float64Array(t.harm.length * 2);
+      harmOf = scratch;
+      harmOf.set(t.harm);
+    }
     harmOf[k] = x;
   }
   // Nothing changed: the same terms in the same order.
