@@ -107,7 +107,14 @@ export function rankStandard(v: View, legal: readonly LegalAction[], random: Ran
 export function decideStandard(v: View, legal: readonly LegalAction[], random: Random): Action {
   const end = legal.find((l) => l.action.type === 'endPhase');
   if (end && stepsTakenNow(v, v.viewer) > MAX_STEP_ENTRIES) return end.action;
-  return pickFrom(rankStandard(v, legal, random), legal);
+  // Only the best counts here: the first of the highest value in legal order, as the stable sort of rankStandard puts it first.
+  const ctx = makeContext(v, random);
+  let best: Choice | null = null;
+  for (const l of legal) {
+    const c = scoreOne(ctx, l);
+    if (c && Number.isFinite(c.value) && (best === null || c.value > best.value)) best = c;
+  }
+  return pickFrom(best ? [best] : [], legal);
 }
 
 /** The standard choice from a ranking: the best action while it beats ending the step. */
