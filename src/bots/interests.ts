@@ -367,8 +367,19 @@ const RULE_TURNS = 3;
 
 export const lever = (i: Interests, key: string): number => i.levers.get(key) ?? 0;
 
+/** `prefix` + `name`, made once: a lever's key looked up again is then a string whose hash is known (no text to join and hash). */
+function leverKey(prefix: string, name: string): string {
+  let byName = leverKeys.get(prefix);
+  if (!byName) { byName = new Map(); leverKeys.set(prefix, byName); }
+  let key = byName.get(name);
+  if (key === undefined) { key = prefix + name; byName.set(name, key); }
+  return key;
+}
+
+const leverKeys = new Map<string, Map<string, string>>();
+
 export function trackWeight(i: Interests, key: string): number {
-  return lever(i, `track:${key}`);
+  return lever(i, leverKey('track:', key));
 }
 
 /** What keeping a region intact (not disabled) is worth to the role; negative for a role that wants it disabled. */
@@ -382,17 +393,25 @@ export function regionWorth(v: View, i: Interests, region: string): number {
 
 const worthMemo = new WeakMap<Interests, Map<string, number>>();
 
+/** A region's lever keys (protected value in its theatre; disabled regions in its theatre and in all, its owner's and anyone's), made once. */
+const regionKeys = new WeakMap<object, string[]>();
+
 function regionWorthNow(v: View, i: Interests, region: string): number {
   const def = regionDef(v, region);
   if (!def) return 0;
   let total = 0;
   let all = 0;
   for (const r of v.scenario.regions) { all += r.value; if (r.theatre === def.theatre) total += r.value; }
+  let keys = regionKeys.get(def);
+  if (!keys) {
+    keys = [`protect:${def.theatre}`];
+    for (const scope of [def.theatre, 'all']) for (const owner of [def.owner, '*']) keys.push(`disabled:${scope}|${owner}`);
+    regionKeys.set(def, keys);
+  }
   let w = 0;
-  if (total > 0) w += lever(i, `protect:${def.theatre}`) * (100 * def.value) / total;
+  if (total > 0) w += lever(i, keys[0]!) * (100 * def.value) / total;
   if (all > 0) w += lever(i, 'protect:all') * (100 * def.value) / all;
-  for (const scope of [def.theatre, 'all'])
-    for (const owner of [def.owner, '*']) w -= lever(i, `disabled:${scope}|${owner}`);
+  for (let n = 1; n < keys.length; n++) w -= lever(i, keys[n]!);
   return w;
 }
 
