@@ -128,22 +128,33 @@ function stockRatio(ctx: BotContext): number {
 
 function stockRatioNow(ctx: BotContext): number {
   const { v, role } = ctx;
-  const mine = v.batteries.filter((b) => b.owner === role);
-  let have = mine.reduce((sum, b) => sum + b.rounds, 0);
-  const theatres = new Set(mine.map((b) => theatreOf(v, b.region)));
-  // What the role's batteries fire (a battery of an unknown type counts as undefined, as the lookup gives).
-  const items = new Set(mine.map((b) => v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor));
-  for (const [key, amount] of Object.entries(v.stocks)) {
+  let have = 0;
+  const theatres: (string | undefined)[] = [];
+  const items: (string | undefined)[] = [];
+  // Regions the role's batteries cover, fully or by half, in the order they come.
+  const covered: string[] = [];
+  const h = horizon(v);
+  for (const b of v.batteries) {
+    if (b.owner !== role) continue;
+    have += b.rounds;
+    const theatre = theatreOf(v, b.region);
+    if (!theatres.includes(theatre)) theatres.push(theatre);
+    // What the battery fires (a battery of an unknown type counts as undefined, as the lookup gives).
+    const item = v.scenario.batteryTypes.find((t) => t.id === b.type)?.interceptor;
+    if (!items.includes(item)) items.push(item);
+    if (!covered.includes(b.region)) covered.push(b.region);
+    if (b.halfCover && !covered.includes(b.halfCover)) covered.push(b.halfCover);
+  }
+  // Stock keys are owner|item|theatre: only the role's own are split.
+  const mine = `${role}|`;
+  for (const key in v.stocks) {
+    if (!key.startsWith(mine)) continue;
     const [owner, item, theatre] = key.split('|');
-    if (owner === role && theatres.has(theatre) && items.has(item)) have += amount;
+    if (owner === role && theatres.includes(theatre) && items.includes(item)) have += v.stocks[key]!;
   }
   let need = 0;
-  const covered = new Set(mine.flatMap((b) => [b.region, b.halfCover ?? '']));
-  for (const r of covered) {
-    if (!r) continue;
-    // A fixed 1.2 shots per threat, whatever the doctrine now, so the choice cannot flip back and forth.
-    for (const k of ['drone', 'ballistic'] as const) need += expectedThreats(v, r, k, horizon(v)) * 1.2;
-  }
+  // A fixed 1.2 shots per threat, whatever the doctrine now, so the choice cannot flip back and forth.
+  for (const r of covered) for (const k of ['drone', 'ballistic'] as const) need += expectedThreats(v, r, k, h) * 1.2;
   return need <= 0 ? 10 : have / need;
 }
 

@@ -264,8 +264,9 @@ export interface Exposure { kind: ThreatKind; targets: readonly string[]; count:
 export function exposure(v: View, theatre: string, turns: number): Exposure[] {
   let memo = exposureMemo.get(v);
   if (!memo) { memo = new Map(); exposureMemo.set(v, memo); }
-  const key = `${theatre}|${turns}`;
-  const found = memo.get(key);
+  let byTurns = memo.get(theatre);
+  if (!byTurns) { byTurns = new Map(); memo.set(theatre, byTurns); }
+  const found = byTurns.get(turns);
   if (found) return found;
   const played = redPlayed(v);
   const revealed = v.plannedWaves[theatre];
@@ -284,11 +285,12 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
       if (count > 0) out.push({ kind, targets: w.targets, count });
     });
   }
-  memo.set(key, out);
+  byTurns.set(turns, out);
   return out;
 }
 
-const exposureMemo = new WeakMap<View, Map<string, Exposure[]>>();
+/** Per view, theatre and number of turns. */
+const exposureMemo = new WeakMap<View, Map<string, Map<number, Exposure[]>>>();
 
 /**
  * theatreRisk's terms with the view's own batteries (as freshCover places them). Each term is one exposure's threats at one target;
