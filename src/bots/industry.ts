@@ -75,11 +75,11 @@ function interceptorNeed(ctx: BotContext, item: string, theatre: string, turns: 
     && (theatreOf(v, b.destination ?? b.region) === theatre));
   if (mine.length === 0) return 0;
   let use = 0;
-  const ready = mine.map((b) => ({ ...b, status: 'operational' as const }));
   for (const r of v.scenario.regions) {
     if (r.theatre !== theatre) continue;
     for (const kind of ['drone', 'ballistic'] as const) {
-      const shooter = firstShooterAt(v, r.id, kind, ready);
+      // The role's batteries as they will stand once set up.
+      const shooter = firstShooterAt(v, r.id, kind, mine, true);
       if (shooter) use += expectedThreats(v, r.id, kind, turns) * shotsPerThreat(v, role, kind, shooter.p);
     }
   }

@@ -80,9 +80,25 @@ export function trackBounds(v: View, key: string): readonly [number, number] {
 
 const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
+/** Every field of the view a quantity counts from (quantityFields names no other), in a fixed order. */
+const COUNTED = ['tracks', 'budgets', 'stocks', 'transfers', 'regions', 'stockout', 'arms', 'agreements', 'history', 'turnStats',
+  'contracts', 'batteries', 'turn'] as const satisfies readonly (keyof View)[];
+
+let countedOf: View | null = null;
+let counted: unknown[] = [];
+
+/** The COUNTED fields of a view, read once per view (quantities are counted many times over one view). */
+function countedFields(v: View): unknown[] {
+  if (countedOf !== v) {
+    countedOf = v;
+    counted = [v.tracks, v.budgets, v.stocks, v.transfers, v.regions, v.stockout, v.arms, v.agreements, v.history, v.turnStats, v.contracts, v.batteries, v.turn];
+  }
+  return counted;
+}
+
 interface QuantitySlot {
-  /** The fields of the view the quantity counts from: the rules' own list (quantityFields). */
-  reads: readonly (keyof View)[];
+  /** The fields of the view the quantity counts from (the rules' own list, quantityFields), as places in COUNTED. */
+  reads: readonly number[];
   /** The last value under each binding asked, with the fields it was counted from. */
   values: { actor: string | null; target: string | null; from: unknown[]; value: number; seen: View }[];
   /** Whether the binding counts (the quantity names the actor or the target). */
@@ -136,7 +152,12 @@ function quantityKept(v: View, q: Quantity, b: Binding): number {
   if (!slot) {
     // A quantity that names neither the actor nor the target counts the same under every binding: one value for all.
     const text = JSON.stringify(q);
-    slot = { reads: quantityFields(q) as readonly (keyof View)[], values: [], bound: text.includes('actor') || text.includes('target') };
+    const reads = quantityFields(q).map((f) => {
+      const at = (COUNTED as readonly string[]).indexOf(f);
+      if (at < 0) throw new Error(`The bots cannot tell when ${f} changes: add it to COUNTED in knowledge.ts`);
+      return at;
+    });
+    slot = { reads, values: [], bound: text.includes('actor') || text.includes('target') };
     quantitySlots.set(q, slot);
   }
   if (!slot.bound) b = NO_BINDING;
@@ -145,14 +166,16 @@ function quantityKept(v: View, q: Quantity, b: Binding): number {
     if (x.actor !== b.actor || x.target !== b.target) continue;
     // Asked several times per view (holds, then the distance to the goal): checked once per view.
     if (x.seen === v) return x.value;
+    const fields = countedFields(v);
     let same = true;
-    for (let i = 0; i < reads.length; i++) if (x.from[i] !== v[reads[i]!]) { same = false; break; }
-    if (!same) { x.from = reads.map((f) => v[f]); x.value = quantityNow(v, q, b); }
+    for (let i = 0; i < reads.length; i++) if (x.from[i] !== fields[reads[i]!]) { same = false; break; }
+    if (!same) { x.from = reads.map((at) => fields[at]); x.value = quantityNow(v, q, b); }
     x.seen = v;
     return x.value;
   }
   const value = quantityNow(v, q, b);
-  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((f) => v[f]), value, seen: v });
+  const fields = countedFields(v);
+  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((at) => fields[at]), value, seen: v });
   return value;
 }
 
@@ -209,7 +232,8 @@ export function rollChance(v: View, spec: RollSpec, b: Binding = NO_BINDING): nu
   return dist.reduce((acc, p, sum) => (sum + mod >= spec.atLeast ? acc + p : acc), 0);
 }
 
-const defenceLinks = new WeakMap<object, Set<string>>();
+/** Per agreements list: for each role, the hosts whose regions its batteries may defend. */
+const defenceLinks = new WeakMap<object, Map<string, Set<string>>>();
 
 /** Whether batteries of `owner` may defend `region` (own region, or a pact or alliance with its owner). */
 export function mayDefend(v: View, owner: string, region: string): boolean {
@@ -218,12 +242,13 @@ export function mayDefend(v: View, owner: string, region: string): boolean {
   if (host === owner) return true;
   let links = defenceLinks.get(v.agreements);
   if (!links) {
-    links = new Set();
+    links = new Map();
     for (const g of v.agreements)
-      if (g.type === 'defencePact' || g.type === 'alliance') for (const a of g.parties) for (const b of g.parties) if (a !== b) links.add(`${a}|${b}`);
+      if (g.type === 'defencePact' || g.type === 'alliance')
+        for (const a of g.parties) for (const b of g.parties) if (a !== b) { let hosts = links.get(a); if (!hosts) { hosts = new Set(); links.set(a, hosts); } hosts.add(b); }
     defenceLinks.set(v.agreements, links);
   }
-  return links.has(`${owner}|${host}`);
+  return links.get(owner)?.has(host) ?? false;
 }
 
 const adjacency = new WeakMap<object, Map<string, string[]>>();

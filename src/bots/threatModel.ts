@@ -68,11 +68,14 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
   return sum;
 }
 
-/** The battery of a placement that engages a threat at `region` first: the first with full cover, else the first with half cover. */
-export function firstShooterAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): Shooter | undefined {
+/**
+ * The battery of a placement that engages a threat at `region` first: the first with full cover, else the first with
+ * half cover. With `ready`, every battery counts as operational (as it would be once set up).
+ */
+export function firstShooterAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries, ready = false): Shooter | undefined {
   let half: Shooter | undefined;
   for (const b of placement) {
-    if (b.status !== 'operational') continue;
+    if (!ready && b.status !== 'operational') continue;
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
     const p = type.sspk[kind] * type.reliability;
