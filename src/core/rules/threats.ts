@@ -1,4 +1,4 @@
-import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
+import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
 import { draw, own, ownValue, peekField, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
@@ -163,22 +163,15 @@ export function legalThreats(s: GameState, role: string, out: LegalAction[] = []
     if (answered(out) || !isActive(s, w) || left <= 0) return;
     for (const target of w.targets)
       for (const count of left >= 2 ? [left, Math.floor(left / 2)] : [left])
-        out.push({
-          action: { type: 'launchWave', role, attacks: [{ threat: w.threat, target, count }] },
-          label: `Launch ${count} × ${threatName(s, w.threat)} at ${regionName(s, target)}${count === left ? ' (all left)' : ''}`,
-          cost: 0,
-          effect: `${count} × ${threatName(s, w.threat)} strike at ${regionName(s, target)} now; the batteries covering it engage them.`,
-        });
+        out.push(entry({ type: 'launchWave', role, attacks: [{ threat: w.threat, target, count }] }, 0, () => [
+          `Launch ${count} × ${threatName(s, w.threat)} at ${regionName(s, target)}${count === left ? ' (all left)' : ''}`,
+          `${count} × ${threatName(s, w.threat)} strike at ${regionName(s, target)} now; the batteries covering it engage them.`,
+        ]));
   });
   for (const p of s.scenario.provocations) {
     if (answered(out)) return out;
     if (!isActive(s, p) || (s.movesUsed[provocationKey(p.id)] ?? 0) >= 1) continue;
-    out.push({
-      action: { type: 'launchProvocation', role, provocation: p.id },
-      label: `Provocation in ${theatreName(s, p.theatre)}`,
-      cost: 0,
-      effect: `${p.text} A roll decides whether it works.`,
-    });
+    out.push(entry({ type: 'launchProvocation', role, provocation: p.id }, 0, () => [`Provocation in ${theatreName(s, p.theatre)}`, `${p.text} A roll decides whether it works.`]));
   }
   return out;
 }
