@@ -1,5 +1,5 @@
 import {
-  applyAction, closedTurns, createGame, legalActions, stateHash, viewFor,
+  applyAction, closedTurns, createGame, legalActionsWordless, stateHash, viewFor,
   type Action, type BotLevel, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { decide } from './index';
@@ -64,7 +64,8 @@ export function playGame(scenario: Scenario, seed: string, seats: Seats, options
   while (!state.outcome && actions.length < limit) {
     const role = actorOf(state);
     if (role === null) throw new Error(`nobody can act in the ${state.phase} phase of turn ${state.turn}`);
-    const legal = legalActions(state, role);
+    // Bots read the entries' actions, costs and amounts, never their words.
+    const legal = legalActionsWordless(state, role);
     if (legal.length === 0) throw new Error(`${role} has nothing it may do in the ${state.phase} phase of turn ${state.turn}`);
     let action = decide(viewFor(state, role), legal, lazyRandom(state, role), levelOf(state.seats, role), options.lookahead);
     let result = applyAction(state, action);

@@ -69,6 +69,28 @@ export interface LegalAction {
  */
 export const answered = (out: readonly LegalAction[]): boolean => (out as { found?: boolean }).found === true;
 
+/** Whether the legal list being made is for a reader that needs no words (bots, the idle-role check): see unworded. */
+let wordless = false;
+
+/** Runs `make` with legal lists left unworded: entries with an empty label and effect. */
+export function unworded<T>(make: () => T): T {
+  const before = wordless;
+  wordless = true;
+  try {
+    return make();
+  } finally {
+    wordless = before;
+  }
+}
+
+const NO_WORDS = ['', ''] as const;
+
+/** A legal-list entry; its words, `[label, effect]`, are only made when someone may read them. */
+export function entry(action: Action, cost: number, words: () => readonly [string, string], amount?: LegalAction['amount']): LegalAction {
+  const [label, effect] = wordless ? NO_WORDS : words();
+  return amount ? { action, label, cost, effect, amount } : { action, label, cost, effect };
+}
+
 export interface Rejection {
   code: string;
   message: string;

@@ -7,7 +7,7 @@ export type { Scenario, ScenarioInput, Role, Region, Card, Move, Condition, Effe
 export { formatPath, issueToError, describeValue, type ScenarioError } from './scenario/messages';
 export { createGame, defaultSeats } from './create';
 export { applyAction, checkAction, type ApplyResult } from './apply';
-export { legalActions } from './legal';
+export { legalActions, legalActionsWordless } from './legal';
 export { viewFor, stateHash, type RoleView } from './view';
 export { replay, closedTurns, type ReplayResult } from './replay';
 export { hashValue, canonicalJson } from './hash';

@@ -1,4 +1,4 @@
-import type { LegalAction } from './actions';
+import { entry, unworded, type LegalAction } from './actions';
 import type { GameState } from './state';
 import { roleName } from './context';
 import { legalChoices } from './rules/events';
@@ -21,7 +21,7 @@ export function legalActionsFor(s: GameState, role: string): LegalAction[] {
   }
   legalMoves(s, role, out);
   if (!answerPending(s, role))
-    out.push({ action: { type: 'endPhase', role }, label: 'End my step', cost: 0, effect: `${roleName(s, role)} is done for this phase.` });
+    out.push(entry({ type: 'endPhase', role }, 0, () => ['End my step', `${roleName(s, role)} is done for this phase.`]));
   return out;
 }
 
@@ -38,8 +38,10 @@ function anyEntry(fill: (out: LegalAction[]) => unknown): boolean {
   return sink.found;
 }
 
-/** Whether legalActionsFor(s, role) would list anything but ending the step (without building the list). */
-export function hasActionBesidesEnd(s: GameState, role: string): boolean {
+/** Whether legalActionsFor(s, role) would list anything but ending the step (without building the list or its words). */
+export const hasActionBesidesEnd = (s: GameState, role: string): boolean => unworded(() => anyBesidesEnd(s, role));
+
+function anyBesidesEnd(s: GameState, role: string): boolean {
   switch (s.phase) {
     // Exercises and reassurances first: when one is open the answer comes before any proposal is checked.
     case 'diplomacy': if (anyEntry((out) => legalDiplomacyQuick(s, role, out)) || anyEntry((out) => legalDiplomacy(s, role, out))) return true; break;
@@ -60,3 +62,6 @@ export function legalActions(s: GameState, role: string): LegalAction[] {
   if (s.queue[0] !== role) return [];
   return legalActionsFor(s, role);
 }
+
+/** legalActions without the words nobody reads in a simulation: the same entries, label and effect empty (bots read the actions, costs and amounts). */
+export const legalActionsWordless = (s: GameState, role: string): LegalAction[] => unworded(() => legalActions(s, role));

@@ -1,4 +1,4 @@
-import type { ActionOf, LegalAction, Rejection } from '../actions';
+import { entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Battery, GameState } from '../state';
 import { currentList, emit, ownMember, ownValue, roleName, say, standing, type Ctx } from '../context';
 import { reject } from '../rejections';
@@ -119,47 +119,42 @@ export function legalDeployment(s: GameState, role: string, out: LegalAction[] =
   if (s.phase !== 'deployment') return out;
   const own = s.batteries.filter((b) => b.owner === role);
   if (own.length === 0) return out;
-  const waiting = loadsWaiting(s);
-  // Who covers what is worked out once for the whole list, not again for each battery.
+  // Words only: who covers what is worked out once for the whole list, the loads waiting for the airlift once.
   let all: ReturnType<typeof coverage> | undefined;
+  let waiting: number | undefined;
   for (const b of own) {
     if (b.status !== 'operational') continue;
-    const gap = leftUncovered(s, b.id, b.region, (all ??= coverage(s))) ? ` ${regionName(s, b.region)} is left without cover meanwhile.` : '';
+    let gap: string | undefined;
+    const gapText = () => (gap ??= leftUncovered(s, b.id, b.region, (all ??= coverage(s))) ? ` ${regionName(s, b.region)} is left without cover meanwhile.` : '');
     for (const mode of LANE_MODES) {
       if (mode === 'air' && s.scenario.airlift.loadsPerTurn <= 0) continue;
-      for (const to of reachableRegions(s, b.region, mode)) {
-        const turns = mode === 'air' ? airTurns(s, waiting) : seaTurns(s, findRoute(s, b.region, to, mode)!);
-        out.push({
-          action: { type: 'orderRedeploy', role, battery: b.id, to, mode },
-          label: `Move ${b.name} to ${regionName(s, to)} by ${mode}`,
-          cost: 0,
-          effect: `${b.name} packs up this turn and goes from ${regionName(s, b.region)} to ${regionName(s, to)} by ${mode} (${transitText(s, mode, turns)}, then 1 turn to set up).${gap}`,
-        });
-      }
+      for (const to of reachableRegions(s, b.region, mode))
+        out.push(entry({ type: 'orderRedeploy', role, battery: b.id, to, mode }, 0, () => {
+          const turns = mode === 'air' ? airTurns(s, (waiting ??= loadsWaiting(s))) : seaTurns(s, findRoute(s, b.region, to, mode)!);
+          return [
+            `Move ${b.name} to ${regionName(s, to)} by ${mode}`,
+            `${b.name} packs up this turn and goes from ${regionName(s, b.region)} to ${regionName(s, to)} by ${mode} (${transitText(s, mode, turns)}, then 1 turn to set up).${gapText()}`,
+          ];
+        }));
     }
     for (const region of adjacentRegions(s, b.region)) {
       if (region === b.halfCover) continue;
-      const host = s.scenario.regions.find((r) => r.id === region)?.owner ?? '';
-      const note = mayDefend(s, role, region) ? '' : ` It counts only once ${roleName(s, role)} has a defence pact or alliance with ${roleName(s, host)}.`;
-      out.push({
-        action: { type: 'setHalfCover', role, battery: b.id, region },
-        label: `${b.name}: half-cover ${regionName(s, region)}`,
-        cost: 0,
-        effect: `${b.name} also defends ${regionName(s, region)} at half its hit chance.${note}`,
-      });
+      out.push(entry({ type: 'setHalfCover', role, battery: b.id, region }, 0, () => {
+        const host = s.scenario.regions.find((r) => r.id === region)?.owner ?? '';
+        const note = mayDefend(s, role, region) ? '' : ` It counts only once ${roleName(s, role)} has a defence pact or alliance with ${roleName(s, host)}.`;
+        return [`${b.name}: half-cover ${regionName(s, region)}`, `${b.name} also defends ${regionName(s, region)} at half its hit chance.${note}`];
+      }));
     }
     if (b.halfCover !== null)
-      out.push({ action: { type: 'setHalfCover', role, battery: b.id, region: null }, label: `${b.name}: stop half cover`, cost: 0, effect: `${b.name} defends only ${regionName(s, b.region)}.` });
+      out.push(entry({ type: 'setHalfCover', role, battery: b.id, region: null }, 0, () => [`${b.name}: stop half cover`, `${b.name} defends only ${regionName(s, b.region)}.`]));
   }
   for (const threat of THREAT_KINDS)
     for (const doctrine of DOCTRINES) {
       if (doctrineOf(s, role, threat) === doctrine) continue;
-      out.push({
-        action: { type: 'setDoctrine', role, threat, doctrine },
-        label: `Fire ${DOCTRINE_NAMES[doctrine]} at ${THREAT_KIND_NAMES[threat]}`,
-        cost: 0,
-        effect: `Every ${roleName(s, role)} battery engages ${THREAT_KIND_NAMES[threat]} with ${DOCTRINE_NAMES[doctrine]}${doctrine === 'shootLookShoot' ? ' (a second shot only after a miss, when there is time to look)' : ''}.`,
-      });
+      out.push(entry({ type: 'setDoctrine', role, threat, doctrine }, 0, () => [
+        `Fire ${DOCTRINE_NAMES[doctrine]} at ${THREAT_KIND_NAMES[threat]}`,
+        `Every ${roleName(s, role)} battery engages ${THREAT_KIND_NAMES[threat]} with ${DOCTRINE_NAMES[doctrine]}${doctrine === 'shootLookShoot' ? ' (a second shot only after a miss, when there is time to look)' : ''}.`,
+      ]));
     }
   return out;
 }

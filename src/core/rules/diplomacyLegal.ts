@@ -1,4 +1,4 @@
-import { answered, type Action, type LegalAction } from '../actions';
+import { answered, entry, type Action, type LegalAction } from '../actions';
 import type { GameState, Proposal, ProposalTerms } from '../state';
 import { roleName } from '../context';
 import type { AgreementType } from '../vocabulary';
@@ -35,44 +35,46 @@ function counterTerms(p: Proposal, role: string): ProposalTerms[] {
   return out;
 }
 
-function answers(s: GameState, role: string, add: (a: DiplomacyAction, label: string, cost: number, effect: string) => void): void {
+type Words = () => readonly [string, string];
+type Add = (a: DiplomacyAction, cost: number, words: Words) => void;
+
+function answers(s: GameState, role: string, add: Add): void {
   for (const p of pendingFor(s, role)) {
-    const what = `${agreementName(p.type)} from ${roleName(s, p.from)}`;
-    const terms = describeTerms(s, p.type, p.terms);
-    add({ type: 'answerProposal', role, proposal: p.id, accept: true }, `Accept the ${what}`, 0, `Agree to the ${agreementName(p.type)} (${terms}).`);
-    add({ type: 'answerProposal', role, proposal: p.id, accept: false }, `Reject the ${what}`, 0, 'Close the proposal; no trust is lost.');
+    const what = () => `${agreementName(p.type)} from ${roleName(s, p.from)}`;
+    add({ type: 'answerProposal', role, proposal: p.id, accept: true }, 0,
+      () => [`Accept the ${what()}`, `Agree to the ${agreementName(p.type)} (${describeTerms(s, p.type, p.terms)}).`]);
+    add({ type: 'answerProposal', role, proposal: p.id, accept: false }, 0, () => [`Reject the ${what()}`, 'Close the proposal; no trust is lost.']);
     if (p.round >= MAX_COUNTERS) continue;
     for (const t of counterTerms(p, role))
-      add({ type: 'counterProposal', role, proposal: p.id, terms: t }, `Counter the ${what}`, t.bp,
-        `Offer instead: ${describeTerms(s, p.type, t)}.`);
+      add({ type: 'counterProposal', role, proposal: p.id, terms: t }, t.bp, () => [`Counter the ${what()}`, `Offer instead: ${describeTerms(s, p.type, t)}.`]);
   }
 }
 
-function proposals(s: GameState, role: string, add: (a: DiplomacyAction, label: string, cost: number, effect: string) => void): void {
+function proposals(s: GameState, role: string, add: Add): void {
   const partners = s.scenario.roles.map((r) => r.id).filter((r) => isPlaying(s, r) && mayDeal(s, role, r));
-  const propose = (agreement: AgreementType, to: string[], terms: ProposalTerms, label: string) =>
-    add({ type: 'proposeAgreement', role, agreement, to, terms }, label, terms.bp, EFFECTS[agreement]);
+  const propose = (agreement: AgreementType, to: string[], terms: ProposalTerms, label: () => string) =>
+    add({ type: 'proposeAgreement', role, agreement, to, terms }, terms.bp, () => [label(), EFFECTS[agreement]]);
   for (const type of s.scenario.agreementTypes) {
     if (type === 'alliance') {
       const mine = allianceOf(s, role);
       const free = partners.filter((r) => !allianceOf(s, r));
-      if (mine) for (const r of free) propose(type, [r], OPEN, `Invite ${roleName(s, r)} into the alliance`);
-      else if (free.length >= 2) propose(type, free, OPEN, `Propose an alliance to ${listNames(s, free)}`);
+      if (mine) for (const r of free) propose(type, [r], OPEN, () => `Invite ${roleName(s, r)} into the alliance`);
+      else if (free.length >= 2) propose(type, free, OPEN, () => `Propose an alliance to ${listNames(s, free)}`);
     } else if (type === 'techTransfer') {
       for (const t of s.transfers) {
         const other = t.donor === role ? t.recipient : t.recipient === role ? t.donor : null;
         if (other === null || !partners.includes(other)) continue;
         propose(type, [other], { ...OPEN, donor: t.donor, recipient: t.recipient },
-          `Propose technology transfer from ${roleName(s, t.donor)} to ${roleName(s, t.recipient)}`);
+          () => `Propose technology transfer from ${roleName(s, t.donor)} to ${roleName(s, t.recipient)}`);
       }
     } else if (type === 'jointVenture') {
       for (const r of partners)
         for (const t of s.scenario.lineTemplates)
           for (const mine of [51, 49])
             propose(type, [r], { ...OPEN, template: t.id, shares: [{ role, share: mine }, { role: r, share: 100 - mine }] },
-              `Propose a joint venture on ${templateName(s, t.id)} to ${roleName(s, r)} (${mine}/${100 - mine})`);
+              () => `Propose a joint venture on ${templateName(s, t.id)} to ${roleName(s, r)} (${mine}/${100 - mine})`);
     } else {
-      for (const r of partners) propose(type, [r], OPEN, `Propose ${aAgreement(type)} to ${roleName(s, r)}`);
+      for (const r of partners) propose(type, [r], OPEN, () => `Propose ${aAgreement(type)} to ${roleName(s, r)}`);
     }
   }
 }
@@ -98,8 +100,9 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
 
 export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'diplomacy') return out;
-  const add = (a: DiplomacyAction, label: string, cost: number, effect: string) => {
-    if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label, cost, effect });
+  // Words only for the entries that pass their check.
+  const add: Add = (a, cost, words) => {
+    if (!answered(out) && checkDiplomacy(s, a) === null) out.push(entry(a as Action, cost, words));
   };
   if (anyPendingFor(s, role)) {
     answers(s, role, add);
@@ -108,15 +111,15 @@ export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = 
   proposals(s, role, add);
   for (const g of s.agreements) {
     if (!g.parties.includes(role)) continue;
-    const others = g.parties.filter((p) => p !== role);
-    add({ type: 'breakAgreement', role, agreement: g.id }, `Break the ${agreementName(g.type)} with ${listNames(s, others)}`, 0,
-      'End it: trust with each partner falls by 2 and your reputation by 1.');
+    add({ type: 'breakAgreement', role, agreement: g.id }, 0, () => [
+      `Break the ${agreementName(g.type)} with ${listNames(s, g.parties.filter((p) => p !== role))}`,
+      'End it: trust with each partner falls by 2 and your reputation by 1.',
+    ]);
   }
   for (const r of s.scenario.roles) {
     if (!mayDeal(s, role, r.id)) continue;
-    add({ type: 'holdExercise', role, partner: r.id }, `Joint exercise with ${r.name}`, EXERCISE_COST,
-      'Interoperability and trust with this partner rise by 1.');
-    add({ type: 'reassureAlly', role, partner: r.id }, `Reassure ${r.name}`, REASSURE_COST, 'Trust with this partner rises by 1.');
+    add({ type: 'holdExercise', role, partner: r.id }, EXERCISE_COST, () => [`Joint exercise with ${r.name}`, 'Interoperability and trust with this partner rise by 1.']);
+    add({ type: 'reassureAlly', role, partner: r.id }, REASSURE_COST, () => [`Reassure ${r.name}`, 'Trust with this partner rises by 1.']);
   }
   return out;
 }

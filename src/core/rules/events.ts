@@ -1,4 +1,4 @@
-import type { ActionOf, LegalAction, Rejection } from '../actions';
+import { entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Card } from '../scenario/schema';
 import type { GameState } from '../state';
 import { append, draw, emit, peekField, roleName, say, type Ctx } from '../context';
@@ -87,12 +87,7 @@ export function legalChoices(s: GameState, role: string): LegalAction[] {
   const pending = s.pendingChoice;
   if (!pending || pending.role !== role) return [];
   const card = cardById(s, pending.card);
-  return (card?.choice?.options ?? []).map((o, i) => ({
-    action: { type: 'chooseEventOption', role, option: i },
-    label: o.label,
-    cost: 0,
-    effect: `Answer "${card?.title ?? ''}": ${o.label}.`,
-  }));
+  return (card?.choice?.options ?? []).map((o, i) => entry({ type: 'chooseEventOption', role, option: i }, 0, () => [o.label, `Answer "${card?.title ?? ''}": ${o.label}.`]));
 }
 
 /** The facilitator plays a card out of turn: one from the deck, or one written on the spot. */

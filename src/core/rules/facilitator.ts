@@ -1,4 +1,4 @@
-import type { ActionOf, LegalAction, Rejection } from '../actions';
+import { entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Card } from '../scenario/schema';
 import type { GameState } from '../state';
 import { adjustTrack, say, trackBounds, trackName, type Ctx } from '../context';
@@ -92,19 +92,20 @@ export function legalFacilitator(s: GameState): LegalAction[] {
   if (s.outcome) return [];
   const out: LegalAction[] = [
     s.paused
-      ? { action: { type: 'resumeGame', role }, label: 'Resume the game', cost: 0, effect: 'Players can act again.' }
-      : { action: { type: 'pauseGame', role }, label: 'Pause the game', cost: 0, effect: 'Nobody but the facilitator can act until resumed.' },
-    { action: { type: 'revealHidden', role, reveal: !s.revealed }, label: s.revealed ? 'Hide private information' : 'Reveal hidden information', cost: 0, effect: 'Shows or hides every role’s hidden objectives on the shared screen.' },
-    { action: { type: 'endGame', role, reason: '' }, label: 'End the game now', cost: 0, effect: 'Scores are counted as they stand.' },
+      ? entry({ type: 'resumeGame', role }, 0, () => ['Resume the game', 'Players can act again.'])
+      : entry({ type: 'pauseGame', role }, 0, () => ['Pause the game', 'Nobody but the facilitator can act until resumed.']),
+    entry({ type: 'revealHidden', role, reveal: !s.revealed }, 0,
+      () => [s.revealed ? 'Hide private information' : 'Reveal hidden information', 'Shows or hides every role’s hidden objectives on the shared screen.']),
+    entry({ type: 'endGame', role, reason: '' }, 0, () => ['End the game now', 'Scores are counted as they stand.']),
   ];
   if (!s.pendingChoice)
     for (const card of s.scenario.deck)
-      out.push({ action: { type: 'injectCard', role, card: card.id, custom: null }, label: `Inject: ${card.title}`, cost: 0, effect: card.text });
+      out.push(entry({ type: 'injectCard', role, card: card.id, custom: null }, 0, () => [`Inject: ${card.title}`, card.text]));
   for (const key of Object.keys(s.tracks)) {
     const [min, max] = trackBounds(s, key);
     const v = s.tracks[key] ?? 0;
-    if (v < max) out.push({ action: { type: 'adjustTrack', role, track: key, by: 1 }, label: `Raise ${trackName(s, key)}`, cost: 0, effect: `${capital(trackName(s, key))} goes from ${v} to ${v + 1}.` });
-    if (v > min) out.push({ action: { type: 'adjustTrack', role, track: key, by: -1 }, label: `Lower ${trackName(s, key)}`, cost: 0, effect: `${capital(trackName(s, key))} goes from ${v} to ${v - 1}.` });
+    if (v < max) out.push(entry({ type: 'adjustTrack', role, track: key, by: 1 }, 0, () => [`Raise ${trackName(s, key)}`, `${capital(trackName(s, key))} goes from ${v} to ${v + 1}.`]));
+    if (v > min) out.push(entry({ type: 'adjustTrack', role, track: key, by: -1 }, 0, () => [`Lower ${trackName(s, key)}`, `${capital(trackName(s, key))} goes from ${v} to ${v - 1}.`]));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { answered, type LegalAction } from '../actions';
+import { answered, entry, type LegalAction } from '../actions';
 import type { GameState } from '../state';
 import { roleName } from '../context';
 import { lotsOrdered } from './industryCheck';
@@ -16,20 +16,16 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
     if (answered(out)) return out;
     if (!ownsLine(line, role)) continue;
     if (!line.fundedThisTurn && canAfford(s, role, line.upkeep))
-      out.push({
-        action: { type: 'fundLine', role, line: line.id }, label: `Fund ${line.name}`, cost: line.upkeep,
-        effect: line.buildLeft > 0 ? `Construction of ${line.name} advances one turn.` : `${line.name} produces ${itemName(s, line.item)} this turn.`,
-      });
+      out.push(entry({ type: 'fundLine', role, line: line.id }, line.upkeep, () => [
+        `Fund ${line.name}`,
+        line.buildLeft > 0 ? `Construction of ${line.name} advances one turn.` : `${line.name} produces ${itemName(s, line.item)} this turn.`,
+      ]));
     if (lineComplete(line) && marked(s, markKey('surge', line.id)) === 0 && canAfford(s, role, SURGE_COST))
-      out.push({
-        action: { type: 'surgeLine', role, line: line.id }, label: `Surge ${line.name}`, cost: SURGE_COST,
-        effect: `${line.name} gains +${SURGE_AMOUNT} capacity per turn after ${SURGE_DELAY} turns.`,
-      });
+      out.push(entry({ type: 'surgeLine', role, line: line.id }, SURGE_COST,
+        () => [`Surge ${line.name}`, `${line.name} gains +${SURGE_AMOUNT} capacity per turn after ${SURGE_DELAY} turns.`]));
     if (line.quality < QUALITY_MAX && marked(s, markKey('quality', line.id)) === 0 && canAfford(s, role, QUALITY_COST))
-      out.push({
-        action: { type: 'improveQuality', role, line: line.id }, label: `Improve quality at ${line.name}`, cost: QUALITY_COST,
-        effect: `Quality at ${line.name} rises from ${line.quality} to ${line.quality + 1}.`,
-      });
+      out.push(entry({ type: 'improveQuality', role, line: line.id }, QUALITY_COST,
+        () => [`Improve quality at ${line.name}`, `Quality at ${line.name} rises from ${line.quality} to ${line.quality + 1}.`]));
   }
   for (const t of s.transfers) {
     if (answered(out)) return out;
@@ -38,28 +34,27 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
     if (!step || t.level >= 4) continue;
     if (step.needsApproval && marked(s, markKey('approval', t.id)) > 0) continue;
     if (!canAfford(s, t.recipient, step.cost) || (s.workforce[t.recipient] ?? 0) < step.workforce) continue;
-    const needs = strategicPartners(s, t.donor, t.recipient) ? APPROVAL_TARGET_PARTNERS : APPROVAL_TARGET;
-    const approval = step.needsApproval ? ` ${roleName(s, t.donor)} must first approve the export (d6 ≥ ${needs}).` : '';
-    out.push({
-      action: { type: 'startTechStep', role, transfer: t.id }, label: `Start L${step.level}: ${step.name}`, cost: step.cost,
-      effect: `${roleName(s, t.recipient)} spends ${step.cost} BP and ${step.workforce} workforce to reach L${step.level} in ${step.turns} turns.${approval}`,
-    });
+    out.push(entry({ type: 'startTechStep', role, transfer: t.id }, step.cost, () => {
+      const needs = strategicPartners(s, t.donor, t.recipient) ? APPROVAL_TARGET_PARTNERS : APPROVAL_TARGET;
+      const approval = step.needsApproval ? ` ${roleName(s, t.donor)} must first approve the export (d6 ≥ ${needs}).` : '';
+      return [
+        `Start L${step.level}: ${step.name}`,
+        `${roleName(s, t.recipient)} spends ${step.cost} BP and ${step.workforce} workforce to reach L${step.level} in ${step.turns} turns.${approval}`,
+      ];
+    }));
   }
   for (const p of s.scenario.projects) {
     if (answered(out)) return out;
     if (!p.roles.includes(role) || !canAfford(s, role, p.cost)) continue;
     if (s.projects.filter((x) => x.project === p.id && x.owner === role).length >= p.limit) continue;
-    out.push({ action: { type: 'startProject', role, project: p.id }, label: `Start ${p.name}`, cost: p.cost, effect: p.text });
+    out.push(entry({ type: 'startProject', role, project: p.id }, p.cost, () => [`Start ${p.name}`, p.text]));
   }
   orders(s, role, out);
   transfers(s, role, out);
   for (const r of s.scenario.regions) {
     if (answered(out)) return out;
     if (r.owner !== role || (s.regions[r.id]?.damage ?? 0) <= 0 || !canAfford(s, role, REPAIR_COST)) continue;
-    out.push({
-      action: { type: 'repairRegion', role, region: r.id }, label: `Repair ${r.name}`, cost: REPAIR_COST,
-      effect: `${regionName(s, r.id)} loses 1 damage.`,
-    });
+    out.push(entry({ type: 'repairRegion', role, region: r.id }, REPAIR_COST, () => [`Repair ${r.name}`, `${regionName(s, r.id)} loses 1 damage.`]));
   }
   return out;
 }
@@ -76,12 +71,10 @@ function orders(s: GameState, role: string, out: LegalAction[]): void {
       if (!hasStock && !hasRegion) continue;
       const max = Math.min(MAX_LOTS_PER_TURN - lotsOrdered(s, item.id, theatre.id), affordable);
       if (max < 1) continue;
-      out.push({
-        action: { type: 'orderInterceptors', role, item: item.id, theatre: theatre.id, lots: 1 },
-        label: `Order ${item.name} for ${theatre.name}`, cost: orderCost,
-        effect: `Each lot of ${orderLot} ${item.name} costs ${orderCost} BP and arrives in ${theatre.name} after ${orderLeadTime} turns.`,
-        amount: { field: 'lots', min: 1, max },
-      });
+      out.push(entry({ type: 'orderInterceptors', role, item: item.id, theatre: theatre.id, lots: 1 }, orderCost, () => [
+        `Order ${item.name} for ${theatre.name}`,
+        `Each lot of ${orderLot} ${item.name} costs ${orderCost} BP and arrives in ${theatre.name} after ${orderLeadTime} turns.`,
+      ], { field: 'lots', min: 1, max }));
     }
   }
 }
@@ -95,12 +88,10 @@ function transfers(s: GameState, role: string, out: LegalAction[]): void {
     if (owner !== role || !item || !theatre || whole < 1) continue;
     if (!s.scenario.items.some((i) => i.id === item) || !s.scenario.theatres.some((t) => t.id === theatre)) continue;
     for (const to of others)
-      out.push({
-        action: { type: 'transferStock', role, to: to.id, item, theatre, amount: 1, contract: null },
-        label: `Give ${itemName(s, item)} to ${to.name}`, cost: 0,
-        effect: `${to.name} receives ${itemName(s, item)} from your stock in ${theatreName(s, theatre)} (up to ${whole}).`,
-        amount: { field: 'amount', min: 1, max: whole },
-      });
+      out.push(entry({ type: 'transferStock', role, to: to.id, item, theatre, amount: 1, contract: null }, 0, () => [
+        `Give ${itemName(s, item)} to ${to.name}`,
+        `${to.name} receives ${itemName(s, item)} from your stock in ${theatreName(s, theatre)} (up to ${whole}).`,
+      ], { field: 'amount', min: 1, max: whole }));
   }
   for (const c of s.scenario.contracts) {
     if (answered(out)) return;
@@ -110,11 +101,9 @@ function transfers(s: GameState, role: string, out: LegalAction[]): void {
     const have = s.stocks[`${role}|${c.item}|${c.theatre}`] ?? 0;
     const max = Math.min(Math.floor(have), contractTotal(c) - delivered);
     if (dueNow < 1 || max < 1) continue;
-    out.push({
-      action: { type: 'transferStock', role, to: c.buyer, item: c.item, theatre: c.theatre, amount: 1, contract: c.id },
-      label: `Deliver on ${c.name}`, cost: 0,
-      effect: `${roleName(s, c.buyer)} receives ${itemName(s, c.item)} under ${c.name}; ${dueNow} are due by now.`,
-      amount: { field: 'amount', min: 1, max },
-    });
+    out.push(entry({ type: 'transferStock', role, to: c.buyer, item: c.item, theatre: c.theatre, amount: 1, contract: c.id }, 0, () => [
+      `Deliver on ${c.name}`,
+      `${roleName(s, c.buyer)} receives ${itemName(s, c.item)} under ${c.name}; ${dueNow} are due by now.`,
+    ], { field: 'amount', min: 1, max }));
   }
 }

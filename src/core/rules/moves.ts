@@ -1,4 +1,4 @@
-import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
+import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Move } from '../scenario/schema';
 import type { GameState } from '../state';
 import { own, roleName, say, type Ctx } from '../context';
@@ -75,12 +75,7 @@ export function legalMoves(s: GameState, role: string, out: LegalAction[] = []):
       if (answered(out)) return out;
       const action: MoveAction = { type: 'playMove', role, move: move.id, target };
       if (checkMove(s, action)) continue;
-      out.push({
-        action,
-        label: target ? `${move.name}: ${targetName(s, move, target)}` : move.name,
-        cost: move.cost,
-        effect: move.text,
-      });
+      out.push(entry(action, move.cost, () => [target ? `${move.name}: ${targetName(s, move, target)}` : move.name, move.text]));
     }
   }
   return out;

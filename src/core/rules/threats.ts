@@ -1,4 +1,4 @@
-import { answered, type ActionOf, type LegalAction, type Rejection } from '../actions';
+import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
 import { draw, own, ownValue, peekField, roleName, say, type Ctx } from '../context';
 import { performRoll } from '../conditions';
@@ -78,9 +78,10 @@ function tryProvocation(ctx: Ctx, p: Provocation, actor: string | null): void {
 function assignAttacks(s: GameState, attacks: unknown): number[] | Rejection {
   if (!Array.isArray(attacks) || attacks.length === 0 || attacks.length > MAX_ATTACKS_PER_WAVE)
     return reject('action/malformed', `A wave lists 1 to ${MAX_ATTACKS_PER_WAVE} attacks, each a threat type, a target region and a number.`);
-  const active = s.scenario.waves.map((w, i) => [w, i] as const).filter(([w]) => isActive(s, w));
-  if (active.length === 0) return reject('threat/no-table', 'The threat table has no waves open this turn.');
-  const used = new Map(active.map(([, i]) => [i, s.turnStats.launched[String(i)] ?? 0]));
+  const waves = s.scenario.waves;
+  if (!waves.some((w) => isActive(s, w))) return reject('threat/no-table', 'The threat table has no waves open this turn.');
+  // Launched this turn per table entry, counting this wave's attacks as they are assigned.
+  const used: number[] = [];
   const plan: number[] = [];
   for (const [n, x] of (attacks as unknown[]).entries()) {
     const at = `Attack ${n + 1}`;
@@ -92,17 +93,24 @@ function assignAttacks(s: GameState, attacks: unknown): number[] | Rejection {
       return reject('target/unknown', `${at}: there is no such region.`, { target });
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
       return reject('action/malformed', `${at}: the number of threats must be a whole number of at least 1.`, { count });
-    const matches = active.filter(([w]) => w.threat === threat && w.targets.includes(target));
-    if (matches.length === 0)
-      return reject('target/invalid', `${at}: this turn's threat table sends no ${threatName(s, threat)} at ${regionName(s, target)}.`);
-    const room = ([w, i]: readonly [WaveEntry, number]) => w.max - (used.get(i) ?? 0);
-    const entry = matches.find((m) => room(m) >= count);
-    if (!entry) {
-      const most = Math.max(0, ...matches.map(room));
-      return reject('threat/over-limit', `${at}: at most ${most} more ${threatName(s, threat)} can be launched at ${regionName(s, target)} this turn, not ${count}.`, { most });
+    // The first active entry of this threat and target with room for them all; the most room of any otherwise.
+    let entry = -1;
+    let matched = false;
+    let most = 0;
+    for (let i = 0; i < waves.length && entry < 0; i++) {
+      const w = waves[i]!;
+      if (!isActive(s, w) || w.threat !== threat || !w.targets.includes(target)) continue;
+      matched = true;
+      const room = w.max - (used[i] ??= s.turnStats.launched[String(i)] ?? 0);
+      if (room >= count) entry = i;
+      else most = Math.max(most, room);
     }
-    used.set(entry[1], (used.get(entry[1]) ?? 0) + count);
-    plan.push(entry[1]);
+    if (!matched)
+      return reject('target/invalid', `${at}: this turn's threat table sends no ${threatName(s, threat)} at ${regionName(s, target)}.`);
+    if (entry < 0)
+      return reject('threat/over-limit', `${at}: at most ${most} more ${threatName(s, threat)} can be launched at ${regionName(s, target)} this turn, not ${count}.`, { most });
+    used[entry]! += count;
+    plan.push(entry);
   }
   return plan;
 }
@@ -163,22 +171,15 @@ export function legalThreats(s: GameState, role: string, out: LegalAction[] = []
     if (answered(out) || !isActive(s, w) || left <= 0) return;
     for (const target of w.targets)
       for (const count of left >= 2 ? [left, Math.floor(left / 2)] : [left])
-        out.push({
-          action: { type: 'launchWave', role, attacks: [{ threat: w.threat, target, count }] },
-          label: `Launch ${count} × ${threatName(s, w.threat)} at ${regionName(s, target)}${count === left ? ' (all left)' : ''}`,
-          cost: 0,
-          effect: `${count} × ${threatName(s, w.threat)} strike at ${regionName(s, target)} now; the batteries covering it engage them.`,
-        });
+        out.push(entry({ type: 'launchWave', role, attacks: [{ threat: w.threat, target, count }] }, 0, () => [
+          `Launch ${count} × ${threatName(s, w.threat)} at ${regionName(s, target)}${count === left ? ' (all left)' : ''}`,
+          `${count} × ${threatName(s, w.threat)} strike at ${regionName(s, target)} now; the batteries covering it engage them.`,
+        ]));
   });
   for (const p of s.scenario.provocations) {
     if (answered(out)) return out;
     if (!isActive(s, p) || (s.movesUsed[provocationKey(p.id)] ?? 0) >= 1) continue;
-    out.push({
-      action: { type: 'launchProvocation', role, provocation: p.id },
-      label: `Provocation in ${theatreName(s, p.theatre)}`,
-      cost: 0,
-      effect: `${p.text} A roll decides whether it works.`,
-    });
+    out.push(entry({ type: 'launchProvocation', role, provocation: p.id }, 0, () => [`Provocation in ${theatreName(s, p.theatre)}`, `${p.text} A roll decides whether it works.`]));
   }
   return out;
 }

@@ -37,7 +37,7 @@ interface WaveBoard {
   damage: Map<string, number>;
   /** Per target: detection chance; per target and kind: who may shoot (battery, shot probability). */
   detection: Map<string, number>;
-  shooters: Map<string, { battery: string; p: number }[]>;
+  shooters: Map<string, Shooter[]>;
   /** Per battery: the unit cost of its interceptor. */
   unitCost: Map<string, number>;
   stats: { leaked: number; intercepted: number; fired: number; interceptorCost: number; threatCost: number };
@@ -77,25 +77,27 @@ export function shootersFor(s: GameState, cover: RegionCoverage | undefined, kin
   return out;
 }
 
+const NO_SHOOTERS: Shooter[] = [];
+
 function shootersOnBoard(w: WaveBoard, target: string, cover: RegionCoverage | undefined, kind: ThreatType['kind']): Shooter[] {
-  if (!cover) return [];
-  // Who may shoot at a target does not change during a wave; only their rounds do.
+  if (!cover) return NO_SHOOTERS;
+  // Who may shoot at a target does not change during a wave, only their rounds: the list is made once
+  // per target and kind, and its rounds are set from the wave's record before each threat.
   const key = `${target}\u0000${kind}`;
-  let fixed = w.shooters.get(key);
-  if (!fixed) {
-    const list: { battery: string; p: number }[] = [];
+  let list = w.shooters.get(key);
+  if (!list) {
+    const made: Shooter[] = [];
     const add = (id: string, factor: number) => {
       const b = w.batteries.get(id);
       const type = b && batteryType(w.s, b);
-      if (b && type) list.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor });
+      if (b && type) made.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor, rounds: 0 });
     };
     for (const id of cover.full) add(id, 1);
     for (const id of cover.half) add(id, HALF_COVER_FACTOR);
-    w.shooters.set(key, (fixed = list));
+    w.shooters.set(key, (list = made));
   }
-  const out: Shooter[] = [];
-  for (const x of fixed) out.push({ battery: x.battery, p: x.p, rounds: w.rounds.get(x.battery)! });
-  return out;
+  for (const x of list) x.rounds = w.rounds.get(x.battery)!;
+  return list;
 }
 
 export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly PlannedAttack[], attacker: string | null): void {
