@@ -41,7 +41,6 @@ export function lightRecord(s: GameState): LightRecord | undefined {
 /** The step's immer draft, made now if it has none yet: the state with the fields written so far. */
 export function toDraft(l: LightRecord): Draft<GameState> {
   if (l.draft) return l.draft;
-  { const G = globalThis as any; if (G.__drafts) { G.__drafts[G.__kind] = (G.__drafts[G.__kind] ?? 0) + 1; if (G.__stack) { const st = new Error().stack!.split('\n').slice(2, 6).map((x) => x.trim().split(' ')[1]).join('<'); G.__stacks[st] = (G.__stacks[st] ?? 0) + 1; } } }
   const base = copyState(l.base);
   base.scenario = undefined as unknown as GameState['scenario'];
   const draft = createDraft(base);
