@@ -19,9 +19,9 @@ describe('the bots stay pure', () => {
     expect(bad).toEqual([]);
   });
 
-  it.each(files)('src/bots/%s uses no clock, global randomness or DOM', (file) => {
+  it.each(files)('src/bots/%s uses no clock, global randomness, DOM or globalThis', (file) => {
     const body = code(readFileSync(join(SRC, 'bots', file), 'utf8'));
-    expect(body).not.toMatch(/\bMath\s*\.\s*random\b|\bDate\b|\bperformance\s*\.|\bwindow\b|\bdocument\b/);
+    expect(body).not.toMatch(/\bMath\s*\.\s*random\b|\bDate\b|\bperformance\s*\.|\bwindow\b|\bdocument\b|\bglobalThis\b/);
   });
 
   it.each(['replayFile.ts', 'actionSchema.ts', 'jsonText.ts'])('src/app/%s imports only zod/mini, the core and the other two replay-file modules', (file) => {

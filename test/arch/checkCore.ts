@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // The rules core stays pure: it imports only immer, seedrandom, zod (scenario validation, pure and
-// deterministic) and itself, and touches no clock, no global randomness and no DOM.
+// deterministic) and itself, and touches no clock, no global randomness, no DOM and no globalThis.
 export const ALLOWED_PACKAGES = ['immer', 'seedrandom', 'zod'] as const;
 const FORBIDDEN_FOLDERS = ['app', 'scenes', 'view', 'ui', 'bots', 'cli'];
 
@@ -14,6 +14,8 @@ const RULES: { rule: string; pattern: RegExp }[] = [
   { rule: 'uses window', pattern: /\bwindow\b/ },
   { rule: 'uses document', pattern: /\bdocument\b/ },
   { rule: 'uses performance timers', pattern: /\bperformance\s*\.\s*now\b/ },
+  // Shared global state (and instrumentation left in by a profiling session) has no place in the rules.
+  { rule: 'uses globalThis', pattern: /\bglobalThis\b/ },
 ];
 
 /** Strips comments and string contents so that words in prose do not count. */

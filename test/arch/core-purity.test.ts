@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkSource, checkTree } from './checkCore';
 
 describe('the rules core stays pure', () => {
-  it('no file in src/core imports Phaser, the app layers, or uses Math.random, Date, window or document', () => {
+  it('no file in src/core imports Phaser, the app layers, or uses Math.random, Date, window, document or globalThis', () => {
     const violations = checkTree(join(__dirname, '../../src/core'));
     expect(violations.map((v) => `${v.file}:${v.line} ${v.rule}: ${v.text}`)).toEqual([]);
   });
@@ -20,6 +20,7 @@ describe('the purity checker catches each kind of breach', () => {
     ["const when = new Date();", 'uses Date'],
     ["window.alert('x');", 'uses window'],
     ["document.title = 'x';", 'uses document'],
+    ["if ((globalThis as any).__ab) count++;", 'uses globalThis'],
     ["import fs from 'node:fs';", 'imports the package node:fs'],
   ])('%s', (line, rule) => {
     expect(checkSource('bad.ts', `// a bad sample\n${line}\n`).map((v) => v.rule)).toContain(rule);
