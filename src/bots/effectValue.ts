@@ -24,10 +24,23 @@ export function effectsValue(v: View, i: Interests, effects: readonly Effect[], 
   return sum;
 }
 
+/** What an adjustTrack effect moves, under the binding it was last asked with (asked for every rule at every decision). */
+interface TrackMove { actor: string | null; target: string | null; key: string | null; lever: string; min: number; max: number }
+const trackMoves = new WeakMap<Effect, TrackMove>();
+
 export function effectValue(v: View, i: Interests, e: Effect, b: Binding): number {
   if ('adjustTrack' in e) {
-    const key = trackKeyOf(v, e.adjustTrack, b);
-    return key === null ? 0 : trackDelta(v, i, key, e.by);
+    let m = trackMoves.get(e);
+    if (!m || m.actor !== b.actor || m.target !== b.target) {
+      const key = trackKeyOf(v, e.adjustTrack, b);
+      const [min, max] = key === null ? [0, 0] : trackBounds(v, key);
+      m = { actor: b.actor, target: b.target, key, lever: `track:${key}`, min, max };
+      trackMoves.set(e, m);
+    }
+    if (m.key === null) return 0;
+    // As trackDelta, with the key, the bounds and the lever's name found once.
+    const from = trackValue(v, m.key);
+    return lever(i, m.lever) * (Math.min(m.max, Math.max(m.min, from + e.by)) - from);
   }
   if ('setTrack' in e) {
     const key = trackKeyOf(v, e.setTrack, b);
