@@ -96,15 +96,58 @@ function countedFields(v: View): unknown[] {
   return counted;
 }
 
-interface QuantitySlot {
+/** One quantity's count under one binding: the value, with the fields it was counted from and the view it was last checked in. */
+interface Count {
+  q: Quantity;
+  b: Binding;
   /** The fields of the view the quantity counts from (the rules' own list, quantityFields), as places in COUNTED. */
   reads: readonly number[];
-  /** The last value under each binding asked, with the fields it was counted from. */
-  values: { actor: string | null; target: string | null; from: unknown[]; value: number; seen: View }[];
+  from: unknown[];
+  value: number;
+  seen: View | null;
+}
+
+interface QuantitySlot {
+  reads: readonly number[];
   /** Whether the binding counts (the quantity names the actor or the target). */
   bound: boolean;
+  counts: Count[];
 }
 const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
+
+/** The count of a quantity under a binding (made the first time it is asked for). */
+function countOf(q: Quantity, b: Binding): Count {
+  let slot = quantitySlots.get(q);
+  if (!slot) {
+    // A quantity that names neither the actor nor the target counts the same under every binding: one count for all.
+    const text = JSON.stringify(q);
+    const reads = quantityFields(q).map((f) => {
+      const at = (COUNTED as readonly string[]).indexOf(f);
+      if (at < 0) throw new Error(`COUNTED lacks ${f}`);
+      return at;
+    });
+    slot = { reads, bound: text.includes('actor') || text.includes('target'), counts: [] };
+    quantitySlots.set(q, slot);
+  }
+  if (!slot.bound) b = NO_BINDING;
+  for (const c of slot.counts) if (c.b.actor === b.actor && c.b.target === b.target) return c;
+  const c: Count = { q, b: { actor: b.actor, target: b.target }, reads: slot.reads, from: [], value: 0, seen: null };
+  slot.counts.push(c);
+  return c;
+}
+
+/** A count's value in `v`: counted again only when a field it counts from is another object than last time. */
+function valueIn(v: View, c: Count): number {
+  // Asked several times per view (holds, then the distance to the goal): checked once per view.
+  if (c.seen === v) return c.value;
+  const fields = countedFields(v);
+  const reads = c.reads;
+  let same = c.seen !== null;
+  for (let i = 0; same && i < reads.length; i++) if (c.from[i] !== fields[reads[i]!]) same = false;
+  if (!same) { c.from = reads.map((at) => fields[at]); c.value = quantityNow(v, c.q, c.b); }
+  c.seen = v;
+  return c.value;
+}
 
 /**
  * The value of a scenario quantity, as the rules count it, remembered while the fields it counts from
@@ -112,71 +155,28 @@ const quantitySlots = new WeakMap<Quantity, QuantitySlot>();
  * the remembered values against the rules' count in every state of games of every scenario.
  */
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
-  const value = quantityKept(v, q, b);
-  if (reading) note(reading, q, b, value);
+  const c = countOf(q, b);
+  const value = valueIn(v, c);
+  if (reading && !reading.has(c)) { reading.add(c); reads.push(c, value); }
   return value;
 }
 
-interface Reading { reads: unknown[]; seen: Map<Quantity, Binding[]> }
+/** While set, the counts asked for so far (each noted once in `reads`, with its value): see readingQuantities. */
+let reading: Set<Count> | null = null;
+let reads: unknown[] = [];
 
-/** While set, every quantity counted is noted here, once per binding: see `readingQuantities`. */
-let reading: Reading | null = null;
-
-function note(r: Reading, q: Quantity, b: Binding, value: number): void {
-  let bindings = r.seen.get(q);
-  if (!bindings) { bindings = []; r.seen.set(q, bindings); }
-  for (const x of bindings) if (x.actor === b.actor && x.target === b.target) return;
-  bindings.push(b);
-  r.reads.push(q, b, value);
-}
-
-/** Runs `f`, listing the quantities it counted: quantity, binding and value, flat, in the order first counted. */
+/** Runs `f`, listing the quantities it counted with their values, flat, in the order first counted (not nested). */
 export function readingQuantities<T>(f: () => T): { result: T; reads: unknown[] } {
-  const outer = reading;
-  const mine: Reading = { reads: [], seen: new Map() };
-  reading = mine;
-  try { return { result: f(), reads: mine.reads }; } finally {
-    reading = outer;
-    if (outer) for (let i = 0; i < mine.reads.length; i += 3) note(outer, mine.reads[i] as Quantity, mine.reads[i + 1] as Binding, mine.reads[i + 2] as number);
-  }
+  if (reading) throw new Error('readingQuantities is not nested');
+  reading = new Set();
+  const mine: unknown[] = (reads = []);
+  try { return { result: f(), reads: mine }; } finally { reading = null; }
 }
 
-/** Whether every quantity in `reads` (from `readingQuantities`) still counts the same in `v`. */
+/** Whether every quantity in `reads` (from readingQuantities) still counts the same in `v`. */
 export function sameQuantities(v: View, reads: readonly unknown[]): boolean {
-  for (let i = 0; i < reads.length; i += 3) if (quantityKept(v, reads[i] as Quantity, reads[i + 1] as Binding) !== reads[i + 2]) return false;
+  for (let i = 0; i < reads.length; i += 2) if (valueIn(v, reads[i] as Count) !== reads[i + 1]) return false;
   return true;
-}
-
-function quantityKept(v: View, q: Quantity, b: Binding): number {
-  let slot = quantitySlots.get(q);
-  if (!slot) {
-    // A quantity that names neither the actor nor the target counts the same under every binding: one value for all.
-    const text = JSON.stringify(q);
-    const reads = quantityFields(q).map((f) => {
-      const at = (COUNTED as readonly string[]).indexOf(f);
-      if (at < 0) throw new Error(`The bots cannot tell when ${f} changes: add it to COUNTED in knowledge.ts`);
-      return at;
-    });
-    slot = { reads, values: [], bound: text.includes('actor') || text.includes('target') };
-    quantitySlots.set(q, slot);
-  }
-  if (!slot.bound) b = NO_BINDING;
-  const reads = slot.reads;
-  for (const x of slot.values) {
-    if (x.actor !== b.actor || x.target !== b.target) continue;
-    // Asked several times per view (holds, then the distance to the goal): checked once per view.
-    if (x.seen === v) return x.value;
-    const fields = countedFields(v);
-    let same = true;
-    for (let i = 0; i < reads.length; i++) if (x.from[i] !== fields[reads[i]!]) { same = false; break; }
-    if (!same) { x.from = reads.map((at) => fields[at]); x.value = quantityNow(v, q, b); }
-    x.seen = v;
-    return x.value;
-  }
-  const value = quantityNow(v, q, b);
-  const fields = countedFields(v);
-  slot.values.push({ actor: b.actor, target: b.target, from: reads.map((at) => fields[at]), value, seen: v });
-  return value;
 }
 
 /** The rules' own count over the view (it carries every field a quantity reads); gaps from the memo below. */
