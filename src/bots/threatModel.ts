@@ -265,12 +265,23 @@ export interface Exposure { kind: ThreatKind; targets: readonly string[]; count:
 
 /** The threats a theatre can expect over `turns` turns: table entries (or this turn's revealed waves). */
 export function exposure(v: View, theatre: string, turns: number): Exposure[] {
-  let memo = exposureMemo.get(v);
-  if (!memo) { memo = new Map(); exposureMemo.set(v, memo); }
+  let memo = exposureMemo.get(v.scenario);
+  if (!memo) { memo = new Map(); exposureMemo.set(v.scenario, memo); }
   let byTurns = memo.get(theatre);
   if (!byTurns) { byTurns = new Map(); memo.set(theatre, byTurns); }
+  const played = redPlayed(v);
+  const revealed = v.plannedWaves[theatre];
+  const launched = played ? v.turnStats.launched : null;
   const found = byTurns.get(turns);
-  if (found) return found;
+  if (found && found.turn === v.turn && found.phase === v.phase && found.played === played && found.revealed === revealed && found.launched === launched)
+    return found.out;
+  const out = exposureNow(v, theatre, turns);
+  byTurns.set(turns, { turn: v.turn, phase: v.phase, played, revealed, launched, out });
+  return out;
+}
+
+/** exposure without the memo (for tests). */
+export function exposureNow(v: View, theatre: string, turns: number): Exposure[] {
   const played = redPlayed(v);
   const revealed = v.plannedWaves[theatre];
   const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
@@ -288,12 +299,15 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
       if (count > 0) out.push({ kind, targets: w.targets, count });
     });
   }
-  byTurns.set(turns, out);
   return out;
 }
 
-/** Per view, theatre and number of turns. */
-const exposureMemo = new WeakMap<View, Map<string, Map<number, Exposure[]>>>();
+/**
+ * Per scenario (as a viewer sees it), theatre and number of turns: the exposures with what they were read from
+ * (the turn, the phase, whether Red is played, the theatre's revealed waves, the waves launched this turn), kept
+ * from one decision to the next while those are the same.
+ */
+const exposureMemo = new WeakMap<object, Map<string, Map<number, { turn: number; phase: string; played: boolean; revealed: unknown; launched: unknown; out: Exposure[] }>>>();
 
 /**
  * theatreRisk's terms with the view's own batteries (as freshCover places them). Each term is one exposure's threats at one target;

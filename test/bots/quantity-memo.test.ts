@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quantityValue, viewFor, type GameState, type Quantity, type Scenario } from '../../src/core';
 import { playGame } from '../../src/bots';
 import { quantity } from '../../src/bots/knowledge';
-import { countThreats, expectedThreats } from '../../src/bots/threatModel';
+import { countThreats, expectedThreats, exposure, exposureNow } from '../../src/bots/threatModel';
 import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
 // The bots remember a quantity's value while the state fields it counts from are the same objects
@@ -24,7 +24,7 @@ function quantitiesOf(scenario: Scenario): Quantity[] {
   return [...found];
 }
 
-describe('quantities (and expected threats) remembered by the fields they count from', () => {
+describe('quantities (and expected threats and exposures) remembered by the fields they count from', () => {
   it('count what the rules count in every state of two games of every scenario', () => {
     for (const id of scenarioIds()) {
       const loaded = loadScenario(id);
@@ -41,6 +41,13 @@ describe('quantities (and expected threats) remembered by the fields they count 
             if (mine !== rules) expect({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, q, b, mine: rules });
           }
         }
+        // Exposures are kept per theatre and horizon while the turn, the phase, the seats, the revealed waves and the launches are the same.
+        for (const t of scenario.theatres)
+          for (const turns of [1, 3, 6]) {
+            const mine = exposure(v, t.id, turns);
+            const fresh = exposureNow(v, t.id, turns);
+            if (JSON.stringify(mine) !== JSON.stringify(fresh)) expect({ scenario: id, turn: s.turn, phase: s.phase, role, theatre: t.id, turns, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, theatre: t.id, turns, mine: fresh });
+          }
         // Expected threats are remembered per turn, phase, seats and revealed waves.
         for (const r of scenario.regions) {
           for (const kind of ['drone', 'ballistic'] as const) {
