@@ -188,22 +188,32 @@ export function shotsPerThreat(v: View, owner: string, kind: ThreatKind, p: numb
   return 1 + (1 - p) * (kind === 'drone' ? 1 : LOOK_BALLISTIC);
 }
 
-const passiveMemo = new WeakMap<View, Map<string, { q: number; drone: number; ballistic: number }>>();
+interface Passive { q: number; drone: number; ballistic: number; agreements: object; state: unknown }
+const passiveMemo = new WeakMap<object, Map<string, Passive>>();
 
-/** Detection chance and counter-drone factor at a region (they depend on the view, not on the batteries). */
-function passiveDefence(v: View, region: string): { q: number; drone: number; ballistic: number } {
-  let memo = passiveMemo.get(v);
-  if (!memo) { memo = new Map(); passiveMemo.set(v, memo); }
+/**
+ * Detection chance and counter-drone factor at a region (they depend on the agreements and the region's state,
+ * not on the batteries): kept per scenario and region from one decision to the next while those are the same.
+ */
+export function passiveDefence(v: View, region: string): Passive {
+  let memo = passiveMemo.get(v.scenario);
+  if (!memo) { memo = new Map(); passiveMemo.set(v.scenario, memo); }
+  const state = v.regions[region];
   let found = memo.get(region);
-  if (!found) {
-    found = {
-      q: detectionChance(board(v), regionDef(v, region)?.theatre ?? '', region),
-      drone: (v.regions[region]?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
-      ballistic: 1,
-    };
-    memo.set(region, found);
-  }
+  if (!found || found.agreements !== v.agreements || found.state !== state) { found = passiveNow(v, region); memo.set(region, found); }
   return found;
+}
+
+/** passiveDefence without the memo (for tests). */
+export function passiveNow(v: View, region: string): Passive {
+  const state = v.regions[region];
+  return {
+    q: detectionChance(board(v), regionDef(v, region)?.theatre ?? '', region),
+    drone: (state?.counterDrone ?? 0) > 0 ? COUNTER_DRONE : 1,
+    ballistic: 1,
+    agreements: v.agreements,
+    state,
+  };
 }
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */

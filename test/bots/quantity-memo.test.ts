@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quantityValue, viewFor, type GameState, type Quantity, type Scenario } from '../../src/core';
 import { playGame } from '../../src/bots';
 import { quantity } from '../../src/bots/knowledge';
-import { countThreats, expectedThreats, exposure, exposureNow } from '../../src/bots/threatModel';
+import { countThreats, expectedThreats, exposure, exposureNow, passiveDefence, passiveNow } from '../../src/bots/threatModel';
 import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
 // The bots remember a quantity's value while the state fields it counts from are the same objects
@@ -48,6 +48,12 @@ describe('quantities (and expected threats and exposures) remembered by the fiel
             const fresh = exposureNow(v, t.id, turns);
             if (JSON.stringify(mine) !== JSON.stringify(fresh)) expect({ scenario: id, turn: s.turn, phase: s.phase, role, theatre: t.id, turns, mine }).toEqual({ scenario: id, turn: s.turn, phase: s.phase, role, theatre: t.id, turns, mine: fresh });
           }
+        // A region's passive defences are kept while the agreements and the region's state are the same.
+        for (const r of scenario.regions) {
+          const { q, drone } = passiveDefence(v, r.id);
+          const fresh = passiveNow(v, r.id);
+          if (q !== fresh.q || drone !== fresh.drone) expect({ scenario: id, turn: s.turn, role, region: r.id, q, drone }).toEqual({ scenario: id, turn: s.turn, role, region: r.id, q: fresh.q, drone: fresh.drone });
+        }
         // Expected threats are remembered per turn, phase, seats and revealed waves.
         for (const r of scenario.regions) {
           for (const kind of ['drone', 'ballistic'] as const) {
