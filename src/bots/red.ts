@@ -17,9 +17,17 @@ export const HOLD_AT = 9;
 const isActive = (v: View, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= v.turn && v.turn <= e.toTurn;
 
 function tensionIn(v: View, theatre: string | undefined): number {
-  const key = theatre === undefined ? null : trackKeyOf(v, `tension:${theatre}`);
+  if (theatre === undefined) return 0;
+  // Asked for every launch scored: the track's key is found once per scenario and theatre.
+  let keys = tensionKeys.get(v.scenario.roles);
+  if (!keys) { keys = new Map(); tensionKeys.set(v.scenario.roles, keys); }
+  let key = keys.get(theatre);
+  if (key === undefined) { key = trackKeyOf(v, `tension:${theatre}`); keys.set(theatre, key); }
   return key === null ? 0 : trackValue(v, key);
 }
+
+/** Per scenario (its roles, as trackKeyOf remembers keys), the tension track's key of each theatre. */
+const tensionKeys = new WeakMap<object, Map<string, string | null>>();
 
 /** The table entry a launch of `threat` at `target` would draw on (the rules use the first with room). */
 function entryFor(v: View, threat: string, target: string, count: number): number {
