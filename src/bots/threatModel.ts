@@ -114,13 +114,15 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   return cover;
 }
 
-const coversMemo = new WeakMap<View, (BatteryCover | null)[]>();
+const coversMemo = new WeakMap<readonly Placement[], { agreements: object; scenario: object; covers: (BatteryCover | null)[] }>();
 
-/** batteryCover of each of the view's batteries, in order (looked up once per view). */
+/** batteryCover of each of the view's batteries, in order: kept per batteries list while the agreements and the scenario are the same. */
 function viewCovers(v: View): (BatteryCover | null)[] {
-  let found = coversMemo.get(v);
-  if (!found) { found = v.batteries.map((b) => batteryCover(v, b)); coversMemo.set(v, found); }
-  return found;
+  const found = coversMemo.get(v.batteries);
+  if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found.covers;
+  const covers = v.batteries.map((b) => batteryCover(v, b));
+  coversMemo.set(v.batteries, { agreements: v.agreements, scenario: v.scenario, covers });
+  return covers;
 }
 
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
