@@ -157,17 +157,19 @@ class InterestBuilder {
     const v = this.v;
     const b = this.binding;
     if ('not' in c) return this.condition(negate(c.not), points);
+    // (holds is asked again rather than kept in a list: over one view its quantities are counted once.)
     if ('all' in c) {
-      const held = c.all.map((x) => holds(v, x, b));
       let open = 0;
-      for (const h of held) if (!h) open++;
-      c.all.forEach((x, n) => this.condition(x, held[n] ? points * 0.5 : points / Math.max(1, open)));
+      for (const x of c.all) if (!holds(v, x, b)) open++;
+      for (const x of c.all) this.condition(x, holds(v, x, b) ? points * 0.5 : points / Math.max(1, open));
       return;
     }
     if ('any' in c) {
-      const held = c.any.map((x) => holds(v, x, b));
-      if (held.includes(true)) { c.any.forEach((x, n) => { if (held[n]) this.condition(x, points * 0.5); }); return; }
-      const nearest = [...c.any].sort((x, y) => roughDistance(v, x, b) - roughDistance(v, y, b))[0];
+      if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
+      // The nearest to holding (the first of the nearest, as a stable sort would put it).
+      let nearest: Condition | undefined;
+      let least = Infinity;
+      for (const x of c.any) { const d = roughDistance(v, x, b); if (nearest === undefined || d < least) { nearest = x; least = d; } }
       if (nearest) this.condition(nearest, points);
       return;
     }

@@ -105,6 +105,8 @@ interface Count {
   from: unknown[];
   value: number;
   seen: View | null;
+  /** The reading it was last noted in. */
+  noted: number;
 }
 
 interface QuantitySlot {
@@ -131,7 +133,7 @@ function countOf(q: Quantity, b: Binding): Count {
   }
   if (!slot.bound) b = NO_BINDING;
   for (const c of slot.counts) if (c.b.actor === b.actor && c.b.target === b.target) return c;
-  const c: Count = { q, b: { actor: b.actor, target: b.target }, reads: slot.reads, from: [], value: 0, seen: null };
+  const c: Count = { q, b: { actor: b.actor, target: b.target }, reads: slot.reads, from: [], value: 0, seen: null, noted: 0 };
   slot.counts.push(c);
   return c;
 }
@@ -157,20 +159,21 @@ function valueIn(v: View, c: Count): number {
 export function quantity(v: View, q: Quantity, b: Binding = NO_BINDING): number {
   const c = countOf(q, b);
   const value = valueIn(v, c);
-  if (reading && !reading.has(c)) { reading.add(c); reads.push(c, value); }
+  if (reading !== 0 && c.noted !== reading) { c.noted = reading; reads.push(c, value); }
   return value;
 }
 
-/** While set, the counts asked for so far (each noted once in `reads`, with its value): see readingQuantities. */
-let reading: Set<Count> | null = null;
+/** While not 0, the number of this reading: counts asked for are noted once in `reads`, with their value (see readingQuantities). */
+let reading = 0;
+let readings = 0;
 let reads: unknown[] = [];
 
 /** Runs `f`, listing the quantities it counted with their values, flat, in the order first counted (not nested). */
 export function readingQuantities<T>(f: () => T): { result: T; reads: unknown[] } {
-  if (reading) throw new Error('readingQuantities is not nested');
-  reading = new Set();
+  if (reading !== 0) throw new Error('readingQuantities is not nested');
+  reading = ++readings;
   const mine: unknown[] = (reads = []);
-  try { return { result: f(), reads: mine }; } finally { reading = null; }
+  try { return { result: f(), reads: mine }; } finally { reading = 0; }
 }
 
 /** Whether every quantity in `reads` (from readingQuantities) still counts the same in `v`. */
