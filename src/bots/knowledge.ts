@@ -91,7 +91,7 @@ let counted: unknown[] = [];
 function countedFields(v: View): unknown[] {
   if (countedOf !== v) {
     countedOf = v;
-    counted = [v.tracks, v.budgets, v.stocks, v.transfers, v.regions, v.stockout, v.arms, v.agreements, v.history, v.turnStats, v.contracts, v.batteries, v.turn];
+    counted = COUNTED.map((f) => v[f]);
   }
   return counted;
 }
