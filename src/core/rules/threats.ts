@@ -1,6 +1,6 @@
 import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
-import { draw, own, ownValue, peekField, roleName, say, type Ctx } from '../context';
+import { draw, own, ownValue, peekField, roleName, say, theatreName, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -24,7 +24,6 @@ export const MAX_ATTACKS_PER_WAVE = 20;
 const isActive = (s: GameState, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= s.turn && s.turn <= e.toTurn;
 const threatName = (s: GameState, id: string): string => s.scenario.threatTypes.find((t) => t.id === id)?.name ?? id;
 const provocationKey = (id: string): string => `provocation:${id}`;
-const theatreName = (s: GameState, id: string): string => s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
 
 /** A Red role is played when one is seated by anyone but the script; otherwise the rules roll the waves. */
 export function redPlayed(s: GameState): boolean {
