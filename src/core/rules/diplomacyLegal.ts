@@ -55,7 +55,7 @@ function proposals(s: GameState, role: string, add: Add): void {
   const partners = s.scenario.roles.map((r) => r.id).filter((r) => isPlaying(s, r) && mayDeal(s, role, r));
   // A duplicate is refused by checkDiplomacy whatever else holds: left out before its message is written.
   const propose = (agreement: AgreementType, to: string[], terms: ProposalTerms, label: () => string) =>
-    duplicate(s, agreement, [role, ...addresseesFor(s, agreement, role, to)], terms, null) ||
+    duplicate(s, agreement, [role, ...addresseesFor(s, agreement, role, to)], terms) ||
     add({ type: 'proposeAgreement', role, agreement, to, terms }, terms.bp, () => [label(), EFFECTS[agreement]]);
   for (const type of s.scenario.agreementTypes) {
     if (type === 'alliance') {

@@ -105,7 +105,7 @@ function checkTypeTerms(s: GameState, type: AgreementType, parties: readonly str
 }
 
 /** Same type between the same parties: 1 in force, 2 already on the table, 0 neither (the legal list leaves these out before any check). */
-export function duplicate(s: GameState, type: AgreementType, parties: readonly string[], terms: ProposalTerms, replacing: string | null): 0 | 1 | 2 {
+export function duplicate(s: GameState, type: AgreementType, parties: readonly string[], terms: ProposalTerms, replacing?: string | null): 0 | 1 | 2 {
   const template = s.scenario.lineTemplates.find((t) => t.id === terms.template);
   const transfer = s.transfers.find((t) => t.donor === terms.donor && t.recipient === terms.recipient);
   const clash = s.agreements.some((g) => {
