@@ -2,7 +2,7 @@ import type { Condition, Quantity, RollSpec } from './scenario/schema';
 import type { GameState } from './state';
 import { currentList, emit, inStep, peekField, resolveTrack, rollDie, standing, type Ctx } from './context';
 import type { Stream } from './vocabulary';
-import { gaps } from './rules/deploymentMap';
+import { gaps, theatreOf } from './rules/deploymentMap';
 import { snapshotState } from './snapshot';
 
 // Declarative conditions and rolls of scenario data, evaluated over the state.
@@ -129,15 +129,14 @@ export function quantityValue(s: GameState, q: Quantity, b: Binding = NO_BINDING
   if ('gaps' in q) {
     // Coverage reads every battery, agreement and region owner: in a step, from a plain picture of the state.
     const open = gaps(inStep(s) ? snapshotState(s) : s);
-    return q.gaps === 'all' ? open.length : open.filter((r) => s.scenario.regions.find((x) => x.id === r)?.theatre === q.gaps).length;
+    return q.gaps === 'all' ? open.length : open.filter((r) => theatreOf(s, r) === q.gaps).length;
   }
   if ('operationalBatteries' in q) {
     const owner = bindRole(q.operationalBatteries, b);
-    const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
     const step = inStep(s);
     return count(currentList(s, 'batteries'), (member) => {
       const x = step ? standing(member) : member;
-      return x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(x.region) === q.theatre);
+      return x.owner === owner && x.status === 'operational' && (q.theatre === undefined || theatreOf(s, x.region) === q.theatre);
     });
   }
   return s.turn;

@@ -238,6 +238,9 @@ export function draw(ctx: Ctx, stream: Stream): number {
 
 export const rollDie = (ctx: Ctx, stream: Stream, sides: number): number => dieFromUniform(draw(ctx, stream), sides);
 
+export const regionName = (s: GameState, id: string): string => s.scenario.regions.find((r) => r.id === id)?.name ?? id;
+export const theatreName = (s: GameState, id: string): string => s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
+
 export function roleName(s: GameState, role: string): string {
   return s.scenario.roles.find((r) => r.id === role)?.name ?? (role === 'facilitator' ? 'The facilitator' : role);
 }
@@ -291,7 +294,7 @@ export function trackName(s: GameState, key: string): string {
   if (!ref) return key;
   switch (ref.kind) {
     case 'tension':
-      return `tension in ${s.scenario.theatres.find((t) => t.id === ref.theatre)?.name ?? ref.theatre}`;
+      return `tension in ${theatreName(s, ref.theatre)}`;
     case 'custom':
       return s.scenario.tracks.find((t) => t.id === ref.id)?.name ?? ref.id;
     case 'trust':

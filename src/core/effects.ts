@@ -1,6 +1,6 @@
 import type { Effect } from './scenario/schema';
 import type { Battery, GameState } from './state';
-import { adjustTrack, append, currentList, emit, nextId, own, ownValue, peekField, resolveTrack, roleName, say, setTrackValue, standing, type Ctx } from './context';
+import { adjustTrack, append, currentList, emit, nextId, own, ownValue, peekField, regionName, resolveTrack, roleName, say, setTrackValue, standing, theatreName, type Ctx } from './context';
 import { bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
 import { interoperabilityMultiplier, salvoExchange } from './formulas';
 import { pairKey } from './trackIds';
@@ -10,10 +10,6 @@ import type { Stream } from './vocabulary';
 
 export function applyEffects(ctx: Ctx, effects: readonly Effect[], b: Binding, stream: Stream): void {
   for (const effect of effects) applyEffect(ctx, effect, b, stream);
-}
-
-function regionName(s: GameState, id: string): string {
-  return s.scenario.regions.find((r) => r.id === id)?.name ?? id;
 }
 
 export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): void {
@@ -149,7 +145,7 @@ export function incident(ctx: Ctx, theatre: string): void {
     own(ctx.s, 'hotline')[theatre] = false;
     say(ctx, 'The hotline is used: both sides talk, and the incident escalates less.');
   }
-  say(ctx, `An incident in ${ctx.s.scenario.theatres.find((t) => t.id === theatre)?.name ?? theatre}.`);
+  say(ctx, `An incident in ${theatreName(ctx.s, theatre)}.`);
   adjustTrack(ctx, key, step);
 }
 

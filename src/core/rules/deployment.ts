@@ -4,7 +4,7 @@ import { currentList, emit, ownMember, ownValue, roleName, say, standing, type C
 import { reject } from '../rejections';
 import { DOCTRINES, LANE_MODES, THREAT_KINDS, type Doctrine, type LaneMode, type ThreatKind } from '../vocabulary';
 import {
-  adjacentRegions, airTurns, coverage, findRoute, leftUncovered, loadsWaiting, mayDefend, reachableRegions, regionName, seaTurns,
+  adjacentRegions, airTurns, coverage, findRoute, leftUncovered, loadsWaiting, mayDefend, reachableRegions, regionName, regionOwner, seaTurns,
 } from './deploymentMap';
 
 // Deployment (DESIGN §5.4): redeploy batteries by air or sea, set firing doctrine, choose half cover.
@@ -140,7 +140,7 @@ export function legalDeployment(s: GameState, role: string, out: LegalAction[] =
     for (const region of adjacentRegions(s, b.region)) {
       if (region === b.halfCover) continue;
       out.push(entry({ type: 'setHalfCover', role, battery: b.id, region }, 0, () => {
-        const host = s.scenario.regions.find((r) => r.id === region)?.owner ?? '';
+        const host = regionOwner(s, region) ?? '';
         const note = mayDefend(s, role, region) ? '' : ` It counts only once ${roleName(s, role)} has a defence pact or alliance with ${roleName(s, host)}.`;
         return [`${b.name}: half-cover ${regionName(s, region)}`, `${b.name} also defends ${regionName(s, region)} at half its hit chance.${note}`];
       }));

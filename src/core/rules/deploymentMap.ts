@@ -1,14 +1,14 @@
 import type { Battery, GameState } from '../state';
 import type { LaneMode } from '../vocabulary';
-import { currentList, inStep, standing } from '../context';
+import { currentList, inStep, regionName, standing } from '../context';
 import { hasAgreement } from './diplomacy';
 
 // The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
 
-export interface RegionCoverage { full: string[]; half: string[] }
+export interface RegionCoverage { readonly full: readonly string[]; readonly half: readonly string[] }
 export type Lane = GameState['scenario']['lanes'][number];
 
-export const regionName = (s: GameState, id: string): string => s.scenario.regions.find((r) => r.id === id)?.name ?? id;
+export { regionName };
 export const regionOwner = (s: GameState, id: string): string | undefined => s.scenario.regions.find((r) => r.id === id)?.owner;
 export const theatreOf = (s: GameState, region: string): string | undefined => s.scenario.regions.find((r) => r.id === region)?.theatre;
 export const batteryType = (s: GameState, b: Battery) => s.scenario.batteryTypes.find((t) => t.id === b.type);
@@ -71,13 +71,15 @@ export function reachableRegions(s: GameState, from: string, mode: LaneMode): re
 }
 
 /** Regions joined to `region` by a lane of any mode, in scenario region order. */
-export function adjacentRegions(s: GameState, region: string): string[] {
-  const near = new Set<string>();
-  for (const lane of s.scenario.lanes) {
-    if (lane.from === region) near.add(lane.to);
-    if (lane.to === region) near.add(lane.from);
-  }
-  return s.scenario.regions.map((r) => r.id).filter((id) => id !== region && near.has(id));
+export function adjacentRegions(s: GameState, region: string): readonly string[] {
+  return remembered(reachable, s.scenario.lanes, region, () => {
+    const near = new Set<string>();
+    for (const lane of s.scenario.lanes) {
+      if (lane.from === region) near.add(lane.to);
+      if (lane.to === region) near.add(lane.from);
+    }
+    return Object.freeze(s.scenario.regions.map((r) => r.id).filter((id) => id !== region && near.has(id)));
+  });
 }
 
 /** Sea transit: the lanes' own turns, but never less than the scenario's sea transit time. */
@@ -102,20 +104,25 @@ export function mayDefend(s: GameState, owner: string, region: string): boolean 
   return host === owner || hasAgreement(s, 'defencePact', owner, host) || hasAgreement(s, 'alliance', owner, host);
 }
 
+// Most regions are covered by no battery or one: they share this record, and a battery joining a
+// region's cover makes it a new one (lists of the exact size, not pushed into empty ones). Read only.
+const NO_COVER: RegionCoverage = { full: [], half: [] };
+const plus = (list: readonly string[], id: string): readonly string[] => (list.length === 0 ? [id] : [...list, id]);
+
 /** For every region: operational batteries standing in it, and those half-covering it from next door. */
 export function coverage(s: GameState, except: string | null = null): Record<string, RegionCoverage> {
   const out: Record<string, RegionCoverage> = {};
-  for (const r of s.scenario.regions) out[r.id] = { full: [], half: [] };
+  for (const r of s.scenario.regions) out[r.id] = NO_COVER;
   // Read without drafting each battery (this runs inside steps, e.g. for conditions on gaps).
   const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
     const b = step ? standing(member) : member;
     if (b.status !== 'operational' || b.id === except) continue;
     const here = out[b.region];
-    if (here && mayDefend(s, b.owner, b.region)) here.full.push(b.id);
-    const half = b.halfCover === null ? undefined : out[b.halfCover];
-    if (half && b.halfCover !== null && adjacentRegions(s, b.region).includes(b.halfCover) && mayDefend(s, b.owner, b.halfCover))
-      half.half.push(b.id);
+    if (here && mayDefend(s, b.owner, b.region)) out[b.region] = { full: plus(here.full, b.id), half: here.half };
+    const to = b.halfCover;
+    const half = to === null ? undefined : out[to];
+    if (half && adjacentRegions(s, b.region).includes(to!) && mayDefend(s, b.owner, to!)) out[to!] = { full: half.full, half: plus(half.half, b.id) };
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
 import { aAgreement, agreementName, alliancesTouching, listNames, MIN_PARTIES, round2 } from './diplomacyShared';
+import { theatreOf } from './deploymentMap';
 
 // Agreements in force: what forming one does, breaking and expiry, and the per-turn assessment.
 
@@ -176,7 +177,6 @@ export function assessAgreements(ctx: Ctx): void {
 /** Leakers in a theatre where A owns a region, while partner B had no operational battery there. */
 function checkGuarantors(ctx: Ctx, pact: Agreement): void {
   const s = ctx.s;
-  const theatreOf = (region: string) => s.scenario.regions.find((r) => r.id === region)?.theatre;
   const leakers = standing(standing(peekField(s, 'turnStats')).leakers);
   const parties = standing(pact.parties);
   for (const attacked of parties) {
@@ -186,7 +186,7 @@ function checkGuarantors(ctx: Ctx, pact: Agreement): void {
       if (guarantor === attacked) continue;
       const absent = hit.some((t) => !currentList(s, 'batteries').some((member) => {
         const b = standing(member);
-        return b.owner === guarantor && b.status === 'operational' && theatreOf(b.region) === t.id;
+        return b.owner === guarantor && b.status === 'operational' && theatreOf(s, b.region) === t.id;
       }));
       if (!absent) continue;
       say(ctx, `${roleName(s, guarantor)} did not respond to the attack on ${roleName(s, attacked)}.`);

@@ -3,6 +3,7 @@ import type { GameState, Proposal, ProposalTerms } from '../state';
 import { roleName } from '../context';
 import type { AgreementType } from '../vocabulary';
 import { checkDiplomacy, exerciseKey, type DiplomacyAction } from './diplomacyCheck';
+import { addresseesFor, duplicate } from './diplomacyTerms';
 import { pairKey } from '../trackIds';
 import {
   aAgreement, agreementName, allianceOf, anyPendingFor, describeTerms, EXERCISE_COST, isPlaying, isRed, listNames, MAX_COUNTERS, MAX_REASSURANCE_PER_PAIR, mayDeal,
@@ -52,7 +53,9 @@ function answers(s: GameState, role: string, add: Add): void {
 
 function proposals(s: GameState, role: string, add: Add): void {
   const partners = s.scenario.roles.map((r) => r.id).filter((r) => isPlaying(s, r) && mayDeal(s, role, r));
+  // A duplicate is refused by checkDiplomacy whatever else holds: left out before its message is written.
   const propose = (agreement: AgreementType, to: string[], terms: ProposalTerms, label: () => string) =>
+    duplicate(s, agreement, [role, ...addresseesFor(s, agreement, role, to)], terms) ||
     add({ type: 'proposeAgreement', role, agreement, to, terms }, terms.bp, () => [label(), EFFECTS[agreement]]);
   for (const type of s.scenario.agreementTypes) {
     if (type === 'alliance') {

@@ -104,8 +104,8 @@ function checkTypeTerms(s: GameState, type: AgreementType, parties: readonly str
   return null;
 }
 
-/** Same type between the same parties, in force or already on the table. */
-function checkDuplicate(s: GameState, type: AgreementType, parties: readonly string[], terms: ProposalTerms, replacing: string | null): Rejection | null {
+/** Same type between the same parties: 1 in force, 2 already on the table, 0 neither (the legal list leaves these out before any check). */
+export function duplicate(s: GameState, type: AgreementType, parties: readonly string[], terms: ProposalTerms, replacing?: string | null): 0 | 1 | 2 {
   const template = s.scenario.lineTemplates.find((t) => t.id === terms.template);
   const transfer = s.transfers.find((t) => t.donor === terms.donor && t.recipient === terms.recipient);
   const clash = s.agreements.some((g) => {
@@ -116,14 +116,13 @@ function checkDuplicate(s: GameState, type: AgreementType, parties: readonly str
     const line = s.lines.find((l) => l.id === g.line);
     return !!line && !!template && line.name === template.name && line.region === template.region;
   });
-  if (clash) return reject('agreement/duplicate', `${listNames(s, parties)} already have ${aAgreement(type)} like this in force.`);
+  if (clash) return 1;
   const open = s.proposals.some((p) => {
     if (p.id === replacing || p.type !== type) return false;
     if (type === 'techTransfer') return p.terms.donor === terms.donor && p.terms.recipient === terms.recipient;
     return sameParties(partiesOf(p), parties) && (type !== 'jointVenture' || p.terms.template === terms.template);
   });
-  if (open) return reject('agreement/duplicate', `A proposal of ${aAgreement(type)} between ${listNames(s, parties)} is already on the table.`);
-  return null;
+  return open ? 2 : 0;
 }
 
 /** Full validation of a proposal's parties and terms; `replacing` is a proposal being answered or countered. */
@@ -138,8 +137,11 @@ export function checkTerms(s: GameState, type: AgreementType, from: string, to: 
   if (count) return count;
   const typed = checkTypeTerms(s, type, parties, t);
   if (typed) return typed;
-  const dup = checkDuplicate(s, type, parties, terms as ProposalTerms, replacing);
-  if (dup) return dup;
+  const dup = duplicate(s, type, parties, terms as ProposalTerms, replacing);
+  if (dup)
+    return reject('agreement/duplicate', dup === 1
+      ? `${listNames(s, parties)} already have ${aAgreement(type)} like this in force.`
+      : `A proposal of ${aAgreement(type)} between ${listNames(s, parties)} is already on the table.`);
   const budget = s.budgets[from] ?? 0;
   if (t.bp > budget)
     return reject('budget/insufficient', `${roleName(s, from)} cannot afford this: it offers ${t.bp} BP and ${roleName(s, from)} has ${budget} BP.`, { cost: t.bp, budget });

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema';
 import type { GameState, Line, TechTransfer } from '../state';
-import { currentList, own, roleName, standing } from '../context';
+import { currentList, own, regionName, roleName, standing, theatreName } from '../context';
 
 // Helpers and design numbers shared by the industry rules (DESIGN §5.2, §5.3, DOMAIN b4).
 
@@ -44,8 +44,7 @@ export function pay(s: GameState, role: string, cost: number): void {
 }
 
 export const itemName = (s: GameState, id: string): string => s.scenario.items.find((i) => i.id === id)?.name ?? id;
-export const theatreName = (s: GameState, id: string): string => s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
-export const regionName = (s: GameState, id: string): string => s.scenario.regions.find((r) => r.id === id)?.name ?? id;
+export { regionName, theatreName };
 export const lineTheatre = (s: GameState, line: Line): string => s.scenario.regions.find((r) => r.id === line.region)?.theatre ?? '';
 export const ownsLine = (line: Line, role: string): boolean => line.owners.some((o) => o.role === role);
 export const lineComplete = (line: Line): boolean => line.buildLeft <= 0 && line.ramp >= 1;

@@ -1,7 +1,7 @@
 import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Move } from '../scenario/schema';
 import type { GameState } from '../state';
-import { own, roleName, say, type Ctx } from '../context';
+import { own, regionName, roleName, say, theatreName, type Ctx } from '../context';
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
@@ -61,8 +61,8 @@ export function applyMove(ctx: Ctx, a: MoveAction): void {
 
 function targetName(s: GameState, move: Move, id: string): string {
   if (move.target === 'role') return roleName(s, id);
-  if (move.target === 'region') return s.scenario.regions.find((r) => r.id === id)?.name ?? id;
-  return s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
+  if (move.target === 'region') return regionName(s, id);
+  return theatreName(s, id);
 }
 
 export function legalMoves(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {

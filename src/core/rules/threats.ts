@@ -1,12 +1,13 @@
 import { answered, entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { GameState, PlannedAttack } from '../state';
-import { draw, own, ownValue, peekField, roleName, say, type Ctx } from '../context';
+import { draw, own, ownValue, peekField, roleName, say, theatreName, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { reject } from '../rejections';
 import { regionName, theatreOf } from './deploymentMap';
 import { resolveAttacks } from './threatsResolve';
 import { snapshot } from '../snapshot';
+import { isRed } from './diplomacyShared';
 
 // Threats (DESIGN §5.5): waves come from the scenario's table, either rolled by the rules when no
 // Red role is played, or launched by a played Red role within the table's limits.
@@ -24,7 +25,6 @@ export const MAX_ATTACKS_PER_WAVE = 20;
 const isActive = (s: GameState, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= s.turn && s.turn <= e.toTurn;
 const threatName = (s: GameState, id: string): string => s.scenario.threatTypes.find((t) => t.id === id)?.name ?? id;
 const provocationKey = (id: string): string => `provocation:${id}`;
-const theatreName = (s: GameState, id: string): string => s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
 
 /** A Red role is played when one is seated by anyone but the script; otherwise the rules roll the waves. */
 export function redPlayed(s: GameState): boolean {
@@ -116,8 +116,7 @@ function assignAttacks(s: GameState, attacks: unknown): number[] | Rejection {
 }
 
 function checkRed(s: GameState, role: string): Rejection | null {
-  const r = s.scenario.roles.find((x) => x.id === role);
-  return r?.kind === 'red' ? null : reject('role/not-red', `${roleName(s, role)} does not command threats: only a Red cell launches waves and provocations.`);
+  return isRed(s, role) ? null : reject('role/not-red', `${roleName(s, role)} does not command threats: only a Red cell launches waves and provocations.`);
 }
 
 export function checkThreats(s: GameState, a: ThreatAction): Rejection | null {
@@ -169,8 +168,9 @@ export function legalThreats(s: GameState, role: string, out: LegalAction[] = []
   s.scenario.waves.forEach((w, i) => {
     const left = w.max - (s.turnStats.launched[String(i)] ?? 0);
     if (answered(out) || !isActive(s, w) || left <= 0) return;
+    const counts = left >= 2 ? [left, Math.floor(left / 2)] : [left];
     for (const target of w.targets)
-      for (const count of left >= 2 ? [left, Math.floor(left / 2)] : [left])
+      for (const count of counts)
         out.push(entry({ type: 'launchWave', role, attacks: [{ threat: w.threat, target, count }] }, 0, () => [
           `Launch ${count} × ${threatName(s, w.threat)} at ${regionName(s, target)}${count === left ? ' (all left)' : ''}`,
           `${count} × ${threatName(s, w.threat)} strike at ${regionName(s, target)} now; the batteries covering it engage them.`,
