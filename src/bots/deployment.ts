@@ -31,13 +31,15 @@ interface DeployMemo {
   risk: Map<number, Map<string, number>>;
   /** Levers read for every move, by their kind and the role or theatre they name (their key text made once). */
   levers: Map<string, Map<string | undefined, number>>;
+  /** Turns out of action after an order, by mode. */
+  out: { air?: number; sea?: number };
 }
 
 const deployMemos = new WeakMap<BotContext, DeployMemo>();
 
 function memoOf(ctx: BotContext): DeployMemo {
   let m = deployMemos.get(ctx);
-  if (!m) { m = { worth: new Map(), away: new Map(), risk: new Map(), levers: new Map() }; deployMemos.set(ctx, m); }
+  if (!m) { m = { worth: new Map(), away: new Map(), risk: new Map(), levers: new Map(), out: {} }; deployMemos.set(ctx, m); }
   return m;
 }
 
@@ -48,10 +50,14 @@ function slot<K, L, V>(outer: Map<K, Map<L, V>>, key: K): Map<L, V> {
 }
 
 /** A lever looked up once per decision by its kind and the role or theatre it names (the key text is made only the first time). */
-function leverOnce(ctx: BotContext, kind: string, part: string | undefined, key: () => string): number {
+function leverOnce(ctx: BotContext, kind: 'trust' | 'batteries' | 'gaps', part: string | undefined): number {
   const byPart = slot(memoOf(ctx).levers, kind);
   let found = byPart.get(part);
-  if (found === undefined) { found = lever(ctx.i, key()); byPart.set(part, found); }
+  if (found === undefined) {
+    const key = kind === 'trust' ? `track:trust:${pairKey(ctx.role, part!)}` : kind === 'batteries' ? `batteries:${ctx.role}|${part}` : `gaps:${part}`;
+    found = lever(ctx.i, key);
+    byPart.set(part, found);
+  }
   return found;
 }
 
@@ -91,23 +97,24 @@ function batteryWorthNow(ctx: BotContext, b: Battery, at: string | null): number
 function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 'sea'): number {
   const { v, role, i } = ctx;
   const h = horizon(v);
-  const out = remember(ctx, mode, () => turnsOut(v, mode)); // the same for every battery moved by this mode
+  const memo = memoOf(ctx);
+  const out = (memo.out[mode] ??= turnsOut(v, mode)); // the same for every battery moved by this mode
   if (out >= h) return -1;
   let value = (h - out) * batteryWorth(ctx, b, to) - h * batteryWorth(ctx, b, null);
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
   const host = regionDef(v, b.home)?.owner;
   if (host !== undefined && host !== role) {
-    const w = Math.max(0.5, leverOnce(ctx, 'trust', host, () => `track:trust:${pairKey(role, host)}`) + 0.5);
+    const w = Math.max(0.5, leverOnce(ctx, 'trust', host) + 0.5);
     if (b.region === b.home) value -= (h / 2) * w;
     else if (to === b.home) value += (h / 2) * w;
   }
   const from = theatreOf(v, b.region);
   const dest = theatreOf(v, to);
   if (from !== dest) {
-    value -= Math.max(0, leverOnce(ctx, 'batteries', from, () => `batteries:${role}|${from}`)) * h;
-    value += Math.max(0, leverOnce(ctx, 'batteries', dest, () => `batteries:${role}|${dest}`)) * (h - out);
+    value -= Math.max(0, leverOnce(ctx, 'batteries', from)) * h;
+    value += Math.max(0, leverOnce(ctx, 'batteries', dest)) * (h - out);
   }
-  if (b.region === b.home) value += (leverOnce(ctx, 'gaps', from, () => `gaps:${from}`) + lever(i, 'gaps:all')) * h;
+  if (b.region === b.home) value += (leverOnce(ctx, 'gaps', from) + lever(i, 'gaps:all')) * h;
   return value - MOVE_MARGIN;
 }
 

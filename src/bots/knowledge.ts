@@ -146,7 +146,10 @@ function valueIn(v: View, c: Count): number {
   const reads = c.reads;
   let same = c.seen !== null;
   for (let i = 0; same && i < reads.length; i++) if (c.from[i] !== fields[reads[i]!]) same = false;
-  if (!same) { c.from = reads.map((at) => fields[at]); c.value = quantityNow(v, c.q, c.b); }
+  if (!same) {
+    for (let i = 0; i < reads.length; i++) c.from[i] = fields[reads[i]!];
+    c.value = quantityNow(v, c.q, c.b);
+  }
   c.seen = v;
   return c.value;
 }
@@ -214,8 +217,9 @@ export function compareHolds(value: number, op: string, target: number): boolean
 }
 
 export function holds(v: View, c: Condition, b: Binding = NO_BINDING): boolean {
-  if ('all' in c) return c.all.every((x) => holds(v, x, b));
-  if ('any' in c) return c.any.some((x) => holds(v, x, b));
+  // Loops rather than every/some: asked for every goal at every decision, without a closure each time.
+  if ('all' in c) { for (const x of c.all) if (!holds(v, x, b)) return false; return true; }
+  if ('any' in c) { for (const x of c.any) if (holds(v, x, b)) return true; return false; }
   if ('not' in c) return !holds(v, c.not, b);
   return compareHolds(quantity(v, c.compare, b), c.op, c.value);
 }
