@@ -254,6 +254,16 @@ function addAll(levers: Map<string, number>, adds: readonly (string | number)[])
   for (let n = 0; n < adds.length; n += 2) levers.set(adds[n] as string, (levers.get(adds[n] as string) ?? 0) + (adds[n + 1] as number));
 }
 
+/** The levers of the score items, the early goals, the standing and the later goals up to `end`, added in that order. */
+function sumLevers(items: readonly (string | number)[], goals: readonly Goal[], early: number, standing: readonly (string | number)[], end: number): Map<string, number> {
+  const levers = new Map<string, number>();
+  addAll(levers, items);
+  for (let n = 0; n < early; n++) addAll(levers, goals[n]!.adds);
+  addAll(levers, standing);
+  for (let n = early; n < end; n++) addAll(levers, goals[n]!.adds);
+  return levers;
+}
+
 /**
  * A role's interests. Each goal's part is kept from the last time they were asked while the quantities it
  * counted have the same values (and the arms race is the same): between two decisions most actions change
@@ -306,10 +316,7 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   if (same && before!.early === early && before!.late === late && before!.nearCap === nearCap) base = before!.base;
   else {
     same = false;
-    const levers = new Map<string, number>();
-    addAll(levers, items);
-    for (const g of goals) addAll(levers, g.adds);
-    addAll(levers, standing);
+    const levers = sumLevers(items, goals, early, standing, early);
     const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (levers.get(`budget:${role}`) ?? 0);
     base = { role, side, red, levers, bp };
   }
@@ -327,8 +334,8 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
   v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) goal(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
   if (same && before!.goals.length === goals.length) return before!;
-  const levers = new Map(base.levers);
-  for (let n = early; n < goals.length; n++) addAll(levers, goals[n]!.adds);
+  // The base's additions made again, then the later goals': the same sums in the same order (copying the base's map would list its entries).
+  const levers = sumLevers(items, goals, early, standing, goals.length);
   return { binding, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
 }
 
