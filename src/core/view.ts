@@ -16,6 +16,7 @@ export type RoleView = Omit<GameState, 'rng' | 'deck' | 'plannedWaves' | 'intel'
 };
 
 const scenarioViews = new WeakMap<Scenario, Map<string, Scenario>>();
+const intelViews = new WeakMap<GameState['intel'], Map<string, GameState['intel']>>();
 
 /**
  * `role` may be a role id, 'facilitator' (sees everything but the dice) or 'public' (the projector).
@@ -28,11 +29,18 @@ export function viewFor(s: GameState, role: string): RoleView {
   const own = s.scenario.roles.find((r) => r.id === role);
   const canSee = (owner: string) => facilitator || s.revealed || owner === role || (own !== undefined && owner === own.side);
   const intel = s.intel[role];
-  const visibleIntel: GameState['intel'] = {};
-  for (const [r, x] of Object.entries(s.intel)) if (canSee(r)) visibleIntel[r] = x;
+  const key = `${s.revealed}|${role}`;
+  // The intelligence a viewer sees is made once per intel record (it changes far less often than the state).
+  let seen = intelViews.get(s.intel);
+  if (!seen) { seen = new Map(); intelViews.set(s.intel, seen); }
+  let visibleIntel = seen.get(key);
+  if (!visibleIntel) {
+    visibleIntel = {};
+    for (const [r, x] of Object.entries(s.intel)) if (canSee(r)) visibleIntel[r] = x;
+    seen.set(key, visibleIntel);
+  }
   let shown = scenarioViews.get(s.scenario);
   if (!shown) { shown = new Map(); scenarioViews.set(s.scenario, shown); }
-  const key = `${s.revealed}|${role}`;
   let scenario = shown.get(key);
   if (!scenario) { scenario = { ...s.scenario, objectives: s.scenario.objectives.filter((o) => !o.hidden || canSee(o.owner)) }; shown.set(key, scenario); }
   const nextCard = facilitator || intel?.nextCard ? s.deck[0] ?? null : null;
