@@ -4,6 +4,7 @@ import {
 } from '../core';
 import type { AllianceSpan, Debrief, DebriefInput, DebriefTurn, Decision, TheatreCoverage } from './types';
 import { findTurningPoints } from './turningPoints';
+import { typeWords } from './words';
 
 // Re-runs the rules over the action log and collects, turn by turn, what the debrief shows.
 // Pure: no DOM, no clock; the same input always gives the same debrief.
@@ -108,7 +109,7 @@ export function describeAction(s: GameState, a: Action, after: GameState): strin
     if (canonicalJson({ ...l.action, [l.amount.field]: value }) === key) return `${l.label} (${String(value)})`;
   }
   const line = logEntries(after.log, logSize(s.log)).find((e) => e.role === a.role);
-  return line?.text ?? a.type.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return line?.text ?? typeWords(a.type);
 }
 
 function allianceSpans(turns: readonly DebriefTurn[]): AllianceSpan[] {

@@ -3,7 +3,7 @@ import {
   type Action, type GameState, type Scenario, type Seat, type Seats,
 } from '../core';
 import { computeDebrief, describeAction } from './compute';
-import { fmt } from './turningPoints';
+import { cap, fmt } from './words';
 import type { Debrief } from './types';
 
 // A forked game beside its original: where they split, the first decision that differs, and turn by
@@ -94,7 +94,7 @@ function metricsOf(s: GameState): CompareMetric[] {
   const scores = s.scenario.roles.map((r) => ({ key: `score:${r.id}`, group: 'score' as const, name: r.name }));
   const keys = Object.keys(s.tracks);
   const tension = keys.filter((k) => k.startsWith('tension:')).map((k) => ({ key: k, group: 'tension' as const, name: s.scenario.theatres.find((t) => `tension:${t.id}` === k)?.name ?? trackName(s, k) }));
-  const other = keys.filter((k) => !k.startsWith('tension:')).map((k) => ({ key: k, group: 'track' as const, name: capitalise(trackName(s, k)) }));
+  const other = keys.filter((k) => !k.startsWith('tension:')).map((k) => ({ key: k, group: 'track' as const, name: cap(trackName(s, k)) }));
   return [...scores, ...tension, ...other];
 }
 
@@ -185,5 +185,4 @@ export function seatWords(seat: Seat | undefined): string {
   return seat.kind === 'human' ? 'a person' : seat.kind === 'facilitator' ? 'the facilitator' : 'scripted';
 }
 
-const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 export { fmt };

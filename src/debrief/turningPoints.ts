@@ -1,5 +1,6 @@
 import { computeScores, roleName, type GameState } from '../core';
 import type { DebriefTurn, Decision, TurningPoint } from './types';
+import { fmt } from './words';
 
 // Turning points: the turns with the largest swings in score or tension. Score and tension swings are
 // each scaled by their largest value over the game, so a tension jump counts as much as a score jump.
@@ -54,5 +55,3 @@ export function findTurningPoints(initial: GameState, turns: readonly DebriefTur
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-/** A number as the debrief words it: whole, or with one decimal. */
-export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

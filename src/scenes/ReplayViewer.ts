@@ -7,6 +7,7 @@ import { closeViewer, currentViewer, storeViewer, storeViewerAt, unstoreViewer, 
 import { canonicalJson, legalActions, logEntries, phaseName, turnLabel, type Action, type GameEvent, type GameState, type Seats } from '../core';
 import { displayLabel } from '../ui/actionsPanel';
 import { openDebrief } from '../ui/debrief';
+import { typeWords } from '../ui/dom';
 import { hoverTip, toast } from '../ui/dialog';
 import { cardDialog, helpDialog } from '../ui/gameDialogs';
 import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
@@ -270,5 +271,5 @@ function describe(before: GameState, after: GameState, action: Action, lines: { 
   const legal = action.role === 'facilitator' ? undefined : legalActions(before, action.role).find((l) => same(l.action));
   if (legal) return displayLabel(before, legal);
   if (action.type === 'endPhase') return 'Ends the step.';
-  return action.type.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return typeWords(action.type);
 }

@@ -71,8 +71,4 @@ export function downloadText(name: string, text: string, type = 'application/jso
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** The text with a capital first letter. */
-export const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
-
-/** A number as the panels show it: whole, or with one decimal. */
-export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+export { cap, fmt, typeWords } from '../debrief/words';
