@@ -1,6 +1,6 @@
 import './debrief.css';
 import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInput } from '../debrief';
-import { clear, downloadText as download, h, tabList } from './dom';
+import { clear, downloadText as download, h, option, tabList } from './dom';
 import { openPanel } from './dialog';
 import { openPrintView } from './printView';
 import { roleTag } from './roleStyle';
@@ -34,7 +34,7 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
       case 'charts': return chartsSection(d);
       case 'tracks': {
         const select = h('select', { id: 'debrief-track', 'aria-label': 'Which track' },
-          TRACK_KINDS.map(([k, name]) => h('option', { value: k, selected: k === trackKind }, name)));
+          TRACK_KINDS.map(([k, name]) => option(k, name, k === trackKind)));
         const holder = h('div', {}, trackChart(d, trackKind));
         select.addEventListener('change', () => { trackKind = select.value as typeof trackKind; holder.replaceChildren(trackChart(d, trackKind)); });
         return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-track' }, 'Track ', select), holder);
@@ -54,9 +54,9 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
         turningSection(d, true));
       case 'timeline': {
         const select = h('select', { id: 'debrief-role', 'aria-label': 'Whose decisions' },
-          h('option', { value: '', selected: timelineRole === null }, 'Everyone'),
-          d.roles.map((r) => h('option', { value: r.id, selected: timelineRole === r.id }, r.name)),
-          d.seats.facilitator ? h('option', { value: 'facilitator', selected: timelineRole === 'facilitator' }, 'The facilitator') : null);
+          option('', 'Everyone', timelineRole === null),
+          d.roles.map((r) => option(r.id, r.name, timelineRole === r.id)),
+          d.seats.facilitator ? option('facilitator', 'The facilitator', timelineRole === 'facilitator') : null);
         const holder = h('div', {}, timelineTable(d, timelineRole));
         select.addEventListener('change', () => { timelineRole = select.value || null; holder.replaceChildren(timelineTable(d, timelineRole)); });
         return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-role' }, 'Whose decisions ', select), holder);

@@ -19,6 +19,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** An option of a select: its value, its words, and whether it is the one chosen. */
+export const option = (value: string | number, text: string, selected = false): HTMLOptionElement => h('option', { value, selected }, text);
+
 export function append(el: HTMLElement, children: (Child | Child[])[]): void {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;

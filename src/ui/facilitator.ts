@@ -3,7 +3,7 @@ import {
   FACILITATOR, legalActions, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
-import { cap, clear, h } from './dom';
+import { cap, clear, h, option } from './dom';
 import { openDebrief } from './debrief';
 import { printBriefings } from './printBriefings';
 import { lead, newChannelId, projectorUrl, type Leader } from './projectorChannel';
@@ -126,7 +126,7 @@ export class FacilitatorConsole {
   #injectSection(s: GameState, canInject: boolean): HTMLElement {
     const deck = s.scenario.deck;
     if (!deck.some((c) => c.id === this.#card)) this.#card = deck[0]?.id ?? '';
-    const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => h('option', { value: c.id, selected: c.id === this.#card }, c.title)));
+    const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => option(c.id, c.title, c.id === this.#card)));
     select.addEventListener('change', () => { this.#card = select.value; this.#refresh(); });
     const chosen = deck.find((c) => c.id === this.#card);
     const go = h('button', { class: 'btn', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.#send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
@@ -148,9 +148,9 @@ export class FacilitatorConsole {
     text.addEventListener('input', () => { this.#draft.text = text.value; });
     const tracks = Object.keys(s.tracks);
     const track = h('select', { id: 'fac-custom-track', 'aria-label': 'Track the card moves' },
-      h('option', { value: '' }, 'No track change (news only)'),
-      tracks.map((k) => h('option', { value: k, selected: k === this.#draft.track }, cap(trackName(s, k)))));
-    const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => h('option', { value: n, selected: String(n) === this.#draft.by }, n > 0 ? `+${n}` : `${n}`)));
+      option('', 'No track change (news only)'),
+      tracks.map((k) => option(k, cap(trackName(s, k)), k === this.#draft.track)));
+    const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
     track.addEventListener('change', () => { this.#draft.track = track.value; });
     by.addEventListener('change', () => { this.#draft.by = by.value; });
     const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over }, 'Play this card');
@@ -172,7 +172,7 @@ export class FacilitatorConsole {
   #trackSection(s: GameState, over: boolean): HTMLElement {
     const keys = Object.keys(s.tracks);
     if (!keys.includes(this.#track)) this.#track = keys.find((k) => k.startsWith('tension:')) ?? keys[0] ?? '';
-    const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => h('option', { value: k, selected: k === this.#track }, cap(trackName(s, k)))));
+    const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => option(k, cap(trackName(s, k)), k === this.#track)));
     select.addEventListener('change', () => { this.#track = select.value; this.#refresh(); });
     const [min, max] = trackBounds(s, this.#track);
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;

@@ -1,5 +1,5 @@
 import { AGREEMENT_NAMES, PHASES, phaseName, roleName, turnLabel, type GameState } from '../core';
-import { clear, fmt, h } from './dom';
+import { clear, fmt, h, option } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
 // The frame around the board: the turn and phase bar (whose step it is), and the nations strip with
@@ -19,7 +19,7 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
     ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : `${phaseName(phase)} under way…` })
     : h('span', { class: 'step-who' }, roleTag(roleOf(s, actor)), h('span', { text: isBot(actor) ? ' (bot) is deciding…' : s.pendingChoice ? ' must answer an event' : '’s step' }));
   const speed = h('select', { id: 'speed', 'aria-label': 'Animation speed' },
-    [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => h('option', { value: v!, selected: v === handlers.speed }, t!)));
+    [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => option(v!, t!, v === handlers.speed)));
   speed.addEventListener('change', () => handlers.onSpeed(speed.value));
   topBar(el, s, shown,
     h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),

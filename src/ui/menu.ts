@@ -1,5 +1,5 @@
 import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type ScenarioError, type Seat, type Seats } from '../core';
-import { clear, h } from './dom';
+import { clear, h, option } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
 // The main menu: the scenarios with title, summary, roles and length; seats (human or bot with its
@@ -163,7 +163,7 @@ export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
 /** A labelled seat picker for a role; its values are those of seatValue(). */
 export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
   const select = h('select', { id, 'data-role': role.id },
-    values.map((v) => h('option', { value: v, selected: v === chosen }, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`)));
+    values.map((v) => option(v, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`, v === chosen)));
   select.addEventListener('change', () => onChange(select.value));
   return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }

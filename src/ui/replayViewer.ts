@@ -1,5 +1,5 @@
 import { logEntries, logSize, type GameState } from '../core';
-import { clear, h } from './dom';
+import { clear, h, option } from './dom';
 import { renderNations, topBar } from './hud';
 import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
@@ -73,7 +73,7 @@ export class ReplayViewerPanel {
     this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', 'data-testid': 'viewer-turn' });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
     this.#turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
-    this.#speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => h('option', { value: s.id }, s.label)));
+    this.#speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
     this.#speedSelect.addEventListener('change', () => on.onSpeed(this.#speedSelect.value as ViewerSpeed));
     this.#controls.append(
       h('div', { class: 'viewer-row' },
