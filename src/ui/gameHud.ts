@@ -1,7 +1,7 @@
 import type { Action, GameState, LegalAction } from '../core';
 import { renderActions, type ActionsPanelHandlers } from './actionsPanel';
 import { h } from './dom';
-import { renderNations, renderTopBar, type TopBarHandlers } from './hud';
+import { nationsBox, renderNations, renderTopBar, type TopBarHandlers } from './hud';
 import { LogPanel } from './logPanel';
 
 // The panels around the board in one place: the top bar, the side panel (step, actions, end step,
@@ -40,7 +40,7 @@ export class GameHud {
     const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.#actions);
     side.append(this.#tools);
     this.log = new LogPanel(side);
-    this.#nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+    this.#nations = nationsBox();
     layer.append(this.#top, side, this.#nations);
   }
 

@@ -43,6 +43,9 @@ export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; pha
       h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': menuTestId, onclick: () => on.onMenu() }, '⌂')));
 }
 
+/** The box the nations strip is drawn in (the board's and the replay viewer's). */
+export const nationsBox = (): HTMLElement => h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+
 /** The nations strip: one card per role, then the pair tracks and agreements. */
 export function renderNations(el: HTMLElement, s: GameState, viewer: string | null): void {
   clear(el);

@@ -1,6 +1,6 @@
 import { logEntries, logSize, type GameState } from '../core';
 import { clear, h, option } from './dom';
-import { renderNations, topBar } from './hud';
+import { nationsBox, renderNations, topBar } from './hud';
 import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
 
@@ -53,7 +53,7 @@ export class ReplayViewerPanel {
   readonly #controls = h('div', { class: 'viewer-controls' });
   readonly #now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-now' });
   readonly #list = h('ol', { class: 'log-list viewer-log', id: 'log-list', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
-  readonly #nations = h('div', { class: 'nations', 'aria-label': 'Nations and relations' });
+  readonly #nations = nationsBox();
   readonly #scrub: HTMLInputElement;
   readonly #turnField: HTMLInputElement;
   readonly #playButton: HTMLButtonElement;
