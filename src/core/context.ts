@@ -326,6 +326,9 @@ export function setTrackValue(ctx: Ctx, key: string, value: number, cause: strin
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** `n` and the word, plural unless n is 1: "1 turn", "3 turns". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function nextId(s: GameState, prefix: string): string {
   s.nextId += 1;
   return `${prefix}${s.nextId}`;

@@ -20,7 +20,7 @@ export { detectionChance } from './rules/threatsResolve';
 export { trackBounds } from './context';
 export { computeScores } from './rules/assessment';
 export { protectedPct, stockOf, isDisabled, quantityFields, quantityValue } from './conditions';
-export { trackName, roleName, type GameEvent, type ShotRecord } from './context';
+export { trackName, roleName, plural, type GameEvent, type ShotRecord } from './context';
 export { REJECTION_CODES, type RejectionCode } from './rejections';
 export { FACILITATOR, ACTION_TYPES, type Action, type ActionType, type LegalAction, type Rejection } from './actions';
 export type { GameState, Seat, Seats, Battery, Line, Agreement, Proposal, Outcome, TurnRecord, LogEntry } from './state';

@@ -1,4 +1,4 @@
-import { AGREEMENT_TYPES } from '../core';
+import { AGREEMENT_TYPES, plural } from '../core';
 import type { Debrief, Decision } from '../debrief';
 import { cap, h } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
@@ -32,7 +32,7 @@ export function scoresSection(d: Debrief): HTMLElement {
         s.breakdown.map((b) => h('tr', { class: 'score-row' }, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
   return h('div', { class: 'debrief-section' },
-    h('p', { class: 'lead', text: d.outcome ? d.outcome.text : `The game was not finished: the debrief covers ${d.turns.length} turn${d.turns.length === 1 ? '' : 's'}.` }),
+    h('p', { class: 'lead', text: d.outcome ? d.outcome.text : `The game was not finished: the debrief covers ${plural(d.turns.length, 'turn')}.` }),
     d.failure ? h('p', { class: 'warning', role: 'alert', text: `The log stops being valid at action ${d.failure.index + 1} (turn ${d.failure.turn}): ${d.failure.message} The debrief covers the game up to there.` }) : null,
     h('div', { class: 'scores debrief-scores' }, cards),
     lineChart({ title: 'Score per role, turn by turn', yLabel: 'Points', x: turnsOf(d), series: roleSeries(d, (rec, role) => rec.scores[role] ?? null), width: 1100, height: 250 }));

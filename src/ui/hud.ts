@@ -1,4 +1,4 @@
-import { AGREEMENT_NAMES, PHASES, phaseName, roleName, turnLabel, type GameState } from '../core';
+import { AGREEMENT_NAMES, PHASES, phaseName, plural, roleName, turnLabel, type GameState } from '../core';
 import { clear, fmt, h, option } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
@@ -85,7 +85,7 @@ function relations(s: GameState): HTMLElement {
         h('span', { class: 'pair-track' }, 'trust ', h('b', { class: 'big-num', text: key ? `${s.tracks[key]}` : '–' })),
         interop !== undefined ? h('span', { class: 'pair-track' }, 'interop ', h('b', { text: `${interop}` })) : null,
         transfers.map((t) => h('span', { class: 'pair-track', title: `Technology from ${roleName(s, t.donor)} to ${roleName(s, t.recipient)}` },
-          'tech ', h('b', { text: `L${t.level}` }), t.building ? `→L${t.building.level} · ${t.building.turnsLeft} turn${t.building.turnsLeft === 1 ? '' : 's'}` : ''))),
+          'tech ', h('b', { text: `L${t.level}` }), t.building ? `→L${t.building.level} · ${plural(t.building.turnsLeft, 'turn')}` : ''))),
       agreements.length > 0
         ? h('div', { class: 'pair-agreements' }, agreements.map((g) => h('span', { class: 'agreement-chip' },
           h('img', { src: g.type === 'intelSharing' ? 'icons/intel.svg' : 'icons/agreement.svg', alt: '', class: 'inline-icon' }), AGREEMENT_NAMES[g.type])))

@@ -1,5 +1,5 @@
 import './projector.css';
-import { logEntries, PHASES, phaseName, type RoleView } from '../core';
+import { logEntries, PHASES, phaseName, plural, type RoleView } from '../core';
 import { clear, fmt, h } from './dom';
 import { lineSwatch, roleOf, roleTag, shortName, swatch } from './roleStyle';
 
@@ -83,7 +83,7 @@ export class ProjectorPanels {
         this.#strip.append(h('div', { class: 'proj-pair' },
           h('span', { class: 'proj-pair-names' }, swatch(a, 'sm'), swatch(b, 'sm'), ` ${shortName(a.name)} – ${shortName(b.name)}`),
           h('span', {}, 'trust ', h('b', { class: 'proj-num', text: `${v.tracks[key]}` })),
-          agreements > 0 ? h('span', { class: 'proj-agreements', text: `${agreements} agreement${agreements === 1 ? '' : 's'}` }) : null));
+          agreements > 0 ? h('span', { class: 'proj-agreements', text: `${plural(agreements, 'agreement')}` }) : null));
       }
   }
 

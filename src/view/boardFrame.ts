@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import type { Scenario } from '../core';
+import { plural, type Scenario } from '../core';
 import { dashedPath, label } from './draw';
 import { BOARD, laneControl, quadPoint, REGION_H, REGION_W, THEATRE_HEADER, type BoardLayout, type Point, type Rect } from './layout';
 import { palette, tensionColour } from './theme';
@@ -104,7 +104,7 @@ export function drawLanes(scene: Phaser.Scene, scenario: Scenario, layout: Board
     }
     if (lane.mode === 'sea' || !sameTheatre) {
       const mid = visibleMiddle(pts, a, b);
-      const text = lane.mode === 'sea' ? `sea · ${lane.transit} turn${lane.transit === 1 ? '' : 's'}` : 'airlift';
+      const text = lane.mode === 'sea' ? `sea · ${plural(lane.transit, 'turn')}` : 'airlift';
       const t = label(scene, mid.x, mid.y, text, { size: 14, bold: true, colour: lane.mode === 'sea' ? '#bcdcf5' : '#d5e4f0' }).setOrigin(0.5);
       pills.fillStyle(0x0b121b, 0.9).fillRoundedRect(mid.x - t.width / 2 - 8, mid.y - 12, t.width + 16, 24, 12);
       pills.lineStyle(1.5, lane.mode === 'sea' ? 0x3f7fb0 : 0x8fb3d1, 1).strokeRoundedRect(mid.x - t.width / 2 - 8, mid.y - 12, t.width + 16, 24, 12);

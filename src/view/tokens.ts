@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import type { Battery, GameState, Line } from '../core';
+import { plural, type Battery, type GameState, type Line } from '../core';
 import { patternFill } from './patterns';
 import { bakePiece, label, tweenPromise } from './draw';
 import { quadPoint, type Point } from './layout';
@@ -97,9 +97,9 @@ export function statusText(s: GameState, b: Battery): string {
       if (b.mode === 'air') {
         const perTurn = s.scenario.airlift.loadsPerTurn;
         const turns = perTurn > 0 ? Math.max(1, Math.ceil(b.loadsLeft / perTurn)) : b.turnsLeft;
-        return `by air · ~${turns} turn${turns === 1 ? '' : 's'}`;
+        return `by air · ~${plural(turns, 'turn')}`;
       }
-      return `by sea · ${b.turnsLeft} turn${b.turnsLeft === 1 ? '' : 's'}`;
+      return `by sea · ${plural(b.turnsLeft, 'turn')}`;
     }
   }
 }

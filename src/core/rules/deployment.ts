@@ -1,6 +1,6 @@
 import { entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Battery, GameState } from '../state';
-import { currentList, emit, ownMember, ownValue, roleName, say, standing, type Ctx } from '../context';
+import { currentList, emit, ownMember, ownValue, plural, roleName, say, standing, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { DOCTRINES, LANE_MODES, THREAT_KINDS, type Doctrine, type LaneMode, type ThreatKind } from '../vocabulary';
 import {
@@ -94,7 +94,7 @@ export function applyDeployment(ctx: Ctx, a: DeploymentAction): void {
 }
 
 function transitText(s: GameState, mode: LaneMode, turns: number): string {
-  return mode === 'air' ? `about ${turns} turn${turns === 1 ? '' : 's'} in transit` : `${turns} turn${turns === 1 ? '' : 's'} at sea`;
+  return mode === 'air' ? `about ${plural(turns, 'turn')} in transit` : `${plural(turns, 'turn')} at sea`;
 }
 
 function applyRedeploy(ctx: Ctx, a: ActionOf<'orderRedeploy'>): void {

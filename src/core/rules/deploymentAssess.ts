@@ -1,5 +1,5 @@
 import { stockKey, type Battery } from '../state';
-import { adjustTrack, currentList, emit, own, ownMember, peekField, roleName, say, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, peekField, plural, roleName, say, type Ctx } from '../context';
 import { pairKey } from '../trackIds';
 import { batteryType, isAway, regionName, regionOwner, theatreOf } from './deploymentMap';
 
@@ -33,8 +33,8 @@ function depart(ctx: Ctx, b: Battery): void {
   const mode = b.mode ?? 'sea';
   const perTurn = s.scenario.airlift.loadsPerTurn;
   const how = mode === 'air'
-    ? perTurn > 0 ? `about ${Math.ceil(b.loadsLeft / perTurn)} turn${Math.ceil(b.loadsLeft / perTurn) === 1 ? '' : 's'} in transit` : 'waiting for airlift'
-    : `${b.turnsLeft} turn${b.turnsLeft === 1 ? '' : 's'} at sea`;
+    ? perTurn > 0 ? `about ${plural(Math.ceil(b.loadsLeft / perTurn), 'turn')} in transit` : 'waiting for airlift'
+    : `${plural(b.turnsLeft, 'turn')} at sea`;
   const to = b.destination ?? b.region;
   emit(ctx, {
     kind: 'redeploy', battery: b.id, from: b.region, to, mode, status: 'transit',
@@ -55,7 +55,7 @@ function fly(ctx: Ctx, b: Battery, available: number): number {
 function sail(ctx: Ctx, b: Battery): void {
   b.turnsLeft -= 1;
   if (b.turnsLeft <= 0) arrive(ctx, b);
-  else say(ctx, `${b.name} is at sea: ${b.turnsLeft} turn${b.turnsLeft === 1 ? '' : 's'} to go.`);
+  else say(ctx, `${b.name} is at sea: ${plural(b.turnsLeft, 'turn')} to go.`);
 }
 
 function arrive(ctx: Ctx, b: Battery): void {

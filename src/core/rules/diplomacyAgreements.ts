@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, append, capitalise, currentList, inStep, nextId, ownMember, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, append, capitalise, currentList, inStep, nextId, ownMember, ownValue, peekField, plural, roleName, say, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -82,7 +82,7 @@ export function formAgreement(
   append(s, 'agreements', agreement);
   if (type === 'intelSharing') refreshIntel(s, parties);
   if (quiet) return agreement.id;
-  const span = agreement.turnsLeft === null ? 'open-ended' : `for ${agreement.turnsLeft} turn${agreement.turnsLeft === 1 ? '' : 's'}`;
+  const span = agreement.turnsLeft === null ? 'open-ended' : `for ${plural(agreement.turnsLeft, 'turn')}`;
   say(ctx, `${listNames(s, parties)} sign ${aAgreement(type)} (${span}).`);
   if (type === 'defencePact' || type === 'alliance') eachPair(parties, (a, b) => adjustTrack(ctx, trust(a, b), 1));
   if (type === 'standardisation') eachPair(parties, (a, b) => adjustTrack(ctx, `interop:${pairKey(a, b)}`, 1));

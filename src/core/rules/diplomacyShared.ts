@@ -1,5 +1,5 @@
 import type { Agreement, GameState, Proposal, ProposalTerms } from '../state';
-import { currentList, roleName, standing } from '../context';
+import { currentList, plural, roleName, standing } from '../context';
 import { AGREEMENT_NAMES, type AgreementType } from '../vocabulary';
 
 // Small helpers shared by the diplomacy files (agreements of DESIGN §5.1).
@@ -78,7 +78,7 @@ export function describeTerms(s: GameState, type: AgreementType, terms: Proposal
     const shares = (terms.shares ?? []).map((x) => `${roleName(s, x.role)} ${x.share}%`).join(' / ');
     parts.push(`${templateName(s, terms.template)}${shares ? `, shares ${shares}` : ''}`);
   }
-  parts.push(terms.duration === null || terms.duration === undefined ? 'open-ended' : `for ${terms.duration} turn${terms.duration === 1 ? '' : 's'}`);
+  parts.push(terms.duration === null || terms.duration === undefined ? 'open-ended' : `for ${plural(terms.duration, 'turn')}`);
   parts.push(terms.bp > 0 ? `${terms.bp} BP paid on acceptance` : 'no payment');
   return parts.join(', ');
 }

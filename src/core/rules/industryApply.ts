@@ -1,7 +1,7 @@
 import type { ActionOf } from '../actions';
 import type { GameState } from '../state';
 import { stockKey } from '../state';
-import { append, currentList, emit, nextId, own, ownMember, ownValue, roleName, say, standing, type Ctx } from '../context';
+import { append, currentList, emit, nextId, own, ownMember, ownValue, plural, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import type { IndustryAction } from './industryCheck';
 import {
@@ -50,7 +50,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
       const project = s.scenario.projects.find((p) => p.id === a.project)!;
       pay(s, a.role, project.cost);
       append(s, 'projects', { id: nextId(s, 'proj'), project: project.id, owner: a.role, turnsLeft: project.turns });
-      say(ctx, `${who} starts ${project.name} for ${bp(project.cost)}; it takes ${project.turns} turn${project.turns === 1 ? '' : 's'}.`);
+      say(ctx, `${who} starts ${project.name} for ${bp(project.cost)}; it takes ${plural(project.turns, 'turn')}.`);
       return;
     }
     case 'orderInterceptors': {
@@ -60,7 +60,7 @@ export function applyIndustry(ctx: Ctx, a: IndustryAction): void {
       bump(s, markKey('order', `${a.item}|${a.theatre}`), a.lots);
       const arrives = s.turn + s.scenario.orderLeadTime;
       append(s, 'pipeline', { owner: a.role, item: a.item, theatre: a.theatre, amount, arrives, source: 'order' });
-      say(ctx, `${who} orders ${amount} ${itemName(s, a.item)} for ${theatreName(s, a.theatre)} (${a.lots} lot${a.lots === 1 ? '' : 's'}, ${bp(cost)}); they arrive on turn ${arrives}.`);
+      say(ctx, `${who} orders ${amount} ${itemName(s, a.item)} for ${theatreName(s, a.theatre)} (${plural(a.lots, 'lot')}, ${bp(cost)}); they arrive on turn ${arrives}.`);
       return;
     }
     case 'transferStock':

@@ -1,6 +1,6 @@
 import type { Line, PipelineEntry } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, currentList, emit, own, ownMember, ownRecord, ownValue, peekField, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
@@ -66,7 +66,7 @@ export function resolveIndustry(ctx: Ctx): void {
 function buildLine(ctx: Ctx, line: Line): void {
   line.buildLeft -= 1;
   if (line.buildLeft > 0) {
-    say(ctx, `Building ${line.name}: ${line.buildLeft} turn${line.buildLeft === 1 ? '' : 's'} to go.`);
+    say(ctx, `Building ${line.name}: ${plural(line.buildLeft, 'turn')} to go.`);
     return;
   }
   line.ramp = 1;

@@ -1,5 +1,5 @@
 import type { Battery, GameState, PlannedAttack } from '../state';
-import { currentList, draw, emit, ownMember, ownRecord, ownValue, peekField, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
+import { currentList, draw, emit, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
 import { snapshot } from '../snapshot';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
@@ -223,7 +223,7 @@ function interceptorUnitCost(w: WaveBoard, batteryId: string): number {
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 function shotsText(shots: readonly ShotRecord[], killed: boolean): string {
-  const n = `${shots.length} shot${shots.length === 1 ? '' : 's'}`;
+  const n = `${plural(shots.length, 'shot')}`;
   let hitAt = -1;
   for (let i = 0; i < shots.length; i++) if (shots[i]!.hit) { hitAt = i; break; }
   const hit = shots[hitAt];
@@ -257,6 +257,6 @@ function summarise(ctx: Ctx, theatreName: string, attacker: string | null, t: Ta
   const cer = costExchangeRatio(t.fired, t.fired === 0 ? 0 : t.interceptorCost / t.fired, t.threatCost);
   const exchange = t.fired === 0
     ? 'no interceptors were fired'
-    : `${t.fired} interceptor${t.fired === 1 ? '' : 's'} fired, costing ${round4(t.interceptorCost)} against threats costing ${round4(t.threatCost)}: a cost-exchange ratio of ${Math.round(cer * 10) / 10}`;
-  say(ctx, `The wave on ${theatreName}${by}: ${t.threats} threat${t.threats === 1 ? '' : 's'}, ${t.stopped} stopped, ${t.leaked} got through; ${exchange}.`);
+    : `${plural(t.fired, 'interceptor')} fired, costing ${round4(t.interceptorCost)} against threats costing ${round4(t.threatCost)}: a cost-exchange ratio of ${Math.round(cer * 10) / 10}`;
+  say(ctx, `The wave on ${theatreName}${by}: ${plural(t.threats, 'threat')}, ${t.stopped} stopped, ${t.leaked} got through; ${exchange}.`);
 }
