@@ -19,7 +19,7 @@ const facilitator = { role: z.literal('facilitator') };
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('endPhase'), ...role }),
   z.strictObject({ type: z.literal('chooseEventOption'), ...role, option: z.number().check(z.int(), z.gte(0), z.lte(9)) }),
-  z.strictObject({ type: z.literal('proposeAgreement'), ...role, agreement: z.enum(AGREEMENT_TYPES), to: z.array(id).check(z.minLength(1), z.maxLength(7)), terms }),
+  z.strictObject({ type: z.literal('proposeAgreement'), ...role, agreement: z.literal(AGREEMENT_TYPES), to: z.array(id).check(z.minLength(1), z.maxLength(7)), terms }),
   z.strictObject({ type: z.literal('answerProposal'), ...role, proposal: id, accept: z.boolean() }),
   z.strictObject({ type: z.literal('counterProposal'), ...role, proposal: id, terms }),
   z.strictObject({ type: z.literal('breakAgreement'), ...role, agreement: id }),
@@ -34,8 +34,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('orderInterceptors'), ...role, item: id, theatre: id, lots: amount }),
   z.strictObject({ type: z.literal('transferStock'), ...role, to: id, item: id, theatre: id, amount, contract: z.nullable(id) }),
   z.strictObject({ type: z.literal('repairRegion'), ...role, region: id }),
-  z.strictObject({ type: z.literal('orderRedeploy'), ...role, battery: id, to: id, mode: z.enum(LANE_MODES) }),
-  z.strictObject({ type: z.literal('setDoctrine'), ...role, threat: z.enum(THREAT_KINDS), doctrine: z.enum(DOCTRINES) }),
+  z.strictObject({ type: z.literal('orderRedeploy'), ...role, battery: id, to: id, mode: z.literal(LANE_MODES) }),
+  z.strictObject({ type: z.literal('setDoctrine'), ...role, threat: z.literal(THREAT_KINDS), doctrine: z.literal(DOCTRINES) }),
   z.strictObject({ type: z.literal('setHalfCover'), ...role, battery: id, region: z.nullable(id) }),
   z.strictObject({ type: z.literal('launchWave'), ...role, attacks: z.array(z.strictObject({ threat: id, target: id, count: amount })).check(z.minLength(1), z.maxLength(20)) }),
   z.strictObject({ type: z.literal('launchProvocation'), ...role, provocation: id }),
@@ -55,6 +55,6 @@ export const actionLogSchema = z.array(actionSchema).check(z.maxLength(100_000))
 
 /** Who sits in a seat, as replay files, saves and share links carry it. */
 export const seatSchema = z.union([
-  z.strictObject({ kind: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
-  z.strictObject({ kind: z.enum(['human', 'facilitator', 'scripted']) }),
+  z.strictObject({ kind: z.literal('bot'), level: z.literal(BOT_LEVELS) }),
+  z.strictObject({ kind: z.literal(['human', 'facilitator', 'scripted']) }),
 ]);

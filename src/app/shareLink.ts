@@ -12,7 +12,7 @@ export const MAX_LINK_LENGTH = 8000;
 export const linkPayloadSchema = z.strictObject({
   v: z.literal(1),
   /** play: start this game; replay: watch this log; session: a class session for the projector. */
-  kind: z.enum(['play', 'replay', 'session']),
+  kind: z.literal(['play', 'replay', 'session']),
   scenario: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
   seed: z.string().check(z.minLength(1), z.maxLength(64)),
   seats: z.record(z.string().check(z.maxLength(40)), seatSchema),

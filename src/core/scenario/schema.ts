@@ -38,7 +38,7 @@ export const quantitySchema = z.union([
   z.strictObject({ longestStockout: roleRef, item: id }),
   z.strictObject({ arms: roleRef }),
   z.strictObject({ armsChange: roleRef }),
-  z.strictObject({ agreements: z.enum(AGREEMENT_TYPES), party: z.optional(roleRef) }),
+  z.strictObject({ agreements: z.literal(AGREEMENT_TYPES), party: z.optional(roleRef) }),
   z.strictObject({ leakers: id }),
   z.strictObject({ onTimePct: roleRef }),
   z.strictObject({ operationalBatteries: roleRef, theatre: z.optional(id) }),
@@ -59,7 +59,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
     z.strictObject({ all: list(conditionSchema, { min: 1 }) }),
     z.strictObject({ any: list(conditionSchema, { min: 1 }) }),
     z.strictObject({ not: conditionSchema }),
-    z.strictObject({ compare: quantitySchema, op: z.enum(COMPARATORS), value: z.number() }),
+    z.strictObject({ compare: quantitySchema, op: z.literal(COMPARATORS), value: z.number() }),
   ]),
 );
 
@@ -136,19 +136,19 @@ const briefingSchema = z.strictObject({
 const roleSchema = z.strictObject({
   id,
   name: text(40),
-  kind: z.enum(ROLE_KINDS),
+  kind: z.literal(ROLE_KINDS),
   side: id,
   colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #e69f00')),
-  pattern: z.enum(PATTERNS),
-  seat: z.enum(SEAT_KINDS),
-  bot: z._default(z.enum(BOT_LEVELS), 'standard'),
+  pattern: z.literal(PATTERNS),
+  seat: z.literal(SEAT_KINDS),
+  bot: z._default(z.literal(BOT_LEVELS), 'standard'),
   briefing: briefingSchema,
   budget: z.strictObject({ start: real(0), perTurn: real(0), cap: real(0) }),
   workforce: z._default(count, 0),
   support: z._default(whole(0, 10), 5),
   reputation: z._default(whole(0, 10), 5),
   readiness: z._default(whole(0, 10), 5),
-  doctrine: z._default(z.strictObject({ drone: z.enum(DOCTRINES), ballistic: z.enum(DOCTRINES) }), { drone: 'single', ballistic: 'barrage' }),
+  doctrine: z._default(z.strictObject({ drone: z.literal(DOCTRINES), ballistic: z.literal(DOCTRINES) }), { drone: 'single', ballistic: 'barrage' }),
   score: optionalList(z.strictObject({ label: text(60), quantity: quantitySchema, weight: real(-10, 10) }), 8),
 });
 
@@ -163,11 +163,11 @@ const regionSchema = z.strictObject({
   x: z.number(), y: z.number(), counterDrone: z._default(count, 0),
 });
 
-const laneSchema = z.strictObject({ id, from: id, to: id, mode: z.enum(LANE_MODES), transit: z._default(whole(1, 12), 1) });
+const laneSchema = z.strictObject({ id, from: id, to: id, mode: z.literal(LANE_MODES), transit: z._default(whole(1, 12), 1) });
 
-const itemSchema = z.strictObject({ id, name: text(40), kind: z.enum(ITEM_KINDS), unitCost: real(0) });
+const itemSchema = z.strictObject({ id, name: text(40), kind: z.literal(ITEM_KINDS), unitCost: real(0) });
 
-const threatTypeSchema = z.strictObject({ id, name: text(40), kind: z.enum(THREAT_KINDS), unitCost: real(0) });
+const threatTypeSchema = z.strictObject({ id, name: text(40), kind: z.literal(THREAT_KINDS), unitCost: real(0) });
 
 const batteryTypeSchema = z.strictObject({
   id, name: text(40), launchers: whole(1, 16), roundsPerLauncher: whole(1, 32),
@@ -201,9 +201,9 @@ const projectSchema = z.strictObject({
 });
 
 const moveSchema = z.strictObject({
-  id, name: text(60), text: text(300), roles: list(roleRef, { min: 1 }), phase: z.enum(PHASES),
+  id, name: text(60), text: text(300), roles: list(roleRef, { min: 1 }), phase: z.literal(PHASES),
   cost: real(0), perTurn: z._default(whole(1, 10), 1),
-  target: z._default(z.enum(['none', 'role', 'region', 'theatre']), 'none'),
+  target: z._default(z.literal(['none', 'role', 'region', 'theatre']), 'none'),
   requires: z.optional(conditionSchema), effects,
 });
 
@@ -230,7 +230,7 @@ const contractSchema = z.strictObject({
 });
 
 const agreementInForceSchema = z.strictObject({
-  type: z.enum(AGREEMENT_TYPES), parties: list(roleRef, { min: 2, max: 7 }),
+  type: z.literal(AGREEMENT_TYPES), parties: list(roleRef, { min: 2, max: 7 }),
   duration: z.optional(whole(1, 40)), transfer: z.optional(id), line: z.optional(id),
 });
 
@@ -269,7 +269,7 @@ export const scenarioSchema = z.strictObject({
   techLadder: z.optional(list(ladderStepSchema, { min: 4, max: 4 })),
   projects: optionalList(projectSchema, 12),
   moves: optionalList(moveSchema, 24),
-  agreementTypes: z._default(z.array(z.enum(AGREEMENT_TYPES)), [...AGREEMENT_TYPES]),
+  agreementTypes: z._default(z.array(z.literal(AGREEMENT_TYPES)), [...AGREEMENT_TYPES]),
   agreements: optionalList(agreementInForceSchema, 20),
   contracts: optionalList(contractSchema, 12),
   eventsPerTurn: z._default(whole(0, 3), 1),
@@ -285,10 +285,10 @@ export const scenarioSchema = z.strictObject({
     id, owner: roleRef, hidden: z._default(z.boolean(), false), text: text(200), condition: conditionSchema,
     points: whole(0, 100), byTurn: z.optional(turn),
   }), 40),
-  victory: list(z.strictObject({ side: id, text: text(200), condition: conditionSchema, when: z._default(z.enum(['end', 'anyTurn']), 'end') }), { min: 1, max: 10 }),
+  victory: list(z.strictObject({ side: id, text: text(200), condition: conditionSchema, when: z._default(z.literal(['end', 'anyTurn']), 'end') }), { min: 1, max: 10 }),
   sharedLoss: optionalList(z.strictObject({ id, text: text(200), condition: conditionSchema }), 10),
-  phaseHints: z._default(z.partialRecord(z.enum(PHASES), text(300)), {}),
-  basis: optionalList(z.strictObject({ what: text(120), tag: z.enum(['R', 'D', 'A']), note: text(300) }), 80),
+  phaseHints: z._default(z.partialRecord(z.literal(PHASES), text(300)), {}),
+  basis: optionalList(z.strictObject({ what: text(120), tag: z.literal(['R', 'D', 'A']), note: text(300) }), 80),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
