@@ -1,6 +1,6 @@
-import { replay, type Action, type Scenario, type Seats } from '../core';
+import type { Action, Scenario, Seats } from '../core';
 import {
-  buildReplayFile, formatReplayFile, parseReplayText, problemLines, verificationText, verifyReplay, type ReplayFile,
+  formatReplayFile, parseReplayText, problemLines, verificationText, verifyReplay, replayFileFromLog, type ReplayFile,
 } from './replayFile';
 
 // Opening a replay file in the browser: read it, re-run it, and say in plain words whether it came
@@ -37,7 +37,6 @@ export const safeName = (x: string): string => x.replace(/[^a-z0-9-]+/gi, '-').s
 
 /** The game in play (or a fork) as a replay file. */
 export function replayFileOf(game: { scenario: Scenario; seed: string; seats: Seats; actions: readonly Action[] }): { file: ReplayFile; name: string; text: string } {
-  const again = replay(game.scenario, game.seed, game.seats, game.actions);
-  const file = buildReplayFile({ scenario: game.scenario, seed: game.seed, seats: game.seats, actions: game.actions, turnHashes: again.turnHashes, finalHash: again.finalHash });
+  const file = replayFileFromLog(game);
   return { file, name: `${safeName(game.scenario.id)}-${safeName(game.seed)}-${game.actions.length}.replay.json`, text: formatReplayFile(file) };
 }

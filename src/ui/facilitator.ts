@@ -1,6 +1,6 @@
 import './facilitator.css';
 import {
-  FACILITATOR, legalActions, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
+  FACILITATOR, legalActions, revealLabel, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
 import { cap, clear, h, option } from './dom';
@@ -108,7 +108,7 @@ export class FacilitatorConsole {
         s.paused
           ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over })
           : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over }),
-        button(s.revealed ? 'Hide private information' : 'Reveal hidden information', 'fac-reveal',
+        button(revealLabel(s.revealed), 'fac-reveal',
           () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), { disabled: over }),
         button('Projector window', 'fac-projector', () => this.#openProjector())),
       this.#injectSection(s, legal.some((l) => l.action.type === 'injectCard')),

@@ -1,7 +1,7 @@
 import { entry, type ActionOf, type LegalAction, type Rejection } from '../actions';
 import type { Card } from '../scenario/schema';
 import type { GameState } from '../state';
-import { adjustTrack, say, trackBounds, trackName, type Ctx } from '../context';
+import { adjustTrack, capitalise, say, trackBounds, trackName, type Ctx } from '../context';
 import { reject } from '../rejections';
 import { cardById, injectCard } from './events';
 import { finishGame } from './assessment';
@@ -49,7 +49,7 @@ export function checkFacilitator(s: GameState, a: FacilitatorAction): Rejection 
       const [min, max] = trackBounds(s, a.track);
       const to = (s.tracks[a.track] ?? 0) + a.by;
       if (to < min || to > max)
-        return reject('track/out-of-bounds', `${capital(trackName(s, a.track))} must stay between ${min} and ${max}; it is ${s.tracks[a.track]}.`, { to });
+        return reject('track/out-of-bounds', `${capitalise(trackName(s, a.track))} must stay between ${min} and ${max}; it is ${s.tracks[a.track]}.`, { to });
       return null;
     }
     case 'revealHidden':
@@ -59,7 +59,8 @@ export function checkFacilitator(s: GameState, a: FacilitatorAction): Rejection 
   }
 }
 
-const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** The facilitator's reveal switch, named for what it does next (the console's button says the same). */
+export const revealLabel = (revealed: boolean): string => (revealed ? 'Hide private information' : 'Reveal hidden information');
 
 export function applyFacilitator(ctx: Ctx, a: FacilitatorAction): void {
   const s = ctx.s;
@@ -95,7 +96,7 @@ export function legalFacilitator(s: GameState): LegalAction[] {
       ? entry({ type: 'resumeGame', role }, 0, () => ['Resume the game', 'Players can act again.'])
       : entry({ type: 'pauseGame', role }, 0, () => ['Pause the game', 'Nobody but the facilitator can act until resumed.']),
     entry({ type: 'revealHidden', role, reveal: !s.revealed }, 0,
-      () => [s.revealed ? 'Hide private information' : 'Reveal hidden information', 'Shows or hides every role’s hidden objectives on the shared screen.']),
+      () => [revealLabel(s.revealed), 'Shows or hides every role’s hidden objectives on the shared screen.']),
     entry({ type: 'endGame', role, reason: '' }, 0, () => ['End the game now', 'Scores are counted as they stand.']),
   ];
   if (!s.pendingChoice)
@@ -104,8 +105,8 @@ export function legalFacilitator(s: GameState): LegalAction[] {
   for (const key of Object.keys(s.tracks)) {
     const [min, max] = trackBounds(s, key);
     const v = s.tracks[key] ?? 0;
-    if (v < max) out.push(entry({ type: 'adjustTrack', role, track: key, by: 1 }, 0, () => [`Raise ${trackName(s, key)}`, `${capital(trackName(s, key))} goes from ${v} to ${v + 1}.`]));
-    if (v > min) out.push(entry({ type: 'adjustTrack', role, track: key, by: -1 }, 0, () => [`Lower ${trackName(s, key)}`, `${capital(trackName(s, key))} goes from ${v} to ${v - 1}.`]));
+    if (v < max) out.push(entry({ type: 'adjustTrack', role, track: key, by: 1 }, 0, () => [`Raise ${trackName(s, key)}`, `${capitalise(trackName(s, key))} goes from ${v} to ${v + 1}.`]));
+    if (v > min) out.push(entry({ type: 'adjustTrack', role, track: key, by: -1 }, 0, () => [`Lower ${trackName(s, key)}`, `${capitalise(trackName(s, key))} goes from ${v} to ${v - 1}.`]));
   }
   return out;
 }
