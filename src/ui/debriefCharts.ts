@@ -7,6 +7,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 export const SERIES_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#FFFFFF'];
 const DASHES = ['', '9 5', '3 4', '12 4 3 4', '6 3', '1 3'];
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'down'] as const;
+export const dashFor = (style: number): string => DASHES[style % DASHES.length]!;
+const markerFor = (style: number): (typeof MARKERS)[number] => MARKERS[style % MARKERS.length]!;
 
 export interface Series { name: string; values: (number | null)[]; colour: string; style: number }
 export interface ChartOptions {
@@ -46,8 +48,8 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, colour: s
 /** A small line-and-marker sample of a series, for legends. */
 export function seriesKey(s: Pick<Series, 'colour' | 'style'>): SVGElement {
   const svg = el('svg', { width: 34, height: 14, viewBox: '0 0 34 14', 'aria-hidden': 'true', class: 'series-key' });
-  svg.append(el('line', { x1: 1, y1: 7, x2: 33, y2: 7, stroke: s.colour, 'stroke-width': 3, 'stroke-dasharray': DASHES[s.style % DASHES.length]! }));
-  svg.append(marker(MARKERS[s.style % MARKERS.length]!, 17, 7, s.colour));
+  svg.append(el('line', { x1: 1, y1: 7, x2: 33, y2: 7, stroke: s.colour, 'stroke-width': 3, 'stroke-dasharray': dashFor(s.style) }));
+  svg.append(marker(markerFor(s.style), 17, 7, s.colour));
   return svg;
 }
 
@@ -98,8 +100,8 @@ export function lineChart(o: ChartOptions): HTMLElement {
       if (v === null) return;
       d += `${d === '' || s.values[i - 1] === null ? 'M' : 'L'}${px(i).toFixed(1)} ${(py(v) + dy[i]!).toFixed(1)}`;
     });
-    svg.append(el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': 2.6, 'stroke-dasharray': DASHES[s.style % DASHES.length]!, 'stroke-linejoin': 'round' }));
-    const shape = MARKERS[s.style % MARKERS.length]!;
+    svg.append(el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': 2.6, 'stroke-dasharray': dashFor(s.style), 'stroke-linejoin': 'round' }));
+    const shape = markerFor(s.style);
     s.values.forEach((v, i) => {
       if (v === null) return;
       const m = marker(shape, px(i), py(v) + dy[i]!, s.colour);
@@ -146,16 +148,11 @@ export function sameAs(series: readonly Pick<Series, 'name' | 'values'>[]): (str
 }
 
 function figure(title: string, svg: SVGElement, series: readonly Series[], twins: readonly (string | null)[] = []): HTMLElement {
-  const legend = h('ul', { class: 'chart-legend' });
-  series.forEach((s, k) => {
-    const li = h('li', {});
+  const legend = h('ul', { class: 'chart-legend' }, series.map((s, k) => {
     const twin = twins[k];
-    li.append(seriesKey(s), document.createTextNode(twin ? `${s.name} (same as ${twin} every turn)` : s.name));
-    legend.append(li);
-  });
-  const fig = h('figure', { class: 'chart-figure' }, h('figcaption', { text: title }));
-  fig.append(svg, legend);
-  return fig;
+    return h('li', {}, seriesKey(s), twin ? `${s.name} (same as ${twin} every turn)` : s.name);
+  }));
+  return h('figure', { class: 'chart-figure' }, h('figcaption', { text: title }), svg, legend);
 }
 
 export interface Bar { label: string; from: number; to: number; colour: string; style: number; text: string }
@@ -181,9 +178,7 @@ export function spanChart(title: string, turns: number, bars: readonly Bar[], wi
     svg.append(el('rect', { x: x1 + 1, y: y + 4, width: Math.max(4, x2 - x1 - 2), height: row - 8, rx: 5, fill: b.colour, stroke: '#0b121b', 'stroke-width': 1, 'fill-opacity': b.style % 2 === 0 ? 1 : 0.55 }));
     svg.append(el('text', { x: x1 + 8, y: y + row / 2 + 5, class: 'bar-text' }, b.text));
   });
-  const fig = h('figure', { class: 'chart-figure wide' }, h('figcaption', { text: title }));
-  fig.append(svg);
-  return fig;
+  return h('figure', { class: 'chart-figure wide' }, h('figcaption', { text: title }), svg);
 }
 
 export interface GraphNode { id: string; name: string; colour: string; style: number }
@@ -215,19 +210,16 @@ export function allianceGraph(title: string, nodes: readonly GraphNode[], edges:
     const nx = -(q.y - p.y) / len;
     const ny = (q.x - p.x) / len;
     const c = { x: mx + nx * bend * 2, y: my + ny * bend * 2 };
-    svg.append(el('path', { d: `M${p.x} ${p.y}Q${c.x} ${c.y} ${q.x} ${q.y}`, fill: 'none', class: 'edge', 'stroke-dasharray': DASHES[e.style % DASHES.length]! }));
+    svg.append(el('path', { d: `M${p.x} ${p.y}Q${c.x} ${c.y} ${q.x} ${q.y}`, fill: 'none', class: 'edge', 'stroke-dasharray': dashFor(e.style) }));
   }
   for (const n of nodes) {
     const p = at.get(n.id)!;
-    svg.append(marker(MARKERS[n.style % MARKERS.length]!, p.x, p.y, n.colour));
+    svg.append(marker(markerFor(n.style), p.x, p.y, n.colour));
     svg.append(el('circle', { cx: p.x, cy: p.y, r: 15, fill: n.colour, stroke: '#ffffff', 'stroke-width': 2 }));
     const below = p.y > cy;
     svg.append(el('text', { x: p.x, y: p.y + (below ? 36 : -24), 'text-anchor': 'middle', class: 'node-label' }, n.name));
   }
-  const fig = h('figure', { class: 'chart-figure graph-figure' }, h('figcaption', { text: title }));
-  fig.append(svg);
-  return fig;
+  return h('figure', { class: 'chart-figure graph-figure' }, h('figcaption', { text: title }), svg);
 }
 
-export const dashFor = (style: number): string => DASHES[style % DASHES.length]!;
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : Math.abs(n) >= 10 ? n.toFixed(0) : n.toFixed(1));
