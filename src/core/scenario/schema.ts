@@ -54,14 +54,13 @@ export type Condition =
   | { not: Condition }
   | { compare: Quantity; op: (typeof COMPARATORS)[number]; value: number };
 
-export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: list(conditionSchema, { min: 1 }) }),
-    z.strictObject({ any: list(conditionSchema, { min: 1 }) }),
-    z.strictObject({ not: conditionSchema }),
-    z.strictObject({ compare: quantitySchema, op: z.literal(COMPARATORS), value: z.number() }),
-  ]),
-);
+// Recursive schemas refer to themselves through getters (zod's way to declare recursive objects).
+export const conditionSchema: z.ZodMiniType<Condition> = z.union([
+  z.strictObject({ get all(): z.ZodMiniArray<z.ZodMiniType<Condition>> { return list(conditionSchema, { min: 1 }); } }),
+  z.strictObject({ get any(): z.ZodMiniArray<z.ZodMiniType<Condition>> { return list(conditionSchema, { min: 1 }); } }),
+  z.strictObject({ get not(): z.ZodMiniType<Condition> { return conditionSchema; } }),
+  z.strictObject({ compare: quantitySchema, op: z.literal(COMPARATORS), value: z.number() }),
+]);
 
 export const rollSchema = z.strictObject({
   die: whole(2, 100),
@@ -98,31 +97,30 @@ export type Effect =
   | { when: Condition; then: Effect[]; otherwise: Effect[] }
   | { log: string };
 
-export const effectSchema: z.ZodMiniType<Effect, unknown> = z.lazy(() =>
-  z.union([
-    z.strictObject({ adjustTrack: trackRef, by: whole(-10, 10) }),
-    z.strictObject({ setTrack: trackRef, to: whole(0, 10) }),
-    z.strictObject({ grantBudget: roleRef, amount: real(-50, 50) }),
-    z.strictObject({ addStock: roleRef, item: id, theatre: id, amount: whole(-100000, 100000) }),
-    z.strictObject({ addBattery: id, owner: roleRef, region: id }),
-    z.strictObject({ addLine: id, owners: list(z.strictObject({ role: roleRef, share: real(0, 100) }), { min: 1 }) }),
-    z.strictObject({ addCounterDrone: id }),
-    z.strictObject({ damageRegion: id, amount: whole(1, 10) }),
-    z.strictObject({ repairRegion: id, amount: whole(1, 10) }),
-    z.strictObject({ incident: id }),
-    z.strictObject({ hotline: id }),
-    z.strictObject({ richardson: richardsonDeltaSchema }),
-    z.strictObject({ adjustArms: roleRef, by: real(-10, 10) }),
-    z.strictObject({ revealNext: roleRef }),
-    z.strictObject({
-      crisis: id, attackers: count, alpha: real(0, 10),
-      attackerStaying: real(0.1, 10), attackerDefence: real(0, 10),
-    }),
-    z.strictObject({ roll: rollSchema, success: list(effectSchema, { max: 12 }), failure: optionalList(effectSchema, 12) }),
-    z.strictObject({ when: conditionSchema, then: list(effectSchema, { max: 12 }), otherwise: optionalList(effectSchema, 12) }),
-    z.strictObject({ log: text(300) }),
-  ]) as z.ZodMiniType<Effect, unknown>,
-);
+type Effects = z.ZodMiniType<Effect[], unknown>;
+export const effectSchema: z.ZodMiniType<Effect, unknown> = z.union([
+  z.strictObject({ adjustTrack: trackRef, by: whole(-10, 10) }),
+  z.strictObject({ setTrack: trackRef, to: whole(0, 10) }),
+  z.strictObject({ grantBudget: roleRef, amount: real(-50, 50) }),
+  z.strictObject({ addStock: roleRef, item: id, theatre: id, amount: whole(-100000, 100000) }),
+  z.strictObject({ addBattery: id, owner: roleRef, region: id }),
+  z.strictObject({ addLine: id, owners: list(z.strictObject({ role: roleRef, share: real(0, 100) }), { min: 1 }) }),
+  z.strictObject({ addCounterDrone: id }),
+  z.strictObject({ damageRegion: id, amount: whole(1, 10) }),
+  z.strictObject({ repairRegion: id, amount: whole(1, 10) }),
+  z.strictObject({ incident: id }),
+  z.strictObject({ hotline: id }),
+  z.strictObject({ richardson: richardsonDeltaSchema }),
+  z.strictObject({ adjustArms: roleRef, by: real(-10, 10) }),
+  z.strictObject({ revealNext: roleRef }),
+  z.strictObject({
+    crisis: id, attackers: count, alpha: real(0, 10),
+    attackerStaying: real(0.1, 10), attackerDefence: real(0, 10),
+  }),
+  z.strictObject({ roll: rollSchema, get success(): Effects { return list(effectSchema, { max: 12 }); }, get failure(): Effects { return optionalList(effectSchema, 12); } }),
+  z.strictObject({ when: conditionSchema, get then(): Effects { return list(effectSchema, { max: 12 }); }, get otherwise(): Effects { return optionalList(effectSchema, 12); } }),
+  z.strictObject({ log: text(300) }),
+  ]) as z.ZodMiniType<Effect, unknown>;
 
 const effects = list(effectSchema, { max: 16 });
 
@@ -154,7 +152,7 @@ const roleSchema = z.strictObject({
 
 const theatreSchema = z.strictObject({
   id, name: text(40), tension: whole(0, 10),
-  frame: z.strictObject({ x: z.number(), y: z.number(), w: z.number().check(z.positive()), h: z.number().check(z.positive()) }),
+  frame: z.strictObject({ x: z.number(), y: z.number(), w: z.number().check(z.gt(0)), h: z.number().check(z.gt(0)) }),
   detection: z._default(probability, 1),
 });
 
