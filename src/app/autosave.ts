@@ -16,6 +16,11 @@ export const AUTOSAVE_FORMAT = 'forge-shield-autosave';
 export const AUTOSAVE_VERSION = 2;
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
+/** Why a stored record whose text is not JSON cannot be used (saves and watched replays). */
+export const UNREADABLE = 'it is not readable (the text is cut off or damaged)';
+/** A kept record that reads without a problem now. */
+export const SET_ASIDE = 'it was set aside earlier';
+
 export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 const saveSchema = z.strictObject({
@@ -66,7 +71,7 @@ export function checkSave(text: string): SaveCheck {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not readable (the text is cut off or damaged)' };
+    return { ok: false, reason: UNREADABLE };
   }
   const head: { format?: unknown; version?: unknown } = typeof json === 'object' && json !== null ? json : {};
   if (head.format !== AUTOSAVE_FORMAT || typeof head.version !== 'number') return { ok: false, reason: 'it is not a Forge & Shield saved game' };
@@ -195,7 +200,7 @@ export function keptSaves(storage: SaveStorage): KeptSave[] {
     if (text === null) continue;
     const check = checkSave(text);
     if (check.ok && check.originProblem) out.push({ key, text, reason: check.originProblem.reason, part: 'origin' });
-    else out.push({ key, text, reason: !check.ok ? check.reason : 'it was set aside earlier', part: 'game' });
+    else out.push({ key, text, reason: !check.ok ? check.reason : SET_ASIDE, part: 'game' });
   }
   return out;
 }

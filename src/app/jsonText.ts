@@ -3,6 +3,16 @@
 
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
+/** Anything that is a JSON object (not null, not a list). */
+export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Where broken JSON breaks, as a problem with its place for a path. */
+export const jsonProblem = (json: { line: number; column: number; message: string }): { path: string; message: string } =>
+  ({ path: `line ${json.line}, column ${json.column}`, message: json.message });
+
+/** A problem with no path concerns the file as a whole, and is named so. */
+export const pathOrWhole = (path: string): string => path || '(the whole file)';
+
 export function parseJsonText(text: string): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -4,7 +4,7 @@ import {
   type Action, type GameState, type Outcome, type Rejection, type Scenario, type ScenarioError, type Seats,
 } from '../core';
 import { actionLogSchema, seatSchema } from './actionSchema';
-import { parseJsonText } from './jsonText';
+import { isRecord, jsonProblem, parseJsonText, pathOrWhole } from './jsonText';
 
 // The replay file (docs/replay-format.md): everything needed to re-run a game exactly and to check
 // that it came out the same. Untrusted on load: validated here, with errors that name the JSON path.
@@ -97,13 +97,12 @@ export function formatReplayFile(file: ReplayFile): string {
 }
 
 const problem = (kind: ReplayProblemKind, errors: ScenarioError[]): ReplayProblem => ({ ok: false, kind, errors });
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The text of a replay file (from disk, a download or a drop) → a replay file, or why it cannot be used. */
 export function parseReplayText(text: string, options: ReplayReadOptions = {}): ReplayFileResult {
   const json = parseJsonText(text);
   if (json.ok) return parseReplayFile(json.value, options);
-  return { ok: false, kind: 'json', line: json.line, column: json.column, errors: [{ path: `line ${json.line}, column ${json.column}`, message: json.message }] };
+  return { ok: false, kind: 'json', line: json.line, column: json.column, errors: [jsonProblem(json)] };
 }
 
 /** Untrusted JSON (already parsed from text) → a replay file, or the problems with their JSON paths. */
@@ -241,5 +240,5 @@ export function verificationText(v: Verification): string {
 /** The problems of a file that cannot be used, one line each: `path: message`. */
 export function problemLines(result: ReplayProblem): string[] {
   if (result.kind === 'json') return result.errors.map((e) => `${e.path}: not valid JSON: ${e.message}`);
-  return result.errors.map((e) => `${e.path || '(the whole file)'}: ${e.message}`);
+  return result.errors.map((e) => `${pathOrWhole(e.path)}: ${e.message}`);
 }

@@ -1,5 +1,6 @@
 import { hashValue, type Scenario } from '../core';
-import { isQuotaError, storedKeys, type SaveStorage } from './autosave';
+import { isQuotaError, SET_ASIDE, storedKeys, UNREADABLE, type SaveStorage } from './autosave';
+import { isRecord } from './jsonText';
 import { importReplayText, type ImportResult } from './replayImport';
 
 // A reload while a replay is being watched comes back to it, as a reload in a game resumes the game.
@@ -69,7 +70,6 @@ export type WatchedCheck =
   | { ok: true; watched: WatchedReplay; result: Exclude<ImportResult, { kind: 'unusable' }>; at: WatchedAt | null; atProblem: string | null }
   | { ok: false; reason: string };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Reads a stored record and its replay the way an imported file is read: the replay ready to watch, or why not. */
 export function checkWatched(text: string, atText: string | null, shipped: readonly Scenario[], speeds: readonly string[]): WatchedCheck {
@@ -77,7 +77,7 @@ export function checkWatched(text: string, atText: string | null, shipped: reado
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not readable (the text is cut off or damaged)' };
+    return { ok: false, reason: UNREADABLE };
   }
   if (!isRecord(json) || json.format !== WATCHED_FORMAT) return { ok: false, reason: 'it is not a replay the viewer stored' };
   if (json.version !== WATCHED_VERSION)
@@ -144,7 +144,7 @@ export function keptReplays(local: SaveStorage | null, session: SaveStorage | nu
       const text = storage.getItem(key);
       if (text === null) continue;
       const check = checkWatched(text, null, shipped, []);
-      out.push({ key, where, reason: check.ok ? 'it was set aside earlier' : check.reason, download: keptDownload(text) });
+      out.push({ key, where, reason: check.ok ? SET_ASIDE : check.reason, download: keptDownload(text) });
     }
   }
   return out;
