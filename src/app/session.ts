@@ -1,4 +1,4 @@
-import { playingRoles, type Action, type Outcome, type Scenario, type Seats } from '../core';
+import { playingRoles, type Action, type Scenario, type Seats } from '../core';
 import { createStore, type GameStore } from './store';
 import { browserStorage, SAVING_OFF, tabStorage, writeAutosave, type ForkOrigin, type OriginProblem, type WriteResult } from './autosave';
 import { formatReplayFile } from './replayFile';
@@ -102,27 +102,17 @@ export function randomSeed(): string {
   return `${words[bytes[0]! % words.length]}-${1000 + (bytes[1]! % 9000)}`;
 }
 
-interface ForgeHandle {
-  game?: unknown;
-  session?: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null; actionCount(): number; origin(): { label: string; at: number; originalActions: number } | null };
-  setSpeed?: (s: Speed) => void;
-}
+interface ForgeHandle { game?: unknown; session?: Session; setSpeed?: (s: Speed) => void }
 
-/** What the browser tests read back: the seed, the seats and the action log of the game in play. */
+/**
+ * What the browser tests read back: the session in play itself (its store's scenario, seed, seats, log,
+ * hash and state; its origin), read in the page (test/e2e/forge.ts), so the game's JS carries no
+ * accessors of its own for them.
+ */
 function exposeForTests(): void {
   const w = window as unknown as { __forge?: ForgeHandle };
   const handle = (w.__forge ??= {});
-  const s = current;
-  if (!s) return;
-  handle.session = {
-    scenarioId: s.store.scenario.id,
-    seed: s.store.seed,
-    seats: s.store.seats,
-    log: () => JSON.parse(JSON.stringify(s.store.getLog())) as Action[],
-    hash: () => s.store.hash(),
-    outcome: () => s.store.getState().outcome,
-    actionCount: () => s.store.getLog().length,
-    origin: () => (s.origin ? { label: s.origin.label, at: s.origin.at, originalActions: s.origin.file.actions.length } : null),
-  };
+  if (!current) return;
+  handle.session = current;
   handle.setSpeed = setSpeed;
 }

@@ -91,15 +91,13 @@ export function reopenViewer(open: boolean, shipped: readonly Scenario[], speeds
   return taken;
 }
 
-/** What the browser tests read back: the hashes the rules computed here, turn by turn and at any position. */
+/**
+ * What the browser tests read back: the replay being watched (its timeline's hashes, turn by turn and
+ * at any position) and the core's stateHash to hash a position with, read in the page (test/e2e/forge.ts).
+ */
 function exposeForTests(): void {
   const w = window as unknown as { __forge?: Record<string, unknown> };
   const handle = (w.__forge ??= {});
-  const v = current;
-  handle.viewer = v && {
-    turnHashes: () => [...v.timeline.turnHashes],
-    length: () => v.timeline.length,
-    verdict: () => v.verdict,
-    hashAt: (position: number) => stateHash(v.timeline.stateAt(position)),
-  };
+  handle.viewer = current;
+  handle.stateHash = stateHash;
 }

@@ -135,7 +135,7 @@ export async function waveRun(context: BrowserContext, url: string, o: { seconds
     share = shareOf(profile, frames.length);
     await cdp.detach();
   }
-  const played = (await page.evaluate('({ seats: window.__forge.session.seats, log: window.__forge.session.log(), renderer: window.__forge.game.renderer.type })')) as { seats: Seats; log: Action[]; renderer: number };
+  const played = (await page.evaluate('({ seats: window.__forge.session.store.seats, log: window.__forge.session.store.getLog(), renderer: window.__forge.game.renderer.type })')) as { seats: Seats; log: Action[]; renderer: number };
   await page.close();
   // Phaser's renderer types: 1 Canvas, 2 WebGL (WebGL is chosen only where a GPU draws it, src/app/startGame.ts).
   const renderer = played.renderer === 1 ? 'Canvas' : played.renderer === 2 ? 'WebGL' : String(played.renderer);

@@ -1,8 +1,9 @@
+import type { ForgeWindow } from './forge';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseScenario, replay, type Action, type Seats } from '../../src/core';
+import { parseScenario, replay } from '../../src/core';
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { parseCsv } from '../debrief/support';
 import { screenshot, servedGame, watchProblems } from './harness';
@@ -15,8 +16,8 @@ if (!scenarioResult.ok) throw new Error('umbrella-gap does not parse');
 const scenario = scenarioResult.scenario;
 
 const readSession = (page: Page) => page.evaluate(() => {
-  const s = (window as unknown as { __forge: { session: { seed: string; seats: Seats; log(): Action[] } } }).__forge.session;
-  return { seed: s.seed, seats: s.seats, log: s.log() };
+  const s = (window as unknown as ForgeWindow).__forge.session.store;
+  return { seed: s.seed, seats: s.seats, log: s.getLog() };
 });
 
 describe('a class session of Umbrella Gap', () => {
@@ -39,7 +40,7 @@ describe('a class session of Umbrella Gap', () => {
     await page.evaluate(() => (window as unknown as { __forge: { setSpeed(s: string): void } }).__forge.setSpeed('fast'));
 
     // The teacher steps in early in the game: pause, inject, write a card, raise tension, open the projector.
-    await page.waitForFunction(() => (window as unknown as { __forge: { session: { log(): unknown[] } } }).__forge.session.log().length >= 12, undefined, { timeout: 180_000, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as ForgeWindow).__forge.session.store.getLog().length >= 12, undefined, { timeout: 180_000, polling: 100 });
     mark('twelve actions played');
     await page.keyboard.press('f');
     await page.waitForSelector('#facilitator-console:not([hidden])');

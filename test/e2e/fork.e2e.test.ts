@@ -1,3 +1,4 @@
+import type { ForgeWindow } from './forge';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +33,9 @@ const served = servedGame();
 
 type Origin = { label: string; at: number; originalActions: number } | null;
 const session = (page: Page) => page.evaluate(() => {
-  const s = (window as unknown as { __forge: { session: { log(): Action[]; hash(): string; origin(): Origin } } }).__forge.session;
-  return { log: s.log(), hash: s.hash(), origin: s.origin() };
+  const s = (window as unknown as ForgeWindow).__forge.session;
+  const origin: Origin = s.origin ? { label: s.origin.label, at: s.origin.at, originalActions: s.origin.file.actions.length } : null;
+  return { log: s.store.getLog(), hash: s.store.hash(), origin };
 });
 const scene = (page: Page, name: string) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout: 30_000 });
 

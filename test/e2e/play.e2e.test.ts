@@ -1,3 +1,4 @@
+import type { ForgeWindow } from './forge';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +14,8 @@ interface Played { scenarioId: string; seed: string; seats: Seats; log: Action[]
 
 const readSession = (page: Page): Promise<Played> =>
   page.evaluate(() => {
-    const s = (window as unknown as { __forge: { session: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string; outcome(): Outcome | null } } }).__forge.session;
-    return { scenarioId: s.scenarioId, seed: s.seed, seats: s.seats, log: s.log(), hash: s.hash(), outcome: s.outcome() };
+    const s = (window as unknown as ForgeWindow).__forge.session.store;
+    return { scenarioId: s.scenario.id, seed: s.seed, seats: s.seats, log: s.getLog(), hash: s.hash(), outcome: s.getState().outcome };
   });
 
 describe('playing First Contract in the browser', () => {

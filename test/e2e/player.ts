@@ -1,3 +1,4 @@
+import type { ForgeWindow } from './forge';
 import type { Page } from 'playwright-core';
 
 // Plays the human seat through the page like a person with a keyboard: answers dialogs with Enter,
@@ -18,7 +19,7 @@ export async function playToTheEnd(page: Page, hooks: { midGame(): Promise<unkno
   while (Date.now() < deadline) {
     const st = await page.evaluate(() => {
       const end = document.querySelector<HTMLButtonElement>('#end-step');
-      const forge = (window as unknown as { __forge: { session: { log(): unknown[] } } }).__forge;
+      const forge = (window as unknown as ForgeWindow).__forge;
       return {
         scene: document.body.dataset.scene,
         playing: document.body.dataset.playing ?? '',
@@ -27,7 +28,7 @@ export async function playToTheEnd(page: Page, hooks: { midGame(): Promise<unkno
         turn: document.querySelector('.turn-count')?.textContent ?? '',
         phase: document.querySelector('.phase-chip.current')?.textContent ?? '',
         actions: [...document.querySelectorAll<HTMLElement>('.action')].map((a) => a.dataset.action ?? ''),
-        logLength: forge.session.log().length,
+        logLength: forge.session.store.getLog().length,
       };
     });
     if (st.scene !== 'Game') break;

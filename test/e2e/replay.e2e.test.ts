@@ -1,3 +1,4 @@
+import type { ForgeWindow } from './forge';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,12 +32,12 @@ const served = servedGame();
 interface SessionRead { seed: string; seats: Seats; log: Action[]; hash: string; scenarioId: string }
 const readSession = (page: Page): Promise<SessionRead> =>
   page.evaluate(() => {
-    const s = (window as unknown as { __forge: { session: { scenarioId: string; seed: string; seats: Seats; log(): Action[]; hash(): string } } }).__forge.session;
-    return { scenarioId: s.scenarioId, seed: s.seed, seats: s.seats, log: s.log(), hash: s.hash() };
+    const s = (window as unknown as ForgeWindow).__forge.session.store;
+    return { scenarioId: s.scenario.id, seed: s.seed, seats: s.seats, log: s.getLog(), hash: s.hash() };
   });
 const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
 const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
-const hashAt = (page: Page, p: number) => page.evaluate((n) => (window as unknown as { __forge: { viewer: { hashAt(p: number): string } } }).__forge.viewer.hashAt(n), p);
+const hashAt = (page: Page, p: number) => page.evaluate((n) => { const f = (window as unknown as ForgeWindow).__forge; return f.stateHash(f.viewer.timeline.stateAt(n)); }, p);
 /** Moves the viewer's scrubber as a pointer would (no animation). */
 const seek = (page: Page, p: number) => page.evaluate((n) => {
   const scrub = document.querySelector<HTMLInputElement>('[data-testid=viewer-scrub]')!;
@@ -98,7 +99,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await screenshot(page, 'replay-import-verified');
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
-    const hashes = await page.evaluate(() => (window as unknown as { __forge: { viewer: { turnHashes(): string[] } } }).__forge.viewer.turnHashes());
+    const hashes = await page.evaluate(() => [...(window as unknown as ForgeWindow).__forge.viewer.timeline.turnHashes]);
     expect(hashes).toEqual(game.turnHashes);
     expect(hashes.length).toBe(4);
 
@@ -244,7 +245,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.waitForSelector('.toast-error');
     expect(await page.textContent('.toast-error')).toContain('storage is full');
     await screenshot(page, 'replay-storage-full');
-    await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() > n, steps.log.length);
+    await page.waitForFunction((n) => (window as unknown as ForgeWindow).__forge.session.store.getLog().length > n, steps.log.length);
 
     // A save that does not read back is kept, reported and offered for download.
     await myStep(page);
@@ -297,7 +298,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     const replayLink = `${served.url}#${await encodeLink({ v: 1, kind: 'replay', scenario: 'first-contract', seed: 'xenv-1', seats: botSeats, actions: game.actions })}`;
     await page.goto(replayLink);
     await scene(page, 'ReplayViewer');
-    expect(await page.evaluate(() => (window as unknown as { __forge: { viewer: { length(): number } } }).__forge.viewer.length())).toBe(game.actions.length);
+    expect(await page.evaluate(() => (window as unknown as ForgeWindow).__forge.viewer.timeline.length)).toBe(game.actions.length);
 
     // Cut off when copied: a plain message, and the menu works.
     await page.goto('about:blank');
@@ -430,12 +431,12 @@ describe('replays, links, saves and undo in Chromium', () => {
       await page.locator('.action').nth(pick).click();
       await page.waitForSelector('.dialog');
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() > n, before.log.length);
+      await page.waitForFunction((n) => (window as unknown as ForgeWindow).__forge.session.store.getLog().length > n, before.log.length);
       await myStep(page);
       expect(await page.getAttribute('[data-testid=undo]', 'aria-disabled')).toBeNull();
       await screenshot(page, 'replay-undo-before');
       await page.keyboard.press('u');
-      await page.waitForFunction((n) => (window as unknown as { __forge: { session: { actionCount(): number } } }).__forge.session.actionCount() === n, before.log.length);
+      await page.waitForFunction((n) => (window as unknown as ForgeWindow).__forge.session.store.getLog().length === n, before.log.length);
       const undone = await readSession(page);
       expect(undone.hash).toBe(before.hash);
       expect(undone.log).toEqual(before.log);
