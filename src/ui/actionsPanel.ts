@@ -58,23 +58,19 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
     class: 'btn btn-primary btn-end', id: 'end-step', 'data-testid': 'end-step',
     disabled: !end || busy || actor !== viewer,
     title: end?.effect ?? '',
+    onclick: () => { if (end) handlers.onEnd(end); },
   }, h('span', { class: 'btn-label', text: 'End my step' }), h('kbd', { text: 'E' }));
-  endButton.addEventListener('click', () => { if (end) handlers.onEnd(end); });
   el.append(endButton);
 }
 
 function actionButton(s: GameState, l: LegalAction, handlers: ActionsPanelHandlers): HTMLElement {
-  const b = h('button', { class: 'action', 'data-action': l.action.type },
+  const preview = () => handlers.onPreview(l.action);
+  const unpreview = () => handlers.onPreview(null);
+  return h('button', { class: 'action', 'data-action': l.action.type, onclick: () => handlers.onChoose(l), onfocus: preview, onmouseenter: preview, onblur: unpreview, onmouseleave: unpreview },
     h('span', { class: 'action-top' },
       h('span', { class: 'action-label', text: displayLabel(s, l) }),
       h('span', { class: `cost${l.cost > 0 ? '' : ' free'}`, text: costText(l) })),
     h('span', { class: 'action-effect', text: l.effect }));
-  b.addEventListener('click', () => handlers.onChoose(l));
-  b.addEventListener('focus', () => handlers.onPreview(l.action));
-  b.addEventListener('mouseenter', () => handlers.onPreview(l.action));
-  b.addEventListener('blur', () => handlers.onPreview(null));
-  b.addEventListener('mouseleave', () => handlers.onPreview(null));
-  return b;
 }
 
 export function costText(l: LegalAction): string {

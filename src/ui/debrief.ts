@@ -33,18 +33,18 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
       case 'scores': return scoresSection(d);
       case 'charts': return chartsSection(d);
       case 'tracks': {
-        const select = h('select', { id: 'debrief-track', 'aria-label': 'Which track' },
+        const select: HTMLSelectElement = h('select', { id: 'debrief-track', 'aria-label': 'Which track',
+          onchange: () => { trackKind = select.value as typeof trackKind; holder.replaceChildren(trackChart(d, trackKind)); } },
           TRACK_KINDS.map(([k, name]) => option(k, name, k === trackKind)));
         const holder = h('div', {}, trackChart(d, trackKind));
-        select.addEventListener('change', () => { trackKind = select.value as typeof trackKind; holder.replaceChildren(trackChart(d, trackKind)); });
         return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-track' }, 'Track ', select), holder);
       }
       case 'alliances': {
         if (d.turns.length === 0) return h('p', { class: 'muted', text: 'No turn was completed.' });
-        const slider = h('input', { type: 'range', id: 'debrief-graph-turn', min: 1, max: d.turns.length, value: graphTurn, 'aria-label': 'Turn shown in the graph' });
+        const slider: HTMLInputElement = h('input', { type: 'range', id: 'debrief-graph-turn', min: 1, max: d.turns.length, value: graphTurn, 'aria-label': 'Turn shown in the graph',
+          oninput: () => { graphTurn = Number(slider.value); out.textContent = `turn ${graphTurn}`; holder.replaceChildren(allianceGraphAt(d, graphTurn)); } });
         const out = h('output', { for: 'debrief-graph-turn', text: `turn ${graphTurn}` });
         const holder = h('div', {}, allianceGraphAt(d, graphTurn));
-        slider.addEventListener('input', () => { graphTurn = Number(slider.value); out.textContent = `turn ${graphTurn}`; holder.replaceChildren(allianceGraphAt(d, graphTurn)); });
         return h('div', { class: 'debrief-section alliances' },
           h('div', { class: 'alliance-top' }, h('div', {}, h('label', { class: 'inline-field', for: 'debrief-graph-turn' }, 'Show the end of ', slider, out), holder)),
           allianceSpans(d));
@@ -53,12 +53,12 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
         h('p', { class: 'muted', text: 'The turns with the largest swings in score or tension, with what changed and the decisions and events behind it.' }),
         turningSection(d, true));
       case 'timeline': {
-        const select = h('select', { id: 'debrief-role', 'aria-label': 'Whose decisions' },
+        const select: HTMLSelectElement = h('select', { id: 'debrief-role', 'aria-label': 'Whose decisions',
+          onchange: () => { timelineRole = select.value || null; holder.replaceChildren(timelineTable(d, timelineRole)); } },
           option('', 'Everyone', timelineRole === null),
           d.roles.map((r) => option(r.id, r.name, timelineRole === r.id)),
           d.seats.facilitator ? option('facilitator', 'The facilitator', timelineRole === 'facilitator') : null);
         const holder = h('div', {}, timelineTable(d, timelineRole));
-        select.addEventListener('change', () => { timelineRole = select.value || null; holder.replaceChildren(timelineTable(d, timelineRole)); });
         return h('div', { class: 'debrief-section' }, h('label', { class: 'inline-field', for: 'debrief-role' }, 'Whose decisions ', select), holder);
       }
       case 'cost': return costSection(d);

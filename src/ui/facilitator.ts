@@ -126,8 +126,7 @@ export class FacilitatorConsole {
   #injectSection(s: GameState, canInject: boolean): HTMLElement {
     const deck = s.scenario.deck;
     if (!deck.some((c) => c.id === this.#card)) this.#card = deck[0]?.id ?? '';
-    const select = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject' }, deck.map((c) => option(c.id, c.title, c.id === this.#card)));
-    select.addEventListener('change', () => { this.#card = select.value; this.#refresh(); });
+    const select: HTMLSelectElement = h('select', { id: 'fac-card', 'aria-label': 'Event card to inject', onchange: () => { this.#card = select.value; this.#refresh(); } }, deck.map((c) => option(c.id, c.title, c.id === this.#card)));
     const chosen = deck.find((c) => c.id === this.#card);
     const go = h('button', { class: 'btn', id: 'fac-inject', disabled: !canInject || !chosen, onclick: () => { if (chosen) this.#send({ type: 'injectCard', role: FACILITATOR, card: chosen.id, custom: null }); } }, 'Inject this card');
     return h('section', { class: 'fac-block' },
@@ -141,18 +140,14 @@ export class FacilitatorConsole {
   }
 
   #customSection(s: GameState, over: boolean): HTMLElement {
-    const title = h('input', { type: 'text', id: 'fac-custom-title', maxlength: 80, placeholder: 'Title', 'aria-label': 'Title of the card', value: this.#draft.title });
-    const text = h('textarea', { id: 'fac-custom-text', maxlength: 500, rows: 2, placeholder: 'What happens, in a sentence or two', 'aria-label': 'Text of the card' });
+    const title: HTMLInputElement = h('input', { type: 'text', id: 'fac-custom-title', maxlength: 80, placeholder: 'Title', 'aria-label': 'Title of the card', value: this.#draft.title, oninput: () => { this.#draft.title = title.value; } });
+    const text: HTMLTextAreaElement = h('textarea', { id: 'fac-custom-text', maxlength: 500, rows: 2, placeholder: 'What happens, in a sentence or two', 'aria-label': 'Text of the card', oninput: () => { this.#draft.text = text.value; } });
     text.value = this.#draft.text;
-    title.addEventListener('input', () => { this.#draft.title = title.value; });
-    text.addEventListener('input', () => { this.#draft.text = text.value; });
     const tracks = Object.keys(s.tracks);
-    const track = h('select', { id: 'fac-custom-track', 'aria-label': 'Track the card moves' },
+    const track: HTMLSelectElement = h('select', { id: 'fac-custom-track', 'aria-label': 'Track the card moves', onchange: () => { this.#draft.track = track.value; } },
       option('', 'No track change (news only)'),
       tracks.map((k) => option(k, cap(trackName(s, k)), k === this.#draft.track)));
-    const by = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much' }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
-    track.addEventListener('change', () => { this.#draft.track = track.value; });
-    by.addEventListener('change', () => { this.#draft.by = by.value; });
+    const by: HTMLSelectElement = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much', onchange: () => { this.#draft.by = by.value; } }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
     const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over }, 'Play this card');
     go.addEventListener('click', () => {
       if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
@@ -172,8 +167,7 @@ export class FacilitatorConsole {
   #trackSection(s: GameState, over: boolean): HTMLElement {
     const keys = Object.keys(s.tracks);
     if (!keys.includes(this.#track)) this.#track = keys.find((k) => k.startsWith('tension:')) ?? keys[0] ?? '';
-    const select = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust' }, keys.map((k) => option(k, cap(trackName(s, k)), k === this.#track)));
-    select.addEventListener('change', () => { this.#track = select.value; this.#refresh(); });
+    const select: HTMLSelectElement = h('select', { id: 'fac-track', 'aria-label': 'Track to adjust', onchange: () => { this.#track = select.value; this.#refresh(); } }, keys.map((k) => option(k, cap(trackName(s, k)), k === this.#track)));
     const [min, max] = trackBounds(s, this.#track);
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {

@@ -14,8 +14,7 @@ export interface ClassroomBox { element: HTMLElement; seats(): Seats }
 let withFacilitator = false;
 
 export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed: string }, makeLink: MakeLink): ClassroomBox {
-  const box = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, 'data-testid': 'seat-facilitator' });
-  box.addEventListener('change', () => { withFacilitator = box.checked; });
+  const box: HTMLInputElement = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, 'data-testid': 'seat-facilitator', onchange: () => { withFacilitator = box.checked; } });
   const seats = (): Seats => (box.checked ? { facilitator: { kind: 'facilitator' } } : {});
   const link = h('button', { class: 'btn btn-secondary', 'data-testid': 'class-link' }, 'Class session link…');
   link.addEventListener('click', () => {

@@ -18,9 +18,8 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
   const who = actor === null
     ? h('span', { class: 'step-who', text: s.outcome && !shown ? 'The game is over' : `${phaseName(phase)} under way…` })
     : h('span', { class: 'step-who' }, roleTag(roleOf(s, actor)), h('span', { text: isBot(actor) ? ' (bot) is deciding…' : s.pendingChoice ? ' must answer an event' : '’s step' }));
-  const speed = h('select', { id: 'speed', 'aria-label': 'Animation speed' },
+  const speed: HTMLSelectElement = h('select', { id: 'speed', 'aria-label': 'Animation speed', onchange: () => handlers.onSpeed(speed.value) },
     [['normal', 'Normal speed'], ['fast', 'Fast'], ['skip', 'Skip animations']].map(([v, t]) => option(v!, t!, v === handlers.speed)));
-  speed.addEventListener('change', () => handlers.onSpeed(speed.value));
   topBar(el, s, shown,
     h('div', { class: 'step-box', role: 'status', 'aria-live': 'polite' }, who),
     [speed, h('button', { class: 'btn', title: 'Your objectives (O)', onclick: handlers.onObjectives }, 'Goals')], handlers);

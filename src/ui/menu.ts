@@ -103,8 +103,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       seats.append(seatPicker(`seat-${r.id}`, r, [...PLAYERS, ...(r.seat === 'scripted' ? ['scripted'] : [])], seatChoice[key], (v) => { seatChoice[key] = v; },
         h('span', { class: 'muted', text: r.kind === 'red' ? 'threat cell' : r.kind })));
     }
-    const seedInput = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40 });
-    seedInput.addEventListener('input', () => { seed = seedInput.value; });
+    const seedInput: HTMLInputElement = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40, oninput: () => { seed = seedInput.value; } });
     const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
     const start = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'start' }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
@@ -162,9 +161,8 @@ export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
 
 /** A labelled seat picker for a role; its values are those of seatValue(). */
 export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
-  const select = h('select', { id, 'data-role': role.id },
+  const select: HTMLSelectElement = h('select', { id, 'data-role': role.id, onchange: () => onChange(select.value) },
     values.map((v) => option(v, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`, v === chosen)));
-  select.addEventListener('change', () => onChange(select.value));
   return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }
 
