@@ -1,4 +1,4 @@
-import { legalActions, viewFor, type Action, type BotLevel, type GameState, type LegalAction, type RoleView } from '../core';
+import { legalActionsWordless, viewFor, type Action, type BotLevel, type GameState, type LegalAction, type RoleView } from '../core';
 import { decideLookahead, type LookaheadOptions } from './lookahead';
 import { botRandom, type Random } from './random';
 import { decideStandard } from './standard';
@@ -32,7 +32,7 @@ export function decide(view: RoleView, legal: readonly LegalAction[], random: Ra
 
 /** What a bot seated at `role` does now (the role must be the one to act). */
 export function botAction(state: GameState, role: string, level: BotLevel, lookahead?: Partial<LookaheadOptions>): Action {
-  const legal = legalActions(state, role);
+  const legal = legalActionsWordless(state, role);
   if (legal.length === 0) throw new Error(`bot ${role} has nothing it may do`);
   return decide(viewFor(state, role), legal, botRandom(state, role), level, lookahead);
 }

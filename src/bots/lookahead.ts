@@ -1,5 +1,5 @@
 import {
-  applyAction, canonicalJson, computeScores, legalActions,
+  applyAction, canonicalJson, computeScores, legalActionsWordless,
   type Action, type GameState, type LegalAction, type RoleView,
 } from '../core';
 import { determinize } from './determinize';
@@ -81,7 +81,7 @@ function playOn(s: GameState, options: LookaheadOptions, lastTurn: number, until
     let result = applyAction(s, action);
     if (!result.ok) {
       // The policy's shortcut was refused (e.g. a proposal must be answered first): a plain legal move.
-      const legal = legalActions(s, actor);
+      const legal = legalActionsWordless(s, actor);
       if (legal.length === 0) break;
       result = applyAction(s, (legal.find((l) => l.action.type === 'endPhase') ?? legal[0]!).action);
     }

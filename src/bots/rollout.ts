@@ -1,4 +1,4 @@
-import { legalActions, type Action, type GameState } from '../core';
+import { legalActionsWordless, type Action, type GameState } from '../core';
 import { HOLD_AT } from './red';
 
 // The lookahead's rollout policy: cheap enough for hundreds of playouts per decision. Nations end their
@@ -8,7 +8,7 @@ import { HOLD_AT } from './red';
 // choice takes the first option. The rules still check every action (a refused one falls back).
 
 export function rolloutAction(s: GameState, actor: string): Action {
-  if (s.pendingChoice) return legalActions(s, actor)[0]?.action ?? { type: 'endPhase', role: actor };
+  if (s.pendingChoice) return legalActionsWordless(s, actor)[0]?.action ?? { type: 'endPhase', role: actor };
   if (s.phase === 'threats') {
     const launch = redLaunch(s, actor);
     if (launch) return launch;
