@@ -134,9 +134,8 @@ function armsWeight(v: View, c: Compare, b: Binding, points: number): number | n
   return points / (1 + failsAt);
 }
 
-/** How far a compare is from holding (0 if it holds), in the quantity's own units. */
-function distance(v: View, c: Compare, b: Binding): number {
-  const x = quantity(v, c.compare, b);
+/** How far a compare is from holding (0 if it holds), in the quantity's own units (`x`: its count, when the caller has it). */
+function distance(v: View, c: Compare, b: Binding, x = quantity(v, c.compare, b)): number {
   if (compareHolds(x, c.op, c.value)) return 0;
   const strict = c.op === '>' || c.op === '<' ? 1 : 0;
   return Math.max(1e-3, Math.abs(x - c.value) + strict);
@@ -179,7 +178,7 @@ class InterestBuilder {
     const dir = c.op === '>=' || c.op === '>' ? 1 : c.op === '<=' || c.op === '<' ? -1 : Math.sign(c.value - x);
     if (dir === 0) return;
     const soon = armsWeight(v, c, b, points);
-    const gap = distance(v, c, b);
+    const gap = distance(v, c, b, x);
     // Short of the goal: the points spread over the units still missing; reached: a smaller weight
     // to keep it, larger the thinner the margin.
     const w = soon ?? (gap > 0 ? points / Math.max(1, gap) : (points * this.keep) / (1 + Math.abs(x - c.value)));
