@@ -98,7 +98,7 @@ export async function waveRun(context: BrowserContext, url: string, o: { seconds
   await page.selectOption('#seat-poland', 'human');
   await page.selectOption('#seat-korea', 'bot:standard');
   await page.fill('#seed', SEED);
-  await page.click('[data-testid=start]');
+  await page.getByRole('button', { name: /^Start “/ }).click();
   let cdp: CDPSession | null = null;
   let idleBoard: number[] = [];
   let waveSeen = 0;

@@ -55,7 +55,7 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
   // Nobody at this screen takes steps (every seat is a bot): there is no step to end.
   if (viewer === null) return;
   const endButton = h('button', {
-    class: 'btn btn-primary btn-end', id: 'end-step', 'data-testid': 'end-step',
+    class: 'btn btn-primary btn-end', id: 'end-step',
     disabled: !end || busy || actor !== viewer,
     title: end?.effect ?? '',
     onclick: () => { if (end) handlers.onEnd(end); },

@@ -77,10 +77,10 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
   });
 
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
-  const { close } = openPanel('debrief', 'debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
-    ['Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
-    ['Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
-    ['Print view', 'debrief-print', () => printDebrief(d)],
+  const { close } = openPanel('debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
+    ['Export CSV', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
+    ['Export JSON', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
+    ['Print view', () => printDebrief(d)],
   ], [tabs, body]);
   show(0);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());

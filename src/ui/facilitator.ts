@@ -38,7 +38,7 @@ export class FacilitatorConsole {
   constructor(layer: HTMLElement, store: ConsoleStore) {
     this.#store = store;
     this.el = h('section', { class: 'fac-console panel', id: 'facilitator-console', 'aria-label': 'Facilitator console', hidden: true });
-    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
+    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console' },
       h('span', { text: 'Facilitator' }), h('kbd', { text: 'F' }));
     this.#toggle.addEventListener('click', () => this.setOpen(!this.#open));
     layer.append(this.#toggle, this.el);
@@ -101,7 +101,7 @@ export class FacilitatorConsole {
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
-        this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'facilitator-status' }, (now) =>
+        this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status' }, (now) =>
           now.outcome ? 'The game is over.' : `${now.paused ? 'Paused' : 'Running'} · ${turnLabel(now)} (turn ${now.turn} of ${now.scenario.turns}) · ${phaseName(now.phase)}`),
         button('Close', 'fac-close', () => this.setOpen(false), { kind: 'btn-icon-text' })),
       h('div', { class: 'fac-row' },
@@ -178,7 +178,7 @@ export class FacilitatorConsole {
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Adjust a track' }),
       h('div', { class: 'fac-row' }, select, step(-1, 'Lower by 1', 'fac-lower'), step(1, 'Raise by 1', 'fac-raise')),
-      this.#liveText('p', { class: 'muted small', 'data-testid': 'facilitator-track-value' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
+      this.#liveText('p', { class: 'muted small' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
   }
 
   /** An element whose text follows the game (kept up to date by refresh()). */

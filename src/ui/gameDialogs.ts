@@ -111,7 +111,7 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
 export function showCurtain(s: GameState, role: string, onReady: () => void): void {
   const r = roleOf(s, role);
   const name = roleName(s, role);
-  const ready = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'curtain-ready' }, `I am ${name} — show my screen`);
+  const ready = h('button', { class: 'btn btn-primary btn-big' }, `I am ${name} — show my screen`);
   const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${name}` },
     h('img', { src: 'icons/emblem.svg', alt: '', class: 'curtain-emblem' }),
     h('p', { class: 'eyebrow', text: 'Hotseat' }),
@@ -150,7 +150,7 @@ export function originProblemDialog(reason: string, keptInBrowser: boolean, onDo
     title: 'The original game could not be restored',
     body: [
       h('p', { class: 'lead', text: 'Your game is resumed exactly where it was. It was forked from a replay, but the saved copy of that original replay is damaged, so it cannot be compared or saved from here.' }),
-      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${cap(reason)}.` }),
+      h('p', { text: `What is wrong: ${cap(reason)}.` }),
       h('p', { class: 'muted', text: keptInBrowser
         ? 'The damaged save is kept in this browser: the main menu offers it for download until you discard it.'
         : 'There was no room to keep the damaged save in this browser: download it now if you want to keep it.' }),

@@ -26,7 +26,7 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
 }
 
 /** The top bar of the board and of the replay viewer: the turn, the phases, `middle`, then the tools with help and the menu. */
-export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }, menuTestId?: string): void {
+export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }): void {
   const turn = shown?.turn ?? s.turn;
   const phase = shown?.phase ?? s.phase;
   el.replaceChildren(
@@ -39,7 +39,7 @@ export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; pha
     h('div', { class: 'top-tools' },
       tools,
       h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': menuTestId, onclick: () => on.onMenu() }, '⌂')));
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: () => on.onMenu() }, '⌂')));
 }
 
 /** The box the nations strip is drawn in (the board's and the replay viewer's). */

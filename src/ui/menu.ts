@@ -36,7 +36,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
+  const loadButton = h('button', { class: 'btn btn-secondary', onclick: () => fileInput.click() }, 'Load a scenario file…');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -105,7 +105,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     }
     const seedInput: HTMLInputElement = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40, oninput: () => { seed = seedInput.value; } });
     const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
-    const start = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'start' }, `Start “${sc.title}”`);
+    const start = h('button', { class: 'btn btn-primary btn-big' }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
@@ -118,7 +118,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     };
     const classroom = o.classroom(sc, () => ({ seats: chosenSeats(), seed: seedNow() }));
     start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()));
-    const share = h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
+    const share = h('button', { class: 'btn btn-secondary', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
     setup.append(
       h('h2', { text: sc.title }),
       h('p', { class: 'summary', text: sc.summary }),
@@ -131,8 +131,8 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     );
   }
 
-  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…');
+  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1 });
+  const replayButton = h('button', { class: 'btn btn-secondary', onclick: () => replayInput.click() }, 'Open a replay file…');
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];
     if (!file) return;

@@ -40,7 +40,7 @@ export class ProjectorPanels {
         h('span', { class: 'proj-turn-label', text: v.scenario.turnLabels[v.turn - 1] ?? `Turn ${v.turn}` }),
         h('span', { class: 'proj-turn-count', text: `turn ${Math.min(v.turn, v.scenario.turns)} of ${v.scenario.turns}` })),
       h('ol', { class: 'proj-phases', 'aria-label': 'Phases' }, PHASES.map((p) => h('li', { class: p === v.phase ? 'current' : '', text: phaseName(p) }))),
-      h('div', { class: `proj-status${v.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'projector-status' },
+      h('div', { class: `proj-status${v.paused ? ' paused' : ''}`, role: 'status' },
         onStep ? [roleTag(roleOf(v, onStep)), h('span', { text: ' to act' })] : h('span', { text: status ?? '' })),
       h('div', { class: 'proj-title', text: v.scenario.title }));
   }
