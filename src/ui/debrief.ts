@@ -67,11 +67,10 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
   };
 
   const show = tabList(tabs, TABS.map(([id, name]) =>
-    h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body' }, name)), (i) => {
+    h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'aria-controls': 'debrief-body' }, name)), (i) => {
     const tab = TABS[i]![0];
     clear(body);
     body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
-    body.dataset.section = tab;
     body.append(section(tab));
     body.scrollTop = 0;
   });

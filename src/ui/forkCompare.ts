@@ -116,7 +116,7 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
     const left = valueOf(t.original, m);
     const right = valueOf(t.fork, m);
     const diff = differs.has(m.key);
-    return h('tr', { class: diff ? 'differs' : undefined, 'data-metric': m.key },
+    return h('tr', { class: diff ? 'differs' : undefined },
       h('th', { scope: 'row' }, h('span', { class: 'mark', 'aria-hidden': 'true', text: diff ? '≠' : '=' }), m.name),
       h('td', { class: 'num', text: left === undefined ? '–' : fmt(left) }),
       h('td', { class: 'num', text: right === undefined ? '–' : fmt(right) }),

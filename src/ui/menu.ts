@@ -161,7 +161,7 @@ export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
 
 /** A labelled seat picker for a role; its values are those of seatValue(). */
 export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
-  const select: HTMLSelectElement = h('select', { id, 'data-role': role.id, onchange: () => onChange(select.value) },
+  const select: HTMLSelectElement = h('select', { id, onchange: () => onChange(select.value) },
     values.map((v) => option(v, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`, v === chosen)));
   return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }

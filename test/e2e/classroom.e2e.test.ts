@@ -108,12 +108,13 @@ describe('a class session of Umbrella Gap', () => {
     const debriefPanel = page.getByRole('dialog', { name: 'Debrief', exact: true });
     await debriefPanel.waitFor();
     await screenshot(page, 'classroom-debrief');
-    for (const tab of ['charts', 'tracks', 'alliances', 'turning', 'cost', 'questions', 'timeline']) {
-      await page.click(`#debrief-tab-${tab}`);
-      await page.waitForSelector(`#debrief-body[data-section=${tab}]`);
+    const tabs = { charts: 'Charts', tracks: 'Tracks', alliances: 'Alliances', turning: 'Turning points', cost: 'Cost exchange', questions: 'Questions', timeline: 'Timeline' };
+    for (const [tab, name] of Object.entries(tabs)) {
+      await debriefPanel.getByRole('tab', { name }).click();
+      await debriefPanel.getByRole('tabpanel', { name }).waitFor();
       await screenshot(page, `classroom-debrief-${tab}`);
     }
-    await page.selectOption('#debrief-role', 'facilitator');
+    await debriefPanel.getByRole('combobox', { name: 'Whose decisions' }).selectOption('facilitator');
     expect(await page.locator('.timeline tbody tr').count()).toBe(facilitatorActs.length);
 
     // The CSV export: the same text Node computes from the log, and its cells are the core's per-turn data.

@@ -110,7 +110,7 @@ describe('a fork keeps its original and compares with it', () => {
     await screenshot(page, 'fork-compare');
     await compare.getByRole('button', { name: /^Show all \d+ tracks$/ }).click();
     await page.evaluate(() => { const b = document.querySelector('.compare-body'); if (b) b.scrollTop = b.scrollHeight; });
-    expect(await page.locator('.compare-table tr[data-metric^="trust:"]').count()).toBe(1);
+    expect(await compare.getByRole('row', { name: /^Trust between / }).count()).toBe(1);
     await screenshot(page, 'fork-compare-tracks');
     // Both replays can be saved from the view: the original exactly as it was, and the fork so far.
     const [original] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Save the original replay' }).click()]);
