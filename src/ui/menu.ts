@@ -71,7 +71,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       const sc = e.scenario;
       const card = h('button', {
         class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
-        'aria-pressed': i === selected ? 'true' : 'false', 'data-scenario': sc.id,
+        'aria-pressed': i === selected ? 'true' : 'false',
       },
       h('span', { class: 'scenario-title', text: sc.title }),
       h('span', { class: 'scenario-meta' },
@@ -131,7 +131,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     );
   }
 
-  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1 });
+  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1 });
   const replayButton = h('button', { class: 'btn btn-secondary', onclick: () => replayInput.click() }, 'Open a replay file…');
   replayInput.addEventListener('change', () => {
     const file = replayInput.files?.[0];

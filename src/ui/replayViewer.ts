@@ -73,7 +73,7 @@ export class ReplayViewerPanel {
     this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn' });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
     this.#turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
-    this.#speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
+    this.#speedSelect = h('select', { 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
     this.#speedSelect.addEventListener('change', () => on.onSpeed(this.#speedSelect.value as ViewerSpeed));
     this.#controls.append(
       h('div', { class: 'viewer-row' },

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseScenario, replay } from '../../src/core';
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { parseCsv } from '../debrief/support';
-import { screenshot, servedGame, startButton, watchProblems } from './harness';
+import { scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 
 const served = servedGame();
@@ -30,7 +30,7 @@ describe('a class session of Umbrella Gap', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Set-up: bots in every role, a facilitator seat, a fixed seed.
-    await page.click('[data-scenario="umbrella-gap"]');
+    await scenarioCard(page, 'Umbrella Gap').click();
     for (const r of scenario.roles) await page.selectOption(`#seat-${r.id}`, 'bot:standard');
     await page.check('#seat-facilitator');
     await page.fill('#seed', 'class-e2e-1');
@@ -158,7 +158,7 @@ describe('a class session of Umbrella Gap', () => {
     const problems = watchProblems(page);
     await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
-    await page.click('[data-scenario="umbrella-gap"]');
+    await scenarioCard(page, 'Umbrella Gap').click();
     await page.selectOption('#seat-us', 'human');
     for (const r of ['korea', 'gulf', 'red']) await page.selectOption(`#seat-${r}`, 'bot:easy');
     await page.check('#seat-facilitator');

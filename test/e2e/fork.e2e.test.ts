@@ -71,7 +71,7 @@ describe('a fork keeps its original and compares with it', () => {
     const scrub = page.getByRole('slider', { name: /^Position in the replay/ });
     await scrub.fill(String(at));
     await scrub.blur();
-    await page.waitForFunction((n) => document.body.dataset.viewerPosition === String(n), at);
+    await page.getByText(`Action ${at} of ${file.actions.length}`, { exact: true }).waitFor();
     // Poland taken by a person, who then only ends steps: the fork goes another way at once.
     await page.keyboard.press('f');
     await page.selectOption('#fork-seat-poland', 'human');

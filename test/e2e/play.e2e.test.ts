@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario, replay, type Action, type Outcome, type Seats } from '../../src/core';
-import { launchBrowser, screenshot, servedGame, startButton, watchProblems } from './harness';
+import { launchBrowser, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 import { playToTheEnd } from './player';
 
 
@@ -26,7 +26,7 @@ describe('playing First Contract in the browser', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Menu: pick the tutorial, one human seat against a standard bot, a fixed seed.
-    await page.click('[data-scenario="first-contract"]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
     await page.selectOption('#seat-poland', 'human');
     await page.selectOption('#seat-korea', 'bot:standard');
     await page.fill('#seed', 'e2e-seed-7');

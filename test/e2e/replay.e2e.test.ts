@@ -10,7 +10,7 @@ import { buildReplayFile, formatReplayFile, replayFileFromLog } from '../../src/
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { ReplayTimeline } from '../../src/app/replayTimeline';
 import { encodeLink } from '../../src/app/shareLink';
-import { chooseReplayFile, screenshot, servedGame, startButton, watchProblems } from './harness';
+import { chooseReplayFile, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 // Replays, share links, autosave and undo in the built game. The replay is generated here in Node
 // (an all-bot game) and opened in Chromium through the menu: no fixture with hard-coded hashes.
@@ -36,7 +36,8 @@ const readSession = (page: Page): Promise<SessionRead> =>
     return { scenarioId: s.scenario.id, seed: s.seed, seats: s.seats, log: s.getLog(), hash: s.hash() };
   });
 const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
-const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
+/** The moment the viewer shows, as it says it ("Action 12 of 58"). */
+const position = async (page: Page) => Number(/^Action (\d+) of/.exec((await page.getByText(/^Action \d+ of \d+$/).textContent()) ?? '')?.[1]);
 const hashAt = (page: Page, p: number) => page.evaluate((n) => { const f = (window as unknown as ForgeWindow).__forge; return f.stateHash(f.viewer.timeline.stateAt(n)); }, p);
 /** Moves the viewer's scrubber as a pointer would (no animation). */
 const seek = (page: Page, p: number) => page.getByRole('slider', { name: /^Position in the replay/ }).evaluate((scrub: HTMLInputElement, n) => {
@@ -44,6 +45,7 @@ const seek = (page: Page, p: number) => page.getByRole('slider', { name: /^Posit
   scrub.dispatchEvent(new Event('input'));
 }, p);
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+const playingSpeed = (page: Page) => page.getByRole('combobox', { name: 'Playing speed' });
 /** A card of the menu that reports a kept save or replay (an alert), by its heading. */
 const keptCard = (page: Page, heading: string) => page.getByRole('alert').filter({ hasText: heading });
 /** The first action after `from` whose events hold `kind`. */
@@ -63,7 +65,7 @@ async function openReplay(page: Page, path: string): Promise<string> {
 /** Menu → a game of First Contract with Poland human and South Korea an easy bot, at the board. */
 async function startGame(page: Page, seed: string): Promise<void> {
   await openMenu(page);
-  await page.click('[data-scenario="first-contract"]');
+  await scenarioCard(page, 'First Contract (tutorial)').click();
   await page.selectOption('#seat-poland', 'human');
   await page.selectOption('#seat-korea', 'bot:easy');
   await page.fill('#seed', seed);
@@ -165,7 +167,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.keyboard.press('PageUp');
     expect(await position(page)).toBe(timeline.startOfTurn(3));
     // Play for a moment at the fastest speed, then pause.
-    await page.selectOption('#viewer-speed', 'fast');
+    await playingSpeed(page).selectOption('fast');
     await button(page, 'Play (P or Space)').click();
     await page.waitForTimeout(1200);
     await button(page, 'Play (P or Space)').click();
@@ -278,7 +280,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await openMenu(page);
-    await page.click('[data-scenario="first-contract"]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
     await page.selectOption('#seat-poland', 'bot:easy');
     await page.selectOption('#seat-korea', 'human');
     await page.fill('#seed', 'link-e2e-7');
@@ -326,8 +328,8 @@ describe('replays, links, saves and undo in Chromium', () => {
     await openReplay(page, partPath);
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
-    await page.selectOption('#viewer-speed', 'fast');
-    await page.locator('#viewer-speed').blur();
+    await playingSpeed(page).selectOption('fast');
+    await playingSpeed(page).blur();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -337,7 +339,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await scene(page, 'ReplayViewer');
     expect(await position(page)).toBe(at);
     expect(await hashAt(page, at)).toBe(stateHash(timeline.stateAt(at)));
-    expect(await page.inputValue('#viewer-speed')).toBe('fast');
+    expect(await playingSpeed(page).inputValue()).toBe('fast');
     expect(await page.getByText('✓ verified', { exact: true }).count()).toBe(1);
     await button(page, 'Debrief so far').click();
     await page.getByRole('dialog', { name: 'Debrief', exact: true }).waitFor();
@@ -385,8 +387,8 @@ describe('replays, links, saves and undo in Chromium', () => {
     await debriefPanel.getByRole('button', { name: 'Close', exact: true }).click();
 
     // One action forward shows its wave (at the normal speed, shortened); the top bar names the phase shown.
-    await page.selectOption('#viewer-speed', 'normal');
-    await page.locator('#viewer-speed').blur();
+    await playingSpeed(page).selectOption('normal');
+    await playingSpeed(page).blur();
     const wave = firstWith('interception');
     expect(wave).toBeGreaterThanOrEqual(0);
     await seek(page, wave);
@@ -414,7 +416,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.keyboard.press('p');
     await page.waitForSelector('.card-dialog', { timeout: 30_000 });
     await page.waitForSelector('.card-dialog', { state: 'detached', timeout: 30_000 });
-    await page.waitForFunction((n) => Number(document.body.dataset.viewerPosition) > n, next + 1, { timeout: 30_000 });
+    await expect.poll(() => position(page), { timeout: 30_000, interval: 50 }).toBeGreaterThan(next + 1);
     await screenshot(page, 'replay-viewer-playing');
     await page.keyboard.press('p');
     expect(problems).toEqual([]);

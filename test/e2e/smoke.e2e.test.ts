@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctSampledColours, screenshot, servedGame, startButton, watchProblems } from './harness';
+import { distinctSampledColours, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 
 const served = servedGame();
@@ -42,7 +42,7 @@ describe('the built game in headless Chromium', () => {
     await page.goto(`${served.url}?renderer=webgl`);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
     expect(await rendererOf(page)).toBe(2);
-    await page.click('[data-scenario="first-contract"]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
     await startButton(page).click();
     await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
     await page.keyboard.press('Enter');
