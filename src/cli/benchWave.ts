@@ -93,7 +93,8 @@ export async function waveRun(context: BrowserContext, url: string, o: { seconds
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 60_000 });
   const text = readFileSync(WAVE_FIXTURE, 'utf8');
-  await page.setInputFiles('#scenario-file', { name: 'bench-wave-100.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Load a scenario file…' }).click()]);
+  await chooser.setFiles({ name: 'bench-wave-100.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   // Loaded and chosen: the menu offers to start it.
   const start = page.getByRole('button', { name: `Start “${(JSON.parse(text) as { title: string }).title}”` });
   await start.waitFor();

@@ -54,7 +54,7 @@ export function renderNations(el: HTMLElement, s: GameState, viewer: string | nu
     const seat = s.seats[r.id];
     const who = r.id === viewer ? 'you' : seat?.kind === 'bot' ? 'bot' : seat?.kind === 'scripted' ? 'scripted' : 'human';
     const track = (name: string, key: string) => h('span', { class: 'mini-track', title: name }, h('b', { text: `${s.tracks[key] ?? 0}` }),
-      h('span', { class: 'mini-name', 'data-short': name.slice(0, 3) }, h('span', { class: 'long', text: name }), h('span', { class: 'short', 'aria-hidden': 'true', text: SHORT[name] ?? name })));
+      h('span', { class: 'mini-name' }, h('span', { class: 'long', text: name }), h('span', { class: 'short', 'aria-hidden': 'true', text: SHORT[name] ?? name })));
     el.append(h('section', { class: `nation${s.queue[0] === r.id ? ' on-step' : ''}`, 'aria-label': r.name },
       h('div', { class: 'nation-stripe', 'aria-hidden': 'true' }, swatch(r, 'lg')),
       h('div', { class: 'nation-main' },

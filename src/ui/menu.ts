@@ -35,7 +35,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const list = h('div', { class: 'menu-list', role: 'list', 'aria-label': 'Scenarios' });
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
-  const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
+  const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1 });
   const loadButton = h('button', { class: 'btn btn-secondary', onclick: () => fileInput.click() }, 'Load a scenario file…');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];

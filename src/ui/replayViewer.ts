@@ -52,7 +52,7 @@ export class ReplayViewerPanel {
   readonly #top = h('header', { class: 'top-bar viewer-top' });
   readonly #controls = h('div', { class: 'viewer-controls' });
   readonly #now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite' });
-  readonly #list = h('ol', { class: 'log-list viewer-log', id: 'log-list', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
+  readonly #list = h('ol', { class: 'log-list viewer-log', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
   readonly #nations = nationsBox();
   readonly #scrub: HTMLInputElement;
   readonly #turnField: HTMLInputElement;
