@@ -35,28 +35,21 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const list = h('div', { class: 'menu-list', role: 'list', 'aria-label': 'Scenarios' });
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
-  const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', onclick: () => fileInput.click() }, 'Load a scenario file…');
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    void file.text().then((text) => {
-      const result = o.readFile(text);
-      clear(fileProblems);
-      if (result.ok) {
-        entries.push({ ok: true, file: file.name, scenario: result.scenario });
-        selected = entries.length - 1;
-        drawList();
-        drawSetup();
-      } else {
-        fileProblems.append(
-          h('h3', { text: `${file.name} cannot be played:` }),
-          h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
-        );
-        if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
-      }
-      fileInput.value = '';
-    });
+  const loadScenario = jsonFileButton('Load a scenario file…', (text, name) => {
+    const result = o.readFile(text);
+    clear(fileProblems);
+    if (result.ok) {
+      entries.push({ ok: true, file: name, scenario: result.scenario });
+      selected = entries.length - 1;
+      drawList();
+      drawSetup();
+    } else {
+      fileProblems.append(
+        h('h3', { text: `${name} cannot be played:` }),
+        h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
+      );
+      if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
+    }
   });
 
   function drawList(): void {
@@ -131,23 +124,28 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     );
   }
 
-  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1 });
-  const replayButton = h('button', { class: 'btn btn-secondary', onclick: () => replayInput.click() }, 'Open a replay file…');
-  replayInput.addEventListener('change', () => {
-    const file = replayInput.files?.[0];
-    if (!file) return;
-    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay(text, file.name); });
-  });
   const side = h('section', { class: 'menu-left' },
     o.notices,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
-    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayInput),
+    h('div', { class: 'menu-file' }, loadScenario, jsonFileButton('Open a replay file…', o.onOpenReplay)),
     fileProblems);
   layer.append(h('div', { class: 'menu' }, side, setup));
   drawList();
   drawSetup();
   queueMicrotask(() => (list.querySelector('.selected') as HTMLElement | null)?.focus());
+}
+
+/** A button that opens the file chooser for a JSON file and gives `use` its text and name; its input is emptied first, so the same file can be chosen again. */
+function jsonFileButton(label: string, use: (text: string, name: string) => void): HTMLElement[] {
+  const input: HTMLInputElement = h('input', {
+    type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1,
+    onchange: () => {
+      const file = input.files?.[0];
+      if (file) void file.text().then((text) => { input.value = ''; use(text, file.name); });
+    },
+  });
+  return [h('button', { class: 'btn btn-secondary', onclick: () => input.click() }, label), input];
 }
 
 function lengthText(sc: Scenario): string {
