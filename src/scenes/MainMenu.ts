@@ -118,11 +118,13 @@ export class MainMenu extends Phaser.Scene {
             h('span', { class: 'muted small', text: ` ${turnLabel(state)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
           resume));
       } else {
-        const watch = h('button', { class: 'btn btn-secondary' }, 'Watch it');
-        watch.addEventListener('click', () => {
-          viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
-          this.scene.start('ReplayViewer');
-        });
+        const watch = h('button', {
+          class: 'btn btn-secondary',
+          onclick: () => {
+            viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
+            this.scene.start('ReplayViewer');
+          },
+        }, 'Watch it');
         out.push(h('div', { class: 'menu-notice' }, h('span', { text: `Your last game: ${save.scenario.title}, seed ${save.seed} (finished).` }), watch));
       }
     }

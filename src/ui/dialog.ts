@@ -44,13 +44,15 @@ export function openDialog(o: DialogOptions): DialogHandle {
   let closed = false;
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
-    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}` },
-      h('span', { class: 'btn-label', text: b.label }),
-      b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
-    btn.addEventListener('click', () => {
-      if (closed) return;
-      if (b.onClick?.() !== false) close();
-    });
+    const btn = h('button', {
+      class: `btn btn-${b.kind ?? 'secondary'}`,
+      onclick: () => {
+        if (closed) return;
+        if (b.onClick?.() !== false) close();
+      },
+    },
+    h('span', { class: 'btn-label', text: b.label }),
+    b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     buttons.append(btn);
     if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
   }

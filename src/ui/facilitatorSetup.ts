@@ -16,15 +16,15 @@ let withFacilitator = false;
 export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed: string }, makeLink: MakeLink): ClassroomBox {
   const box: HTMLInputElement = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, onchange: () => { withFacilitator = box.checked; } });
   const seats = (): Seats => (box.checked ? { facilitator: { kind: 'facilitator' } } : {});
-  const link = h('button', { class: 'btn btn-secondary' }, 'Class session link…');
-  link.addEventListener('click', () => {
+  const makeSessionLink = () => {
     const now = current();
     const all: Seats = { ...now.seats, ...seats() };
     void makeLink(sc, all, now.seed).then((made) => {
       if (!made.ok) { toast(`The link would be too long (${made.length} characters).`, 'error'); return; }
       sessionLinkDialog(sc, made.url, all);
     });
-  });
+  };
+  const link = h('button', { class: 'btn btn-secondary', onclick: makeSessionLink }, 'Class session link…');
   const print = h('button', { class: 'btn btn-secondary', onclick: () => printBriefings(sc) }, 'Print role briefings');
   const element = h('div', { class: 'classroom-box' },
     h('label', { class: 'classroom-check', for: 'seat-facilitator' }, box, h('span', { text: 'A facilitator (teacher) steers this game from a console' })),

@@ -131,10 +131,9 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
   const hidden = others.length - shown.length;
   const outcomeDiffers = (t.original?.outcome ?? '') !== (t.fork?.outcome ?? '');
   const toggleButton = others.length > 0 && (hidden > 0 || showAll)
-    ? h('button', { class: 'btn btn-secondary compare-toggle', 'aria-pressed': showAll ? 'true' : 'false' },
+    ? h('button', { class: 'btn btn-secondary compare-toggle', 'aria-pressed': showAll ? 'true' : 'false', onclick: toggle },
       showAll ? 'Show only the tracks that differ' : `Show all ${others.length} tracks`)
     : null;
-  toggleButton?.addEventListener('click', toggle);
   return h('div', {},
     h('div', { class: `compare-so-far${outcomeDiffers ? ' differs' : ''}` },
       h('h3', {}, h('span', { class: 'mark', 'aria-hidden': 'true', text: outcomeDiffers ? '≠' : '=' }), `Outcome so far${outcomeDiffers ? ' (differs)' : ' (the same)'}`),

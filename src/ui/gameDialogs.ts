@@ -13,10 +13,12 @@ export function confirmAction(s: GameState, l: LegalAction, onConfirm: (action: 
   let amount = l.amount?.min ?? 0;
   const field = l.amount?.field;
   const input = l.amount
-    ? h('input', { type: 'number', id: 'amount', min: l.amount.min, max: l.amount.max, value: l.amount.min, step: 1, inputmode: 'numeric' })
+    ? h('input', {
+        type: 'number', id: 'amount', min: l.amount.min, max: l.amount.max, value: l.amount.min, step: 1, inputmode: 'numeric',
+        oninput: (e) => { amount = Number((e.target as HTMLInputElement).value); },
+        onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); confirmButton()?.click(); } },
+      })
     : null;
-  input?.addEventListener('input', () => { amount = Number(input.value); });
-  input?.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); confirmButton()?.click(); } });
   const body = [
     h('p', { class: 'lead', text: l.effect }),
     h('dl', { class: 'facts' },
@@ -111,7 +113,7 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
 export function showCurtain(s: GameState, role: string, onReady: () => void): void {
   const r = roleOf(s, role);
   const name = roleName(s, role);
-  const ready = h('button', { class: 'btn btn-primary btn-big' }, `I am ${name} — show my screen`);
+  const ready = h('button', { class: 'btn btn-primary btn-big', onclick: () => { release(); panel.remove(); onReady(); } }, `I am ${name} — show my screen`);
   const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${name}` },
     h('img', { src: 'icons/emblem.svg', alt: '', class: 'curtain-emblem' }),
     h('p', { class: 'eyebrow', text: 'Hotseat' }),
@@ -119,7 +121,6 @@ export function showCurtain(s: GameState, role: string, onReady: () => void): vo
     h('p', { class: 'lead', text: 'The previous player’s private information is hidden. Press Enter when you are ready.' }),
     ready);
   const release = pushDialog(panel, null);
-  ready.addEventListener('click', () => { release(); panel.remove(); onReady(); });
   overlayRoot().append(panel);
   queueMicrotask(() => ready.focus());
 }

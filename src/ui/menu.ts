@@ -65,17 +65,17 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       const card = h('button', {
         class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
         'aria-pressed': i === selected ? 'true' : 'false',
+        onclick: () => {
+          selected = i;
+          drawList();
+          drawSetup();
+          (setup.querySelector('select, input') as HTMLElement | null)?.focus();
+        },
       },
       h('span', { class: 'scenario-title', text: sc.title }),
       h('span', { class: 'scenario-meta' },
         h('span', { class: 'roles' }, sc.roles.map((r) => h('span', { class: 'mini-role' }, swatch(r, 'sm'), r.name))),
         h('span', { class: 'length', text: lengthText(sc) })));
-      card.addEventListener('click', () => {
-        selected = i;
-        drawList();
-        drawSetup();
-        (setup.querySelector('select, input') as HTMLElement | null)?.focus();
-      });
       list.append(card);
     });
   }
@@ -98,7 +98,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     }
     const seedInput: HTMLInputElement = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40, oninput: () => { seed = seedInput.value; } });
     const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
-    const start = h('button', { class: 'btn btn-primary btn-big' }, `Start “${sc.title}”`);
+    const start = h('button', { class: 'btn btn-primary btn-big', onclick: () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()) }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
@@ -110,7 +110,6 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       return seed.trim();
     };
     const classroom = o.classroom(sc, () => ({ seats: chosenSeats(), seed: seedNow() }));
-    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()));
     const share = h('button', { class: 'btn btn-secondary', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
     setup.append(
       h('h2', { text: sc.title }),

@@ -68,13 +68,10 @@ export class ReplayViewerPanel {
     const button = (label: string, title: string, run: () => void) =>
       h('button', { class: 'btn viewer-btn', title, 'aria-label': title, onclick: run }, label);
     this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay());
-    this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)' });
-    this.#scrub.addEventListener('input', () => on.onSeek(Number(this.#scrub.value)));
-    this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn' });
+    this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', oninput: () => on.onSeek(Number(this.#scrub.value)) });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
-    this.#turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
-    this.#speedSelect = h('select', { 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
-    this.#speedSelect.addEventListener('change', () => on.onSpeed(this.#speedSelect.value as ViewerSpeed));
+    this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); jump(); } } });
+    this.#speedSelect = h('select', { 'aria-label': 'Playing speed', onchange: () => on.onSpeed(this.#speedSelect.value as ViewerSpeed) }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
     this.#controls.append(
       h('div', { class: 'viewer-row' },
         button('« Turn', 'Back one turn (Page Up)', () => on.onTurn(-1)),
