@@ -37,7 +37,7 @@ export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
         role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), list(role.briefing.unknowns)] : null,
         objectives.length > 0 ? [
           h('h2', { text: 'What scores' }),
-          h('ul', { class: 'objectives' }, objectives.map((x) => h('li', {}, h('span', { class: 'points', text: `${x.points}` }), ` ${x.text}`, x.hidden ? h('em', { text: ' (secret)' }) : null))),
+          h('ul', { class: 'objectives' }, objectives.map((x) => h('li', {}, h('span', { class: 'points', text: x.points }), ` ${x.text}`, x.hidden ? h('em', { text: ' (secret)' }) : null))),
         ] : null)),
     h('footer', { class: 'briefing-foot' },
       h('p', { class: 'muted small', text: sc.story.fictionalised }),

@@ -172,7 +172,7 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
     tag: roleTag(role),
     body: [
       role ? h('ul', { class: 'goals' }, role.briefing.goals.map((g) => h('li', { text: g }))) : null,
-      mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: `${o.points}` }), ` ${o.text}`,
+      mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: o.points }), ` ${o.text}`,
         o.byTurn ? ` (by ${s.scenario.turnLabels[o.byTurn - 1] ?? `turn ${o.byTurn}`})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
     buttons: [{ label: 'Close', kind: 'primary' }],

@@ -53,7 +53,7 @@ export function renderNations(el: HTMLElement, s: GameState, viewer: string | nu
   for (const r of roles) {
     const seat = s.seats[r.id];
     const who = r.id === viewer ? 'you' : seat?.kind === 'bot' ? 'bot' : seat?.kind === 'scripted' ? 'scripted' : 'human';
-    const track = (name: string, key: string) => h('span', { class: 'mini-track', title: name }, h('b', { text: `${s.tracks[key] ?? 0}` }),
+    const track = (name: string, key: string) => h('span', { class: 'mini-track', title: name }, h('b', { text: s.tracks[key] ?? 0 }),
       h('span', { class: 'mini-name' }, h('span', { class: 'long', text: name }), h('span', { class: 'short', 'aria-hidden': 'true', text: SHORT[name] ?? name })));
     el.append(h('section', { class: `nation${s.queue[0] === r.id ? ' on-step' : ''}`, 'aria-label': r.name },
       h('div', { class: 'nation-stripe', 'aria-hidden': 'true' }, swatch(r, 'lg')),
@@ -82,7 +82,7 @@ function relations(s: GameState): HTMLElement {
       h('div', { class: 'pair-names' }, swatch(roleOf(s, a), 'sm'), ` ${roleName(s, a)} – `, swatch(roleOf(s, b), 'sm'), ` ${roleName(s, b)}`),
       h('div', { class: 'pair-tracks' },
         h('span', { class: 'pair-track' }, 'trust ', h('b', { class: 'big-num', text: key ? `${s.tracks[key]}` : '–' })),
-        interop !== undefined ? h('span', { class: 'pair-track' }, 'interop ', h('b', { text: `${interop}` })) : null,
+        interop !== undefined ? h('span', { class: 'pair-track' }, 'interop ', h('b', { text: interop })) : null,
         transfers.map((t) => h('span', { class: 'pair-track', title: `Technology from ${roleName(s, t.donor)} to ${roleName(s, t.recipient)}` },
           'tech ', h('b', { text: `L${t.level}` }), t.building ? `→L${t.building.level} · ${plural(t.building.turnsLeft, 'turn')}` : ''))),
       agreements.length > 0
