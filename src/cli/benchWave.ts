@@ -93,12 +93,15 @@ export async function waveRun(context: BrowserContext, url: string, o: { seconds
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 60_000 });
   const text = readFileSync(WAVE_FIXTURE, 'utf8');
-  await page.setInputFiles('#scenario-file', { name: 'bench-wave-100.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.waitForSelector('[data-scenario="bench-wave-100"][aria-pressed=true]');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Load a scenario file…' }).click()]);
+  await chooser.setFiles({ name: 'bench-wave-100.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // Loaded and chosen: the menu offers to start it.
+  const start = page.getByRole('button', { name: `Start “${(JSON.parse(text) as { title: string }).title}”` });
+  await start.waitFor();
   await page.selectOption('#seat-poland', 'human');
   await page.selectOption('#seat-korea', 'bot:standard');
   await page.fill('#seed', SEED);
-  await page.click('[data-testid=start]');
+  await start.click();
   let cdp: CDPSession | null = null;
   let idleBoard: number[] = [];
   let waveSeen = 0;

@@ -216,13 +216,13 @@ export class Game extends Phaser.Scene {
     const mine = !!viewer && !this.#player.busy && !this.#curtainUp && store.actor() === viewer;
     const check = mine ? store.canUndo(viewer) : { ok: false as const, reason: 'You can undo your own actions on your step.' };
     const undo = h('button', {
-      class: `btn${check.ok ? '' : ' btn-unavailable'}`, id: 'undo', 'data-testid': 'undo',
+      class: `btn${check.ok ? '' : ' btn-unavailable'}`, id: 'undo',
       'aria-disabled': check.ok ? undefined : 'true', title: check.ok ? 'Undo my last action (U)' : `Undo (U): ${check.reason}`,
       onclick: () => this.#undo(),
     }, '↶ Undo ', h('kbd', { text: 'U' }));
-    const share = h('button', { class: 'btn', id: 'save-share', 'data-testid': 'save-share', title: 'Save the replay or share a link (R)', onclick: () => this.#saveShare() }, 'Save & share ', h('kbd', { text: 'R' }));
+    const share = h('button', { class: 'btn', id: 'save-share', title: 'Save the replay or share a link (R)', onclick: () => this.#saveShare() }, 'Save & share ', h('kbd', { text: 'R' }));
     if (!this.#session.origin) return [undo, share];
-    const compare = h('button', { class: 'btn', id: 'compare-original', 'data-testid': 'compare-original', title: 'Compare with the original (C)', onclick: () => this.#compare() }, 'Compare ', h('kbd', { text: 'C' }));
+    const compare = h('button', { class: 'btn', id: 'compare-original', title: 'Compare with the original (C)', onclick: () => this.#compare() }, 'Compare ', h('kbd', { text: 'C' }));
     return [undo, share, compare];
   }
 

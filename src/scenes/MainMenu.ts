@@ -64,7 +64,7 @@ export class MainMenu extends Phaser.Scene {
     // A reload while watching a replay goes back to it (a link in the address bar comes first).
     const linkNow = linkPending && location.hash.includes('game=');
     const reopened = reopenViewer(firstVisit && !linkNow, shipped, VIEWER_SPEEDS.map((s) => s.id));
-    const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': 'link-problem', hidden: true });
+    const linkNotice = h('div', { class: 'menu-notice notice-bad', role: 'alert', hidden: true });
     const notices = [linkNotice, ...this.#saveNotices(slot, storage), ...this.#replayNotices(shipped)];
     renderMenu(layer, {
       entries: catalogue,
@@ -89,7 +89,8 @@ export class MainMenu extends Phaser.Scene {
       },
       onShare: (scenario, seats, seed) => void this.#share(scenario, seats, seed, shipped),
     });
-    if (slot.kind === 'saved' && !slot.save.finished) queueMicrotask(() => layer.querySelector<HTMLElement>('[data-testid=resume]')?.focus());
+    // A game to resume (its card is there only then): Resume has the focus, after the menu's own.
+    queueMicrotask(() => layer.querySelector<HTMLElement>('.notice-resume button')?.focus());
     if (linkNow) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;
     if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
@@ -110,18 +111,20 @@ export class MainMenu extends Phaser.Scene {
     if (slot.kind === 'saved') {
       const { save, state } = slot;
       if (!save.finished) {
-        const resume = h('button', { class: 'btn btn-primary', 'data-testid': 'resume', onclick: () => this.#resume(slot) }, 'Resume');
-        out.push(h('div', { class: 'menu-notice notice-resume', 'data-testid': 'resume-card' },
+        const resume = h('button', { class: 'btn btn-primary', onclick: () => this.#resume(slot) }, 'Resume');
+        out.push(h('div', { class: 'menu-notice notice-resume' },
           h('div', {},
             h('strong', { text: `Saved game: ${save.scenario.title}` }),
             h('span', { class: 'muted small', text: ` ${turnLabel(state)}, turn ${state.turn} of ${save.scenario.turns} · seed ${save.seed} · ${save.actions.length} actions. Starting a new game replaces it.` })),
           resume));
       } else {
-        const watch = h('button', { class: 'btn btn-secondary', 'data-testid': 'watch-last' }, 'Watch it');
-        watch.addEventListener('click', () => {
-          viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
-          this.scene.start('ReplayViewer');
-        });
+        const watch = h('button', {
+          class: 'btn btn-secondary',
+          onclick: () => {
+            viewLog(save, 'your last game', 'Your last game, re-run from its save: it came out at the state it was saved with.');
+            this.scene.start('ReplayViewer');
+          },
+        }, 'Watch it');
         out.push(h('div', { class: 'menu-notice' }, h('span', { text: `Your last game: ${save.scenario.title}, seed ${save.seed} (finished).` }), watch));
       }
     }
@@ -129,7 +132,7 @@ export class MainMenu extends Phaser.Scene {
       const [heading, after] = kept.part === 'origin'
         ? ['A forked game’s record of its original could not be used', 'The game itself resumed without it; the save as it was is kept in this browser until you discard it.']
         : ['A saved game could not be used', 'It is kept in this browser until you discard it.'];
-      out.push(keptCard('kept', 'save', heading, `: ${kept.reason}. ${after}`, () => downloadText('forge-shield-unreadable-save.json', kept.text), () => discardKept(storage!, kept.key)));
+      out.push(keptCard(heading, `: ${kept.reason}. ${after}`, () => downloadText('forge-shield-unreadable-save.json', kept.text), () => discardKept(storage!, kept.key)));
     }
     return out;
   }
@@ -138,7 +141,7 @@ export class MainMenu extends Phaser.Scene {
   #replayNotices(shipped: Scenario[]): HTMLElement[] {
     const stores = { local: browserStorage(), session: tabStorage() };
     return keptReplays(stores.local, stores.session, shipped).map((kept) =>
-      keptCard('kept-replay', 'replay', 'The replay you were watching could not be reopened', `: ${kept.reason}. It is kept ${kept.where === 'local' ? 'in this browser' : 'in this tab'} until you discard it.`,
+      keptCard('The replay you were watching could not be reopened', `: ${kept.reason}. It is kept ${kept.where === 'local' ? 'in this browser' : 'in this tab'} until you discard it.`,
         () => downloadText(kept.download.name, kept.download.text), () => { const s = stores[kept.where]; if (s) discardKeptReplay(s, kept.key); }));
   }
 
@@ -172,11 +175,11 @@ export class MainMenu extends Phaser.Scene {
 }
 
 /** A kept save or replay that could not be used: what and why, "Download it" and "Discard" (which also removes the card). */
-function keptCard(id: string, card: string, heading: string, why: string, onDownload: () => void, onDiscard: () => void): HTMLElement {
-  const el = h('div', { class: 'menu-notice notice-bad', role: 'alert', 'data-testid': `kept-${card}` },
+function keptCard(heading: string, why: string, onDownload: () => void, onDiscard: () => void): HTMLElement {
+  const el = h('div', { class: 'menu-notice notice-bad', role: 'alert' },
     h('div', {}, h('strong', { text: heading }), h('span', { class: 'small', text: why })),
     h('div', { class: 'notice-buttons' },
-      h('button', { class: 'btn btn-secondary', 'data-testid': `${id}-download`, onclick: onDownload }, 'Download it'),
-      h('button', { class: 'btn btn-danger', 'data-testid': `${id}-discard`, onclick: () => { onDiscard(); el.remove(); } }, 'Discard')));
+      h('button', { class: 'btn btn-secondary', onclick: onDownload }, 'Download it'),
+      h('button', { class: 'btn btn-danger', onclick: () => { onDiscard(); el.remove(); } }, 'Discard')));
   return el;
 }

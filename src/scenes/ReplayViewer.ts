@@ -145,7 +145,6 @@ export class ReplayViewer extends Phaser.Scene {
       currentLines: p > 0 ? t.linesOf(p - 1) : { from: 0, to: 0 }, verdict: this.#viewer.verdict,
       finished: t.stateAt(t.length).outcome !== null, shown: this.#shown,
     });
-    document.body.dataset.viewerPosition = String(p);
   }
 
   #step(delta: number): void {

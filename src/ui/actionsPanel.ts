@@ -33,7 +33,7 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
     h('h2', { class: 'step-title' }, title),
     h('p', { class: 'step-phase' }, h('b', { text: `${phaseName(phase)} phase. ` }), hint ?? ''),
     viewer ? h('p', { class: 'step-budget' }, 'Budget ', h('b', { class: 'big-num', text: fmt(s.budgets[viewer] ?? 0) }), ' BP', (s.workforce[viewer] ?? 0) > 0 ? ` · workforce ${s.workforce[viewer]}` : '') : null));
-  const list = h('div', { class: 'action-list', id: 'action-list', role: 'group', 'aria-label': 'What you can do' });
+  const list = h('div', { class: 'action-list', role: 'group', 'aria-label': 'What you can do' });
   const end = legal.find((l) => l.action.type === 'endPhase');
   const acting = legal.filter((l) => l.action.type !== 'endPhase');
   if (s.paused && !s.outcome) {
@@ -55,7 +55,7 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
   // Nobody at this screen takes steps (every seat is a bot): there is no step to end.
   if (viewer === null) return;
   const endButton = h('button', {
-    class: 'btn btn-primary btn-end', id: 'end-step', 'data-testid': 'end-step',
+    class: 'btn btn-primary btn-end', id: 'end-step',
     disabled: !end || busy || actor !== viewer,
     title: end?.effect ?? '',
     onclick: () => { if (end) handlers.onEnd(end); },

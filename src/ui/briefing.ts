@@ -19,7 +19,7 @@ export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
   const { scenario: sc, role } = o;
   const objectives = sc.objectives.filter((x) => x.owner === role.id || x.owner === role.side);
   const list = (items: readonly string[]) => h('ul', {}, items.map((t) => h('li', { text: t })));
-  const go = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'briefing-continue', onclick: () => o.onContinue() }, o.continueLabel);
+  const go = h('button', { class: 'btn btn-primary btn-big', onclick: () => o.onContinue() }, o.continueLabel);
   const panel = h('article', { class: 'briefing panel', 'aria-labelledby': 'briefing-title' },
     h('header', { class: 'briefing-head' },
       h('div', {},
@@ -37,7 +37,7 @@ export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
         role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), list(role.briefing.unknowns)] : null,
         objectives.length > 0 ? [
           h('h2', { text: 'What scores' }),
-          h('ul', { class: 'objectives' }, objectives.map((x) => h('li', {}, h('span', { class: 'points', text: `${x.points}` }), ` ${x.text}`, x.hidden ? h('em', { text: ' (secret)' }) : null))),
+          h('ul', { class: 'objectives' }, objectives.map((x) => h('li', {}, h('span', { class: 'points', text: x.points }), ` ${x.text}`, x.hidden ? h('em', { text: ' (secret)' }) : null))),
         ] : null)),
     h('footer', { class: 'briefing-foot' },
       h('p', { class: 'muted small', text: sc.story.fictionalised }),

@@ -67,20 +67,19 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
   };
 
   const show = tabList(tabs, TABS.map(([id, name]) =>
-    h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'data-tab': id, 'aria-controls': 'debrief-body' }, name)), (i) => {
+    h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'aria-controls': 'debrief-body' }, name)), (i) => {
     const tab = TABS[i]![0];
     clear(body);
     body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
-    body.dataset.section = tab;
     body.append(section(tab));
     body.scrollTop = 0;
   });
 
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
-  const { close } = openPanel('debrief', 'debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
-    ['Export CSV', 'export-csv', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
-    ['Export JSON', 'export-json', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
-    ['Print view', 'debrief-print', () => printDebrief(d)],
+  const { close } = openPanel('debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
+    ['Export CSV', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
+    ['Export JSON', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
+    ['Print view', () => printDebrief(d)],
   ], [tabs, body]);
   show(0);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());

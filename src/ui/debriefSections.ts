@@ -135,7 +135,7 @@ export function timelineTable(d: Debrief, role: string | null): HTMLElement {
       const first = x.turn !== lastTurn;
       lastTurn = x.turn;
       return h('tr', { class: first ? 'turn-start' : '' },
-        h('td', { class: 'num', text: first ? String(x.turn) : '' }),
+        h('td', { class: 'num', text: first ? x.turn : '' }),
         h('td', { text: cap(x.phase) }),
         h('td', {}, roleTag(d.roles.find((r) => r.id === x.role), roleName(d, x.role))),
         h('td', { text: x.text }));
@@ -154,7 +154,7 @@ export function costSection(d: Debrief): HTMLElement {
     h('table', { class: 'cost-table keep' },
       h('thead', {}, h('tr', {}, ['Turn', 'Interceptors fired', 'Their cost ($M)', 'Threats’ cost ($M)', 'Ratio'].map((t, i) => h('th', { class: i > 0 ? 'num' : '', text: t })))),
       h('tbody', {}, rows.map((r) => h('tr', {},
-        h('td', { text: String(r.turn) }), h('td', { class: 'num', text: String(r.fired) }), h('td', { class: 'num', text: fmt2(r.interceptorCost) }),
+        h('td', { text: r.turn }), h('td', { class: 'num', text: r.fired }), h('td', { class: 'num', text: fmt2(r.interceptorCost) }),
         h('td', { class: 'num', text: fmt2(r.threatCost) }), h('td', { class: 'num', text: r.fired > 0 ? fmt2(r.ratio) : '–' }))))));
 }
 

@@ -44,13 +44,15 @@ export function openDialog(o: DialogOptions): DialogHandle {
   let closed = false;
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
-    const btn = h('button', { class: `btn btn-${b.kind ?? 'secondary'}` },
-      h('span', { class: 'btn-label', text: b.label }),
-      b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
-    btn.addEventListener('click', () => {
-      if (closed) return;
-      if (b.onClick?.() !== false) close();
-    });
+    const btn = h('button', {
+      class: `btn btn-${b.kind ?? 'secondary'}`,
+      onclick: () => {
+        if (closed) return;
+        if (b.onClick?.() !== false) close();
+      },
+    },
+    h('span', { class: 'btn-label', text: b.label }),
+    b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     buttons.append(btn);
     if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
   }
@@ -80,14 +82,14 @@ export function showModal(backdrop: HTMLElement, panel: HTMLElement, esc: boolea
 
 /**
  * A large modal panel (the debrief, the fork comparison): a header with an eyebrow line, a title and
- * tool buttons ([label, test id, run]) ending with Close, then `content`. Its classes and ids start
+ * tool buttons ([label, run]) ending with Close, then `content`. Its classes and ids start
  * with `name`; one left open before is replaced. Esc closes it.
  */
-export function openPanel(name: string, testid: string, eyebrow: string, title: string, tools: [string, string, () => void][], content: HTMLElement[], onClose?: () => void): { close: () => void; panel: HTMLElement; closeButton: HTMLElement } {
+export function openPanel(name: string, eyebrow: string, title: string, tools: [string, () => void][], content: HTMLElement[], onClose?: () => void): { close: () => void; panel: HTMLElement; closeButton: HTMLElement } {
   overlayRoot().querySelector(`.${name}-backdrop`)?.remove();
-  const button = ([label, id, run]: [string, string, () => void]) => h('button', { class: 'btn btn-secondary', 'data-testid': id, onclick: run }, label);
-  const closeButton = button(['Close', `${name}-close`, () => close()]);
-  const panel = h('section', { class: `${name} panel`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': `${name}-title`, 'data-testid': testid },
+  const button = ([label, run]: [string, () => void]) => h('button', { class: 'btn btn-secondary', onclick: run }, label);
+  const closeButton = button(['Close', () => close()]);
+  const panel = h('section', { class: `${name} panel`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': `${name}-title` },
     h('header', { class: `${name}-head` },
       h('div', {}, h('p', { class: 'eyebrow', text: eyebrow }), h('h1', { id: `${name}-title`, text: title })),
       h('div', { class: `${name}-tools` }, tools.map(button), closeButton)),

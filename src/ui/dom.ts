@@ -12,8 +12,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key === 'class') el.className = String(value);
     else if (key === 'text') el.textContent = String(value);
-    else if (value === true) el.setAttribute(key, '');
-    else el.setAttribute(key, String(value));
+    else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
   return el;
@@ -25,12 +24,13 @@ export const option = (value: string | number, text: string, selected = false): 
 export function append(el: HTMLElement, children: (Child | Child[])[]): void {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    // Element.append makes a text node of a string itself.
+    el.append(typeof c === 'number' ? String(c) : c);
   }
 }
 
 export function clear(el: HTMLElement): void {
-  while (el.firstChild) el.firstChild.remove();
+  el.replaceChildren();
 }
 
 /**

@@ -34,15 +34,15 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
       h('table', { class: 'breakdown' },
         h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
-  const again = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'play-again', onclick: o.onAgain }, 'Play again with the same seed');
-  const menu = h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'to-menu', onclick: o.onMenu }, 'Main menu');
-  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', 'data-testid': 'open-debrief', onclick: () => o.onDebrief() }, 'Debrief');
-  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', 'data-testid': 'end-compare', title: 'Compare with the original (C)', onclick: o.onCompare }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
-  const save = h('button', { class: 'btn btn-secondary btn-big', 'data-testid': 'save-replay', onclick: () => { const file = o.replay(); downloadText(file.name, file.text); } }, 'Save the replay');
+  const again = h('button', { class: 'btn btn-primary btn-big', onclick: o.onAgain }, 'Play again with the same seed');
+  const menu = h('button', { class: 'btn btn-secondary btn-big', onclick: o.onMenu }, 'Main menu');
+  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', onclick: () => o.onDebrief() }, 'Debrief');
+  const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', title: 'Compare with the original (C)', onclick: o.onCompare }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
+  const save = h('button', { class: 'btn btn-secondary btn-big', onclick: () => { const file = o.replay(); downloadText(file.name, file.text); } }, 'Save the replay');
   layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },
     h('p', { class: 'eyebrow', text: `${s.scenario.title} · seed ${s.seed}` }),
-    h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, 'data-testid': 'outcome-heading', text: heading }),
-    h('p', { class: 'lead', 'data-testid': 'outcome-text', text: out.text }),
+    h('h1', { id: 'end-title', class: `outcome outcome-${out.reason}`, text: heading }),
+    h('p', { class: 'lead', text: out.text }),
     h('div', { class: 'scores' }, scores),
     h('div', { class: 'end-buttons' }, again, debrief, compare, save, menu)));
   queueMicrotask(() => again.focus());

@@ -37,14 +37,15 @@ export class FacilitatorConsole {
 
   constructor(layer: HTMLElement, store: ConsoleStore) {
     this.#store = store;
-    this.el = h('section', { class: 'fac-console panel', id: 'facilitator-console', 'aria-label': 'Facilitator console', hidden: true });
-    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', 'data-testid': 'facilitator-toggle' },
+    this.el = h('section', {
+      class: 'fac-console panel', id: 'facilitator-console', 'aria-label': 'Facilitator console', hidden: true,
+      // The board's hover details belong to the board (facilitator.css also hides them over the console).
+      onpointerenter: () => hoverTip(null, 0, 0),
+      onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Escape' && !(e.target as HTMLElement).closest('select')) { e.preventDefault(); this.setOpen(false); } },
+    });
+    this.#toggle = h('button', { class: 'btn fac-toggle', 'aria-expanded': 'false', 'aria-controls': 'facilitator-console', onclick: () => this.setOpen(!this.#open) },
       h('span', { text: 'Facilitator' }), h('kbd', { text: 'F' }));
-    this.#toggle.addEventListener('click', () => this.setOpen(!this.#open));
     layer.append(this.#toggle, this.el);
-    // The board's hover details belong to the board (facilitator.css also hides them over the console).
-    this.el.addEventListener('pointerenter', () => hoverTip(null, 0, 0));
-    this.el.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select')) { e.preventDefault(); this.setOpen(false); } });
     this.#unsubscribe = store.subscribe((_s, _e, action) => {
       if (action) this.#leader?.send(store.getLog().length - 1, action);
       if (this.#open) this.#refresh();
@@ -101,7 +102,7 @@ export class FacilitatorConsole {
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
-        this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'facilitator-status' }, (now) =>
+        this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status' }, (now) =>
           now.outcome ? 'The game is over.' : `${now.paused ? 'Paused' : 'Running'} · ${turnLabel(now)} (turn ${now.turn} of ${now.scenario.turns}) · ${phaseName(now.phase)}`),
         button('Close', 'fac-close', () => this.setOpen(false), { kind: 'btn-icon-text' })),
       h('div', { class: 'fac-row' },
@@ -148,8 +149,7 @@ export class FacilitatorConsole {
       option('', 'No track change (news only)'),
       tracks.map((k) => option(k, cap(trackName(s, k)), k === this.#draft.track)));
     const by: HTMLSelectElement = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much', onchange: () => { this.#draft.by = by.value; } }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
-    const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over }, 'Play this card');
-    go.addEventListener('click', () => {
+    const play = () => {
       if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
       const effects = track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [];
       if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom: { title: title.value.trim(), text: text.value.trim(), effects } })) {
@@ -157,7 +157,8 @@ export class FacilitatorConsole {
         title.value = '';
         text.value = '';
       }
-    });
+    };
+    const go = h('button', { class: 'btn', id: 'fac-custom-inject', disabled: over, onclick: play }, 'Play this card');
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Write a card on the spot' }),
       h('div', { class: 'fac-row' }, title, track, by), text,
@@ -178,7 +179,7 @@ export class FacilitatorConsole {
     return h('section', { class: 'fac-block' },
       h('h3', { text: 'Adjust a track' }),
       h('div', { class: 'fac-row' }, select, step(-1, 'Lower by 1', 'fac-lower'), step(1, 'Raise by 1', 'fac-raise')),
-      this.#liveText('p', { class: 'muted small', 'data-testid': 'facilitator-track-value' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
+      this.#liveText('p', { class: 'muted small' }, (now) => `Now ${valueOf(now)}; it stays between ${min} and ${max}.`));
   }
 
   /** An element whose text follows the game (kept up to date by refresh()). */

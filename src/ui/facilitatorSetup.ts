@@ -14,18 +14,18 @@ export interface ClassroomBox { element: HTMLElement; seats(): Seats }
 let withFacilitator = false;
 
 export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed: string }, makeLink: MakeLink): ClassroomBox {
-  const box: HTMLInputElement = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, 'data-testid': 'seat-facilitator', onchange: () => { withFacilitator = box.checked; } });
+  const box: HTMLInputElement = h('input', { type: 'checkbox', id: 'seat-facilitator', checked: withFacilitator, onchange: () => { withFacilitator = box.checked; } });
   const seats = (): Seats => (box.checked ? { facilitator: { kind: 'facilitator' } } : {});
-  const link = h('button', { class: 'btn btn-secondary', 'data-testid': 'class-link' }, 'Class session link…');
-  link.addEventListener('click', () => {
+  const makeSessionLink = () => {
     const now = current();
     const all: Seats = { ...now.seats, ...seats() };
     void makeLink(sc, all, now.seed).then((made) => {
       if (!made.ok) { toast(`The link would be too long (${made.length} characters).`, 'error'); return; }
       sessionLinkDialog(sc, made.url, all);
     });
-  });
-  const print = h('button', { class: 'btn btn-secondary', 'data-testid': 'print-briefings', onclick: () => printBriefings(sc) }, 'Print role briefings');
+  };
+  const link = h('button', { class: 'btn btn-secondary', onclick: makeSessionLink }, 'Class session link…');
+  const print = h('button', { class: 'btn btn-secondary', onclick: () => printBriefings(sc) }, 'Print role briefings');
   const element = h('div', { class: 'classroom-box' },
     h('label', { class: 'classroom-check', for: 'seat-facilitator' }, box, h('span', { text: 'A facilitator (teacher) steers this game from a console' })),
     h('div', { class: 'classroom-buttons' }, link, print));
@@ -33,7 +33,7 @@ export function classroomSetup(sc: Scenario, current: () => { seats: Seats; seed
 }
 
 function sessionLinkDialog(sc: Scenario, url: string, seats: Seats): void {
-  const field = h('input', { type: 'text', readonly: true, value: url, class: 'link-field', 'aria-label': 'Session link', 'data-testid': 'class-link-url' });
+  const field = h('input', { type: 'text', readonly: true, value: url, class: 'link-field', 'aria-label': 'Session link' });
   const bots = sc.roles.filter((r) => seats[r.id]?.kind === 'bot').map((r) => r.name);
   const humans = sc.roles.filter((r) => seats[r.id]?.kind === 'human').map((r) => r.name);
   openDialog({

@@ -25,9 +25,9 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
   const c = compareFork(original, fork, at);
   const body = h('div', { class: 'compare-body', tabindex: 0, 'aria-label': 'The comparison' },
     summarySection(c, o.originLabel), outcomeSection(c), turnsSection(c));
-  const { close, panel, closeButton } = openPanel('compare', 'fork-compare', `${c.title} · seed ${c.seed}`, 'This game and its original', [
-    ['Save the original replay', 'compare-save-original', () => { const f = o.files().original; downloadText(f.name, f.text); }],
-    ['Save this game’s replay', 'compare-save-fork', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
+  const { close, panel, closeButton } = openPanel('compare', `${c.title} · seed ${c.seed}`, 'This game and its original', [
+    ['Save the original replay', () => { const f = o.files().original; downloadText(f.name, f.text); }],
+    ['Save this game’s replay', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
   ], [body], o.onClose);
   queueMicrotask(() => closeButton.focus());
   return { close, root: panel, comparison: c };
@@ -37,12 +37,12 @@ function summarySection(c: ForkComparison, originLabel: string): HTMLElement {
   const d = c.firstDifference;
   const split = h('section', { class: 'compare-card', 'aria-labelledby': 'compare-split' },
     h('h2', { id: 'compare-split', text: 'Where they split' }),
-    h('p', { 'data-testid': 'compare-split-text', text: c.split.text }),
+    h('p', { text: c.split.text }),
     h('p', { class: 'muted small', text: `The original: ${originLabel}, ${c.original.actions} actions.` }),
     c.seatChanges.length > 0
       ? h('ul', { class: 'compare-seats' }, c.seatChanges.map((s) => h('li', {}, h('strong', { text: `${s.name}: ` }), `${s.original} in the original, ${s.fork} here`)))
       : h('p', { class: 'muted', text: 'The same seats as the original.' }));
-  const first = h('section', { class: 'compare-card', 'aria-labelledby': 'compare-first', 'data-testid': 'compare-first' },
+  const first = h('section', { class: 'compare-card', 'aria-labelledby': 'compare-first' },
     h('h2', { id: 'compare-first', text: 'The first decision that differs' }),
     d
       ? [
@@ -56,8 +56,8 @@ function summarySection(c: ForkComparison, originLabel: string): HTMLElement {
 }
 
 function outcomeSection(c: ForkComparison): HTMLElement {
-  const card = (title: string, side: ForkComparison['original'], other: ForkComparison['original'] | null, testid: string) =>
-    h('section', { class: 'compare-card', 'aria-label': title, 'data-testid': testid },
+  const card = (title: string, side: ForkComparison['original'], other: ForkComparison['original'] | null) =>
+    h('section', { class: 'compare-card', 'aria-label': title },
       h('h2', { text: title }),
       h('p', { class: 'lead', text: side.outcome }),
       side.failure ? h('p', { class: 'warning', role: 'alert', text: side.failure }) : null,
@@ -69,9 +69,9 @@ function outcomeSection(c: ForkComparison): HTMLElement {
             other ? h('td', { class: 'delta', text: change(theirs, mine) }) : null);
         }))));
   return h('div', { class: 'compare-outcomes' },
-    card('The original', c.original, null, 'compare-original'),
+    card('The original', c.original, null),
     // Final against final only: an unfinished fork is compared turn by turn below.
-    card(c.fork.finished ? 'This game' : 'This game so far (scores now)', c.fork, c.fork.finished && c.original.finished ? c.original : null, 'compare-fork'));
+    card(c.fork.finished ? 'This game' : 'This game so far (scores now)', c.fork, c.fork.finished && c.original.finished ? c.original : null));
 }
 
 /** How this game's value stands against the original's, in symbols and words. */
@@ -116,7 +116,7 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
     const left = valueOf(t.original, m);
     const right = valueOf(t.fork, m);
     const diff = differs.has(m.key);
-    return h('tr', { class: diff ? 'differs' : undefined, 'data-metric': m.key },
+    return h('tr', { class: diff ? 'differs' : undefined },
       h('th', { scope: 'row' }, h('span', { class: 'mark', 'aria-hidden': 'true', text: diff ? '≠' : '=' }), m.name),
       h('td', { class: 'num', text: left === undefined ? '–' : fmt(left) }),
       h('td', { class: 'num', text: right === undefined ? '–' : fmt(right) }),
@@ -131,17 +131,16 @@ function turnTable(c: ForkComparison, t: CompareTurn, showAll: boolean, toggle: 
   const hidden = others.length - shown.length;
   const outcomeDiffers = (t.original?.outcome ?? '') !== (t.fork?.outcome ?? '');
   const toggleButton = others.length > 0 && (hidden > 0 || showAll)
-    ? h('button', { class: 'btn btn-secondary compare-toggle', 'data-testid': 'compare-all-tracks', 'aria-pressed': showAll ? 'true' : 'false' },
+    ? h('button', { class: 'btn btn-secondary compare-toggle', 'aria-pressed': showAll ? 'true' : 'false', onclick: toggle },
       showAll ? 'Show only the tracks that differ' : `Show all ${others.length} tracks`)
     : null;
-  toggleButton?.addEventListener('click', toggle);
   return h('div', {},
-    h('div', { class: `compare-so-far${outcomeDiffers ? ' differs' : ''}`, 'data-testid': 'compare-so-far' },
+    h('div', { class: `compare-so-far${outcomeDiffers ? ' differs' : ''}` },
       h('h3', {}, h('span', { class: 'mark', 'aria-hidden': 'true', text: outcomeDiffers ? '≠' : '=' }), `Outcome so far${outcomeDiffers ? ' (differs)' : ' (the same)'}`),
       h('dl', { class: 'compare-pair' },
         h('dt', { text: 'Original' }), h('dd', { text: t.original?.outcome ?? 'The original has no such turn.' }),
         h('dt', { text: 'This game' }), h('dd', { text: t.fork?.outcome ?? 'Not played (yet) in this game.' }))),
-    h('table', { class: 'compare-table', 'data-testid': 'compare-table' },
+    h('table', { class: 'compare-table' },
       h('caption', { class: 'sr-only', text: `Turn ${t.turn}, ${t.label}: the original and this game` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'At the end of the turn' }), h('th', { scope: 'col', class: 'num', text: 'Original' }), h('th', { scope: 'col', class: 'num', text: 'This game' }), h('th', { scope: 'col', text: 'This game vs original' }))),
       h('tbody', {},

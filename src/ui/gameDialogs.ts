@@ -13,10 +13,12 @@ export function confirmAction(s: GameState, l: LegalAction, onConfirm: (action: 
   let amount = l.amount?.min ?? 0;
   const field = l.amount?.field;
   const input = l.amount
-    ? h('input', { type: 'number', id: 'amount', min: l.amount.min, max: l.amount.max, value: l.amount.min, step: 1, inputmode: 'numeric' })
+    ? h('input', {
+        type: 'number', id: 'amount', min: l.amount.min, max: l.amount.max, value: l.amount.min, step: 1, inputmode: 'numeric',
+        oninput: (e) => { amount = Number((e.target as HTMLInputElement).value); },
+        onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); confirmButton()?.click(); } },
+      })
     : null;
-  input?.addEventListener('input', () => { amount = Number(input.value); });
-  input?.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); confirmButton()?.click(); } });
   const body = [
     h('p', { class: 'lead', text: l.effect }),
     h('dl', { class: 'facts' },
@@ -111,7 +113,7 @@ export function proposalDialog(s: GameState, proposalId: string, legal: readonly
 export function showCurtain(s: GameState, role: string, onReady: () => void): void {
   const r = roleOf(s, role);
   const name = roleName(s, role);
-  const ready = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'curtain-ready' }, `I am ${name} — show my screen`);
+  const ready = h('button', { class: 'btn btn-primary btn-big', onclick: () => { release(); panel.remove(); onReady(); } }, `I am ${name} — show my screen`);
   const panel = h('div', { class: 'curtain', role: 'dialog', 'aria-modal': 'true', 'aria-label': `Pass the screen to ${name}` },
     h('img', { src: 'icons/emblem.svg', alt: '', class: 'curtain-emblem' }),
     h('p', { class: 'eyebrow', text: 'Hotseat' }),
@@ -119,7 +121,6 @@ export function showCurtain(s: GameState, role: string, onReady: () => void): vo
     h('p', { class: 'lead', text: 'The previous player’s private information is hidden. Press Enter when you are ready.' }),
     ready);
   const release = pushDialog(panel, null);
-  ready.addEventListener('click', () => { release(); panel.remove(); onReady(); });
   overlayRoot().append(panel);
   queueMicrotask(() => ready.focus());
 }
@@ -150,7 +151,7 @@ export function originProblemDialog(reason: string, keptInBrowser: boolean, onDo
     title: 'The original game could not be restored',
     body: [
       h('p', { class: 'lead', text: 'Your game is resumed exactly where it was. It was forked from a replay, but the saved copy of that original replay is damaged, so it cannot be compared or saved from here.' }),
-      h('p', { 'data-testid': 'origin-problem', text: `What is wrong: ${cap(reason)}.` }),
+      h('p', { text: `What is wrong: ${cap(reason)}.` }),
       h('p', { class: 'muted', text: keptInBrowser
         ? 'The damaged save is kept in this browser: the main menu offers it for download until you discard it.'
         : 'There was no room to keep the damaged save in this browser: download it now if you want to keep it.' }),
@@ -171,7 +172,7 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
     tag: roleTag(role),
     body: [
       role ? h('ul', { class: 'goals' }, role.briefing.goals.map((g) => h('li', { text: g }))) : null,
-      mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: `${o.points}` }), ` ${o.text}`,
+      mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: o.points }), ` ${o.text}`,
         o.byTurn ? ` (by ${s.scenario.turnLabels[o.byTurn - 1] ?? `turn ${o.byTurn}`})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
     buttons: [{ label: 'Close', kind: 'primary' }],

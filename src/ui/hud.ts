@@ -26,7 +26,7 @@ export function renderTopBar(el: HTMLElement, s: GameState, shown: { turn: numbe
 }
 
 /** The top bar of the board and of the replay viewer: the turn, the phases, `middle`, then the tools with help and the menu. */
-export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }, menuTestId?: string): void {
+export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; phase: GameState['phase'] } | null, middle: HTMLElement, tools: HTMLElement[], on: { onHelp(): void; onMenu(): void }): void {
   const turn = shown?.turn ?? s.turn;
   const phase = shown?.phase ?? s.phase;
   el.replaceChildren(
@@ -39,7 +39,7 @@ export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; pha
     h('div', { class: 'top-tools' },
       tools,
       h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', 'data-testid': menuTestId, onclick: () => on.onMenu() }, '⌂')));
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: () => on.onMenu() }, '⌂')));
 }
 
 /** The box the nations strip is drawn in (the board's and the replay viewer's). */
@@ -53,8 +53,8 @@ export function renderNations(el: HTMLElement, s: GameState, viewer: string | nu
   for (const r of roles) {
     const seat = s.seats[r.id];
     const who = r.id === viewer ? 'you' : seat?.kind === 'bot' ? 'bot' : seat?.kind === 'scripted' ? 'scripted' : 'human';
-    const track = (name: string, key: string) => h('span', { class: 'mini-track', title: name }, h('b', { text: `${s.tracks[key] ?? 0}` }),
-      h('span', { class: 'mini-name', 'data-short': name.slice(0, 3) }, h('span', { class: 'long', text: name }), h('span', { class: 'short', 'aria-hidden': 'true', text: SHORT[name] ?? name })));
+    const track = (name: string, key: string) => h('span', { class: 'mini-track', title: name }, h('b', { text: s.tracks[key] ?? 0 }),
+      h('span', { class: 'mini-name' }, h('span', { class: 'long', text: name }), h('span', { class: 'short', 'aria-hidden': 'true', text: SHORT[name] ?? name })));
     el.append(h('section', { class: `nation${s.queue[0] === r.id ? ' on-step' : ''}`, 'aria-label': r.name },
       h('div', { class: 'nation-stripe', 'aria-hidden': 'true' }, swatch(r, 'lg')),
       h('div', { class: 'nation-main' },
@@ -82,7 +82,7 @@ function relations(s: GameState): HTMLElement {
       h('div', { class: 'pair-names' }, swatch(roleOf(s, a), 'sm'), ` ${roleName(s, a)} – `, swatch(roleOf(s, b), 'sm'), ` ${roleName(s, b)}`),
       h('div', { class: 'pair-tracks' },
         h('span', { class: 'pair-track' }, 'trust ', h('b', { class: 'big-num', text: key ? `${s.tracks[key]}` : '–' })),
-        interop !== undefined ? h('span', { class: 'pair-track' }, 'interop ', h('b', { text: `${interop}` })) : null,
+        interop !== undefined ? h('span', { class: 'pair-track' }, 'interop ', h('b', { text: interop })) : null,
         transfers.map((t) => h('span', { class: 'pair-track', title: `Technology from ${roleName(s, t.donor)} to ${roleName(s, t.recipient)}` },
           'tech ', h('b', { text: `L${t.level}` }), t.building ? `→L${t.building.level} · ${plural(t.building.turnsLeft, 'turn')}` : ''))),
       agreements.length > 0

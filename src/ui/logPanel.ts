@@ -13,8 +13,8 @@ export class LogPanel {
   #lastTurn = 0;
 
   constructor(host: HTMLElement) {
-    this.#list = h('ol', { class: 'log-list', id: 'log-list', tabindex: 0, 'aria-label': 'Game log (press L to come here; arrow keys scroll)' });
-    this.el = h('section', { class: 'log', id: 'log' },
+    this.#list = h('ol', { class: 'log-list', tabindex: 0, 'aria-label': 'Game log (press L to come here; arrow keys scroll)' });
+    this.el = h('section', { class: 'log' },
       h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list);
     host.append(this.el);
   }

@@ -35,28 +35,21 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const list = h('div', { class: 'menu-list', role: 'list', 'aria-label': 'Scenarios' });
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
-  const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'scenario-file', tabindex: -1 });
-  const loadButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'load-file', onclick: () => fileInput.click() }, 'Load a scenario file…');
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    void file.text().then((text) => {
-      const result = o.readFile(text);
-      clear(fileProblems);
-      if (result.ok) {
-        entries.push({ ok: true, file: file.name, scenario: result.scenario });
-        selected = entries.length - 1;
-        drawList();
-        drawSetup();
-      } else {
-        fileProblems.append(
-          h('h3', { text: `${file.name} cannot be played:` }),
-          h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
-        );
-        if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
-      }
-      fileInput.value = '';
-    });
+  const loadScenario = jsonFileButton('Load a scenario file…', (text, name) => {
+    const result = o.readFile(text);
+    clear(fileProblems);
+    if (result.ok) {
+      entries.push({ ok: true, file: name, scenario: result.scenario });
+      selected = entries.length - 1;
+      drawList();
+      drawSetup();
+    } else {
+      fileProblems.append(
+        h('h3', { text: `${name} cannot be played:` }),
+        h('ul', {}, result.errors.slice(0, 8).map((p) => h('li', {}, h('code', { text: p.path }), ` ${p.message}`))),
+      );
+      if (result.errors.length > 8) fileProblems.append(h('p', { text: `…and ${result.errors.length - 8} more.` }));
+    }
   });
 
   function drawList(): void {
@@ -71,18 +64,18 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       const sc = e.scenario;
       const card = h('button', {
         class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
-        'aria-pressed': i === selected ? 'true' : 'false', 'data-scenario': sc.id,
+        'aria-pressed': i === selected ? 'true' : 'false',
+        onclick: () => {
+          selected = i;
+          drawList();
+          drawSetup();
+          (setup.querySelector('select, input') as HTMLElement | null)?.focus();
+        },
       },
       h('span', { class: 'scenario-title', text: sc.title }),
       h('span', { class: 'scenario-meta' },
         h('span', { class: 'roles' }, sc.roles.map((r) => h('span', { class: 'mini-role' }, swatch(r, 'sm'), r.name))),
         h('span', { class: 'length', text: lengthText(sc) })));
-      card.addEventListener('click', () => {
-        selected = i;
-        drawList();
-        drawSetup();
-        (setup.querySelector('select, input') as HTMLElement | null)?.focus();
-      });
       list.append(card);
     });
   }
@@ -105,7 +98,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     }
     const seedInput: HTMLInputElement = h('input', { id: 'seed', type: 'text', value: seed, spellcheck: 'false', autocomplete: 'off', maxlength: 40, oninput: () => { seed = seedInput.value; } });
     const reroll = h('button', { class: 'btn btn-secondary', onclick: () => { seed = o.newSeed(); seedInput.value = seed; } }, 'New seed');
-    const start = h('button', { class: 'btn btn-primary btn-big', 'data-testid': 'start' }, `Start “${sc.title}”`);
+    const start = h('button', { class: 'btn btn-primary btn-big', onclick: () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()) }, `Start “${sc.title}”`);
     const chosenSeats = (): Seats => {
       const chosen: Seats = {};
       for (const r of sc.roles) chosen[r.id] = seatFrom(seatChoice[`${sc.id}:${r.id}`] ?? 'human');
@@ -117,8 +110,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
       return seed.trim();
     };
     const classroom = o.classroom(sc, () => ({ seats: chosenSeats(), seed: seedNow() }));
-    start.addEventListener('click', () => o.onStart(sc, { ...chosenSeats(), ...classroom.seats() }, seed.trim() || o.newSeed()));
-    const share = h('button', { class: 'btn btn-secondary', 'data-testid': 'menu-share', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
+    const share = h('button', { class: 'btn btn-secondary', onclick: () => o.onShare(sc, chosenSeats(), seedNow()) }, 'Share link');
     setup.append(
       h('h2', { text: sc.title }),
       h('p', { class: 'summary', text: sc.summary }),
@@ -131,23 +123,28 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     );
   }
 
-  const replayInput = h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', id: 'replay-file', tabindex: -1, 'data-testid': 'replay-file' });
-  const replayButton = h('button', { class: 'btn btn-secondary', 'data-testid': 'open-replay', onclick: () => replayInput.click() }, 'Open a replay file…');
-  replayInput.addEventListener('change', () => {
-    const file = replayInput.files?.[0];
-    if (!file) return;
-    void file.text().then((text) => { replayInput.value = ''; o.onOpenReplay(text, file.name); });
-  });
   const side = h('section', { class: 'menu-left' },
     o.notices,
     h('h2', { class: 'section-title', text: 'Scenarios' }),
     list,
-    h('div', { class: 'menu-file' }, loadButton, fileInput, replayButton, replayInput),
+    h('div', { class: 'menu-file' }, loadScenario, jsonFileButton('Open a replay file…', o.onOpenReplay)),
     fileProblems);
   layer.append(h('div', { class: 'menu' }, side, setup));
   drawList();
   drawSetup();
   queueMicrotask(() => (list.querySelector('.selected') as HTMLElement | null)?.focus());
+}
+
+/** A button that opens the file chooser for a JSON file and gives `use` its text and name; its input is emptied first, so the same file can be chosen again. */
+function jsonFileButton(label: string, use: (text: string, name: string) => void): HTMLElement[] {
+  const input: HTMLInputElement = h('input', {
+    type: 'file', accept: '.json,application/json', class: 'sr-only', tabindex: -1,
+    onchange: () => {
+      const file = input.files?.[0];
+      if (file) void file.text().then((text) => { input.value = ''; use(text, file.name); });
+    },
+  });
+  return [h('button', { class: 'btn btn-secondary', onclick: () => input.click() }, label), input];
 }
 
 function lengthText(sc: Scenario): string {
@@ -161,7 +158,7 @@ export const PLAYERS = ['human', ...BOT_LEVELS.map((l) => `bot:${l}`)];
 
 /** A labelled seat picker for a role; its values are those of seatValue(). */
 export function seatPicker(id: string, role: Role, values: readonly string[], chosen: string | undefined, onChange: (value: string) => void, note = h('span')): HTMLElement {
-  const select: HTMLSelectElement = h('select', { id, 'data-role': role.id, onchange: () => onChange(select.value) },
+  const select: HTMLSelectElement = h('select', { id, onchange: () => onChange(select.value) },
     values.map((v) => option(v, v === 'human' ? 'Human' : v === 'scripted' ? 'Scripted by the rules' : `Bot — ${v.slice(4)}`, v === chosen)));
   return h('label', { class: 'seat', for: id }, roleTag(role), note, select);
 }

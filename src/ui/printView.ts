@@ -9,8 +9,8 @@ export interface PrintView { root: HTMLElement; close(): void }
 
 export function openPrintView(title: string, pages: Child[]): PrintView {
   document.getElementById('print-root')?.remove();
-  const printButton = h('button', { class: 'pbtn pbtn-primary', 'data-testid': 'print-now', onclick: () => window.print() }, 'Print…');
-  const closeButton = h('button', { class: 'pbtn', 'data-testid': 'print-close', onclick: () => close() }, 'Close the print view');
+  const printButton = h('button', { class: 'pbtn pbtn-primary', onclick: () => window.print() }, 'Print…');
+  const closeButton = h('button', { class: 'pbtn', onclick: () => close() }, 'Close the print view');
   const toolbar = h('div', { class: 'print-toolbar', role: 'toolbar', 'aria-label': 'Print view' },
     h('strong', { text: title }), h('span', { class: 'print-hint', text: 'A4 pages. Use your browser’s print dialog to print or save as PDF.' }), printButton, closeButton);
   const root = h('div', { id: 'print-root', role: 'dialog', 'aria-modal': 'true', 'aria-label': title }, toolbar, h('div', { class: 'print-pages' }, pages));

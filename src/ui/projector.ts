@@ -40,7 +40,7 @@ export class ProjectorPanels {
         h('span', { class: 'proj-turn-label', text: v.scenario.turnLabels[v.turn - 1] ?? `Turn ${v.turn}` }),
         h('span', { class: 'proj-turn-count', text: `turn ${Math.min(v.turn, v.scenario.turns)} of ${v.scenario.turns}` })),
       h('ol', { class: 'proj-phases', 'aria-label': 'Phases' }, PHASES.map((p) => h('li', { class: p === v.phase ? 'current' : '', text: phaseName(p) }))),
-      h('div', { class: `proj-status${v.paused ? ' paused' : ''}`, role: 'status', 'data-testid': 'projector-status' },
+      h('div', { class: `proj-status${v.paused ? ' paused' : ''}`, role: 'status' },
         onStep ? [roleTag(roleOf(v, onStep)), h('span', { text: ' to act' })] : h('span', { text: status ?? '' })),
       h('div', { class: 'proj-title', text: v.scenario.title }));
   }
@@ -53,13 +53,13 @@ export class ProjectorPanels {
       this.#side.append(h('div', { class: `proj-tension${value >= 7 ? ' high' : ''}` },
         h('span', { class: 'proj-tension-name', text: t.name }),
         h('span', { class: 'proj-meter', 'aria-hidden': 'true' }, h('span', { class: 'proj-meter-fill', style: `width:${value * 10}%` })),
-        h('b', { class: 'proj-big', text: `${value}` }), h('span', { class: 'proj-of', text: '/10' })));
+        h('b', { class: 'proj-big', text: value }), h('span', { class: 'proj-of', text: '/10' })));
     }
     this.#side.append(h('h2', {}, 'Nations ', h('span', { class: 'proj-key', text: 'support · reputation · readiness · budget' })));
     for (const r of v.scenario.roles) {
       this.#side.append(h('div', { class: 'proj-nation' },
         h('span', { class: 'proj-nation-name' }, swatch(r, 'sm'), h('span', { text: r.name })),
-        ['support', 'reputation', 'readiness'].map((k) => h('b', { class: 'proj-num', title: k, text: `${v.tracks[`${k}:${r.id}`] ?? 0}` })),
+        ['support', 'reputation', 'readiness'].map((k) => h('b', { class: 'proj-num', title: k, text: v.tracks[`${k}:${r.id}`] ?? 0 })),
         h('span', { class: 'proj-bp', text: `${fmt(v.budgets[r.id] ?? 0)} BP` })));
     }
     this.#side.append(h('h2', { text: 'Latest' }), this.#log);
@@ -82,8 +82,8 @@ export class ProjectorPanels {
         if (!key || (a.kind === 'red') !== (b.kind === 'red') && agreements === 0 && roles.length > 3) continue;
         this.#strip.append(h('div', { class: 'proj-pair' },
           h('span', { class: 'proj-pair-names' }, swatch(a, 'sm'), swatch(b, 'sm'), ` ${shortName(a.name)} – ${shortName(b.name)}`),
-          h('span', {}, 'trust ', h('b', { class: 'proj-num', text: `${v.tracks[key]}` })),
-          agreements > 0 ? h('span', { class: 'proj-agreements', text: `${plural(agreements, 'agreement')}` }) : null));
+          h('span', {}, 'trust ', h('b', { class: 'proj-num', text: v.tracks[key] })),
+          agreements > 0 ? h('span', { class: 'proj-agreements', text: plural(agreements, 'agreement') }) : null));
       }
   }
 

@@ -22,7 +22,7 @@ export function importDialog(fileName: string, v: ImportView, onWatch: () => voi
       className: 'import-dialog',
       body: [
         h('p', { class: 'lead', text: `${fileName} could not be opened:` }),
-        h('ul', { class: 'import-problems', 'data-testid': 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
+        h('ul', { class: 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
       ],
       buttons: [{ label: 'Close', kind: 'primary' }],
     });
@@ -32,7 +32,7 @@ export function importDialog(fileName: string, v: ImportView, onWatch: () => voi
     className: 'import-dialog',
     body: [
       h('p', { class: 'eyebrow', text: `${fileName} · ${v.file.scenario.title}` }),
-      h('p', { class: `verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`, 'data-testid': 'import-verdict' },
+      h('p', { class: `verdict ${ok ? 'verdict-ok' : 'verdict-bad'}` },
         h('span', { class: 'verdict-mark', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }), h('span', { text: v.text })),
       !ok && (v.expected || v.actual)
         ? h('dl', { class: 'facts' }, h('dt', { text: 'Expected' }), h('dd', { class: 'mono', text: v.expected ?? '–' }), h('dt', { text: 'This game' }), h('dd', { class: 'mono', text: v.actual ?? '–' }))
@@ -52,10 +52,10 @@ export function shareDialog(v: ShareView): DialogHandle {
   if (v.kind === 'file')
     return openDialog({
       title: 'Saved as a file instead',
-      body: h('p', { class: 'lead', 'data-testid': 'share-fallback', text: v.text }),
+      body: h('p', { class: 'lead', text: v.text }),
       buttons: [{ label: 'Close', kind: 'primary' }],
     });
-  const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', 'data-testid': 'share-url', spellcheck: 'false' });
+  const field = h('input', { type: 'text', readonly: true, value: v.url, class: 'share-url', 'aria-label': 'The link', spellcheck: 'false' });
   const status = h('p', { class: 'muted small', role: 'status', text: 'Copying…' });
   const copy = async () => {
     try {

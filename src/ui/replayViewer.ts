@@ -51,53 +51,50 @@ export interface ViewerView {
 export class ReplayViewerPanel {
   readonly #top = h('header', { class: 'top-bar viewer-top' });
   readonly #controls = h('div', { class: 'viewer-controls' });
-  readonly #now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-now' });
-  readonly #list = h('ol', { class: 'log-list viewer-log', id: 'log-list', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
+  readonly #now = h('div', { class: 'viewer-now', role: 'status', 'aria-live': 'polite' });
+  readonly #list = h('ol', { class: 'log-list viewer-log', tabindex: 0, 'aria-label': 'Game log up to the moment shown (press L to come here)' });
   readonly #nations = nationsBox();
   readonly #scrub: HTMLInputElement;
   readonly #turnField: HTMLInputElement;
   readonly #playButton: HTMLButtonElement;
   readonly #speedSelect: HTMLSelectElement;
-  readonly #position = h('span', { class: 'viewer-position', 'data-testid': 'viewer-position' });
+  readonly #position = h('span', { class: 'viewer-position' });
   readonly #debriefButton: HTMLButtonElement;
 
   readonly #on: ViewerHandlers;
 
   constructor(layer: HTMLElement, on: ViewerHandlers) {
     this.#on = on;
-    const button = (label: string, title: string, run: () => void, testid: string) =>
-      h('button', { class: 'btn viewer-btn', title, 'aria-label': title, 'data-testid': testid, onclick: run }, label);
-    this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay(), 'viewer-play');
-    this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', 'data-testid': 'viewer-scrub' });
-    this.#scrub.addEventListener('input', () => on.onSeek(Number(this.#scrub.value)));
-    this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', 'data-testid': 'viewer-turn' });
+    const button = (label: string, title: string, run: () => void) =>
+      h('button', { class: 'btn viewer-btn', title, 'aria-label': title, onclick: run }, label);
+    this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay());
+    this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', oninput: () => on.onSeek(Number(this.#scrub.value)) });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
-    this.#turnField.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
-    this.#speedSelect = h('select', { id: 'viewer-speed', 'aria-label': 'Playing speed' }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
-    this.#speedSelect.addEventListener('change', () => on.onSpeed(this.#speedSelect.value as ViewerSpeed));
+    this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); jump(); } } });
+    this.#speedSelect = h('select', { 'aria-label': 'Playing speed', onchange: () => on.onSpeed(this.#speedSelect.value as ViewerSpeed) }, VIEWER_SPEEDS.map((s) => option(s.id, s.label)));
     this.#controls.append(
       h('div', { class: 'viewer-row' },
-        button('« Turn', 'Back one turn (Page Up)', () => on.onTurn(-1), 'viewer-turn-back'),
-        button('‹ Action', 'Back one action (Left arrow)', () => on.onStep(-1), 'viewer-back'),
+        button('« Turn', 'Back one turn (Page Up)', () => on.onTurn(-1)),
+        button('‹ Action', 'Back one action (Left arrow)', () => on.onStep(-1)),
         this.#playButton,
-        button('Action ›', 'Forward one action (Right arrow)', () => on.onStep(1), 'viewer-forward'),
-        button('Turn »', 'Forward one turn (Page Down)', () => on.onTurn(1), 'viewer-turn-forward')),
+        button('Action ›', 'Forward one action (Right arrow)', () => on.onStep(1)),
+        button('Turn »', 'Forward one turn (Page Down)', () => on.onTurn(1))),
       this.#scrub,
       h('div', { class: 'viewer-row' },
-        button('Start', 'To the start (Home)', () => on.onSeek(0), 'viewer-first'),
+        button('Start', 'To the start (Home)', () => on.onSeek(0)),
         this.#position,
-        button('End', 'To the end (End)', () => on.onSeek(Number.MAX_SAFE_INTEGER), 'viewer-last')),
+        button('End', 'To the end (End)', () => on.onSeek(Number.MAX_SAFE_INTEGER))),
       h('div', { class: 'viewer-row' },
         h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.#turnField),
-        h('button', { class: 'btn viewer-btn', 'data-testid': 'viewer-go', onclick: jump }, 'Go'),
+        h('button', { class: 'btn viewer-btn', onclick: jump }, 'Go'),
         this.#speedSelect));
-    this.#debriefButton = h('button', { class: 'btn', 'data-testid': 'viewer-debrief', onclick: () => on.onDebrief() }, 'Debrief');
+    this.#debriefButton = h('button', { class: 'btn', onclick: () => on.onDebrief() }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
       this.#controls, this.#now,
       h('div', { class: 'viewer-actions' },
-        h('button', { class: 'btn btn-primary', 'data-testid': 'viewer-fork', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
-        h('button', { class: 'btn', 'data-testid': 'viewer-save', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', 'data-testid': 'viewer-share', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        h('button', { class: 'btn btn-primary', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
+        h('button', { class: 'btn', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
+        h('button', { class: 'btn', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
         this.#debriefButton),
       h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
     layer.append(this.#top, side, this.#nations);
@@ -131,9 +128,9 @@ export class ReplayViewerPanel {
     topBar(this.#top, v.state, v.shown,
       h('div', { class: 'step-box viewer-title' },
         h('span', { class: 'viewer-badge', text: 'Replay' }),
-        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text, 'data-testid': 'viewer-verdict' },
+        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text },
           h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
-      [], this.#on, 'viewer-menu');
+      [], this.#on);
   }
 
   #renderLog(s: GameState, current: { from: number; to: number }): void {

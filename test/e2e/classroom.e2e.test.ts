@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseScenario, replay } from '../../src/core';
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { parseCsv } from '../debrief/support';
-import { screenshot, servedGame, watchProblems } from './harness';
+import { scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 
 const served = servedGame();
@@ -30,11 +30,11 @@ describe('a class session of Umbrella Gap', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Set-up: bots in every role, a facilitator seat, a fixed seed.
-    await page.click('[data-scenario="umbrella-gap"]');
+    await scenarioCard(page, 'Umbrella Gap').click();
     for (const r of scenario.roles) await page.selectOption(`#seat-${r.id}`, 'bot:standard');
     await page.check('#seat-facilitator');
     await page.fill('#seed', 'class-e2e-1');
-    await page.click('[data-testid=start]');
+    await startButton(page).click();
     await page.waitForFunction(() => document.body.dataset.scene === 'Game', undefined, { timeout: 30_000 });
     // The top bar redraws with every bot move; the speed is set through the test handle instead.
     await page.evaluate(() => (window as unknown as { __forge: { setSpeed(s: string): void } }).__forge.setSpeed('fast'));
@@ -45,7 +45,7 @@ describe('a class session of Umbrella Gap', () => {
     await page.keyboard.press('f');
     await page.waitForSelector('#facilitator-console:not([hidden])');
     await page.click('#fac-pause');
-    await page.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid=facilitator-status]')?.textContent ?? ''));
+    await page.getByRole('region', { name: 'Facilitator console' }).getByRole('status').filter({ hasText: 'Paused' }).waitFor();
     const pausedAt = (await readSession(page)).log.length;
     await page.waitForTimeout(800);
     expect((await readSession(page)).log.length, 'no bot acts while paused').toBe(pausedAt);
@@ -66,7 +66,7 @@ describe('a class session of Umbrella Gap', () => {
     const [projector] = await Promise.all([served.browser.waitForEvent('page'), page.click('#fac-projector')]);
     const projectorProblems = watchProblems(projector);
     await projector.waitForFunction(() => document.body.dataset.scene === 'Projector', undefined, { timeout: 30_000 });
-    await projector.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid=projector-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await projector.getByRole('status').filter({ hasText: 'Paused' }).waitFor({ timeout: 30_000 });
     await projector.waitForTimeout(600);
     const hidden = scenario.objectives.filter((o) => o.hidden).map((o) => o.text);
     const projectorText = (await projector.textContent('body')) ?? '';
@@ -99,24 +99,26 @@ describe('a class session of Umbrella Gap', () => {
     expect(again.state.outcome).not.toBeNull();
 
     // The projector followed the whole game and shows its end.
-    await projector.waitForFunction(() => /game is over/i.test(document.querySelector('[data-testid=projector-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await projector.getByRole('status').filter({ hasText: /game is over/i }).waitFor({ timeout: 30_000 });
     await projector.waitForTimeout(500);
     await screenshot(projector, 'classroom-projector-end');
 
     // Debrief from the end screen.
-    await page.click('[data-testid=open-debrief]');
-    await page.waitForSelector('[data-testid=debrief]');
+    await page.getByRole('button', { name: 'Debrief', exact: true }).click();
+    const debriefPanel = page.getByRole('dialog', { name: 'Debrief', exact: true });
+    await debriefPanel.waitFor();
     await screenshot(page, 'classroom-debrief');
-    for (const tab of ['charts', 'tracks', 'alliances', 'turning', 'cost', 'questions', 'timeline']) {
-      await page.click(`#debrief-tab-${tab}`);
-      await page.waitForSelector(`#debrief-body[data-section=${tab}]`);
+    const tabs = { charts: 'Charts', tracks: 'Tracks', alliances: 'Alliances', turning: 'Turning points', cost: 'Cost exchange', questions: 'Questions', timeline: 'Timeline' };
+    for (const [tab, name] of Object.entries(tabs)) {
+      await debriefPanel.getByRole('tab', { name }).click();
+      await debriefPanel.getByRole('tabpanel', { name }).waitFor();
       await screenshot(page, `classroom-debrief-${tab}`);
     }
-    await page.selectOption('#debrief-role', 'facilitator');
+    await debriefPanel.getByRole('combobox', { name: 'Whose decisions' }).selectOption('facilitator');
     expect(await page.locator('.timeline tbody tr').count()).toBe(facilitatorActs.length);
 
     // The CSV export: the same text Node computes from the log, and its cells are the core's per-turn data.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), debriefPanel.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const debrief = computeDebrief({ scenario, seed: played.seed, seats: played.seats, actions: played.log });
     expect(csv).toBe(debriefCsv(debrief));
@@ -138,13 +140,13 @@ describe('a class session of Umbrella Gap', () => {
     }
 
     // The print view lays the debrief out on A4 pages.
-    await page.click('[data-testid=debrief-print]');
+    await debriefPanel.getByRole('button', { name: 'Print view' }).click();
     await page.waitForSelector('#print-root .print-page');
     await screenshot(page, 'classroom-debrief-print');
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('game')!).display)).toBe('none');
     await page.emulateMedia({ media: 'screen' });
-    await page.click('[data-testid=print-close]');
+    await page.getByRole('button', { name: 'Close the print view' }).click();
 
     expect(problems).toEqual([]);
     expect(projectorProblems).toEqual([]);
@@ -156,23 +158,23 @@ describe('a class session of Umbrella Gap', () => {
     const problems = watchProblems(page);
     await page.goto(served.url);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
-    await page.click('[data-scenario="umbrella-gap"]');
+    await scenarioCard(page, 'Umbrella Gap').click();
     await page.selectOption('#seat-us', 'human');
     for (const r of ['korea', 'gulf', 'red']) await page.selectOption(`#seat-${r}`, 'bot:easy');
     await page.check('#seat-facilitator');
     await page.fill('#seed', 'class-link-2');
-    await page.click('[data-testid=class-link]');
-    const link = await (await page.waitForSelector('[data-testid=class-link-url]')).inputValue();
+    await page.getByRole('button', { name: 'Class session link…' }).click();
+    const link = await page.getByRole('textbox', { name: 'Session link', exact: true }).inputValue();
     expect(link).toContain('#game=');
     await screenshot(page, 'classroom-session-link');
     await page.keyboard.press('Escape');
 
-    await page.click('[data-testid=print-briefings]');
+    await page.getByRole('button', { name: 'Print role briefings' }).click();
     await page.waitForSelector('#print-root .print-page');
     expect(await page.locator('#print-root .print-page').count()).toBe(scenario.roles.length);
     expect(await page.textContent('#print-root')).toContain(scenario.roles[0]!.briefing.situation.slice(0, 40));
     await screenshot(page, 'classroom-briefings-print');
-    await page.click('[data-testid=print-close]');
+    await page.getByRole('button', { name: 'Close the print view' }).click();
 
     // The projector machine opens the link: the same scenario, seed and seats, facilitator included.
     const other = await served.browser.newPage();
@@ -182,9 +184,10 @@ describe('a class session of Umbrella Gap', () => {
     const opened = await readSession(other);
     expect(opened.seed).toBe('class-link-2');
     expect(opened.seats).toEqual({ us: { kind: 'human' }, korea: { kind: 'bot', level: 'easy' }, gulf: { kind: 'bot', level: 'easy' }, red: { kind: 'bot', level: 'easy' }, facilitator: { kind: 'facilitator' } });
-    await other.click('[data-testid=briefing-continue]');
+    await other.getByRole('button', { name: 'To the board' }).click();
     await other.waitForFunction(() => document.body.dataset.scene === 'Game', undefined, { timeout: 30_000 });
-    await other.waitForSelector('[data-testid=facilitator-toggle]');
+    // The facilitator's console opens from its button ("Facilitator F") on the board.
+    await other.getByRole('button', { name: /^Facilitator/ }).waitFor();
     expect(problems).toEqual([]);
     expect(otherProblems).toEqual([]);
     await other.close();

@@ -8,7 +8,7 @@ import { parseScenario, stateHash, type Action, type Seats } from '../../src/cor
 import { playGame } from '../../src/bots';
 import { buildReplayFile, formatReplayFile } from '../../src/app/replayFile';
 import { ReplayTimeline } from '../../src/app/replayTimeline';
-import { screenshot, servedGame, watchProblems } from './harness';
+import { chooseReplayFile, screenshot, servedGame, watchProblems } from './harness';
 
 // A fork in the built game: "Play from here" in the viewer, a few different decisions, a reload,
 // and the fork still knows its original; the comparison opens by keyboard and both replays export.
@@ -63,14 +63,15 @@ describe('a fork keeps its original and compares with it', () => {
     const problems = watchProblems(page);
     await page.goto(served.url);
     await scene(page, 'MainMenu');
-    await page.setInputFiles('[data-testid=replay-file]', replayPath);
+    await chooseReplayFile(page, replayPath);
     await page.waitForSelector('.import-dialog');
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
     // To the fork point with the scrubber (as a person would drag it), then F.
-    await page.locator('[data-testid=viewer-scrub]').fill(String(at));
-    await page.locator('[data-testid=viewer-scrub]').blur();
-    await page.waitForFunction((n) => document.body.dataset.viewerPosition === String(n), at);
+    const scrub = page.getByRole('slider', { name: /^Position in the replay/ });
+    await scrub.fill(String(at));
+    await scrub.blur();
+    await page.getByText(`Action ${at} of ${file.actions.length}`, { exact: true }).waitFor();
     // Poland taken by a person, who then only ends steps: the fork goes another way at once.
     await page.keyboard.press('f');
     await page.selectOption('#fork-seat-poland', 'human');
@@ -89,35 +90,37 @@ describe('a fork keeps its original and compares with it', () => {
     const after = await session(page);
     expect(after.hash).toBe(before.hash);
     expect(after.origin).toEqual(before.origin);
-    expect(await page.locator('[data-testid=compare-original]').textContent()).toContain('Compare');
+    // The board offers the comparison (its button, "Compare C") only to a game that knows its original.
+    expect(await page.getByRole('button', { name: /^Compare/ }).count()).toBe(1);
 
     // The help lists the shortcut; C opens the comparison.
     await page.keyboard.press('?');
     expect(await page.textContent('.dialog')).toContain('Compare this game with the original');
     await page.keyboard.press('Escape');
     await page.keyboard.press('c');
-    await page.waitForSelector('[data-testid=fork-compare]');
-    expect(await page.textContent('[data-testid=compare-split-text]')).toContain(`After action ${at} of ${file.actions.length}`);
-    const first = (await page.textContent('[data-testid=compare-first]')) ?? '';
+    const compare = page.getByRole('dialog', { name: 'This game and its original' });
+    await compare.waitFor();
+    expect(await compare.getByRole('region', { name: 'Where they split' }).textContent()).toContain(`After action ${at} of ${file.actions.length}`);
+    const first = (await compare.getByRole('region', { name: 'The first decision that differs' }).textContent()) ?? '';
     expect(first).toContain('Original');
     expect(first).toContain('This game');
     // A tab per turn of the longer game (the original's four); turn 1 was played the same.
     expect(await page.locator('.compare-turn-tab').count()).toBe(game.turnHashes.length);
     expect(await page.locator('.compare-turn-tab').nth(0).textContent()).toContain('=');
     await screenshot(page, 'fork-compare');
-    await page.click('[data-testid=compare-all-tracks]');
+    await compare.getByRole('button', { name: /^Show all \d+ tracks$/ }).click();
     await page.evaluate(() => { const b = document.querySelector('.compare-body'); if (b) b.scrollTop = b.scrollHeight; });
-    expect(await page.locator('.compare-table tr[data-metric^="trust:"]').count()).toBe(1);
+    expect(await compare.getByRole('row', { name: /^Trust between / }).count()).toBe(1);
     await screenshot(page, 'fork-compare-tracks');
     // Both replays can be saved from the view: the original exactly as it was, and the fork so far.
-    const [original] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=compare-save-original]')]);
+    const [original] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Save the original replay' }).click()]);
     expect(readFileSync((await original.path())!, 'utf8')).toBe(formatReplayFile(file));
-    const [fork] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=compare-save-fork]')]);
+    const [fork] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Save this game’s replay' }).click()]);
     const forkFile = JSON.parse(readFileSync((await fork.path())!, 'utf8')) as { actions: Action[]; seats: Seats };
     expect(forkFile.actions).toEqual(after.log);
     expect(forkFile.seats.poland).toEqual({ kind: 'human' });
     await page.keyboard.press('Escape');
-    expect(await page.locator('[data-testid=fork-compare]').count()).toBe(0);
+    expect(await compare.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -39,6 +39,21 @@ export function servedGame(): { readonly url: string; readonly browser: BrowserC
   };
 }
 
+// The tests find things as a person does: by role and accessible name, label or visible text
+// (Playwright's user-facing locators), not by test ids in the game's code.
+
+/** A scenario in the menu's list, by its title. */
+export const scenarioCard = (page: Page, title: string) => page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ hasText: title });
+
+/** The menu's start button, "Start “<the scenario chosen>”". */
+export const startButton = (page: Page) => page.getByRole('button', { name: /^Start “/ });
+
+/** Opens a replay file from the menu as a person does: "Open a replay file…", then the file chooser. */
+export async function chooseReplayFile(page: Page, path: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a replay file…' }).click()]);
+  await chooser.setFiles(path);
+}
+
 /** Collects console errors, page errors and failed requests for the run. */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];

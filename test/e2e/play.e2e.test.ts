@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario, replay, type Action, type Outcome, type Seats } from '../../src/core';
-import { launchBrowser, screenshot, servedGame, watchProblems } from './harness';
+import { launchBrowser, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 import { playToTheEnd } from './player';
 
 
@@ -26,12 +26,12 @@ describe('playing First Contract in the browser', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
 
     // Menu: pick the tutorial, one human seat against a standard bot, a fixed seed.
-    await page.click('[data-scenario="first-contract"]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
     await page.selectOption('#seat-poland', 'human');
     await page.selectOption('#seat-korea', 'bot:standard');
     await page.fill('#seed', 'e2e-seed-7');
     await screenshot(page, 'menu');
-    await page.click('[data-testid=start]');
+    await startButton(page).click();
 
     await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
     expect(await page.textContent('.briefing')).toContain('Poland');
@@ -49,11 +49,10 @@ describe('playing First Contract in the browser', () => {
     expect(shots.actionsTaken, 'the human seat did more than end its steps').toBeGreaterThan(3);
 
     await page.waitForFunction(() => document.body.dataset.scene === 'GameOver', undefined, { timeout: 60_000 });
-    await page.waitForSelector('[data-testid=outcome-text]');
+    await page.getByRole('button', { name: 'Play again with the same seed' }).waitFor();
     // The board's notices (event lines) do not follow the game onto the end screen, where they covered the heading.
     expect(await page.locator('.toast-info').count(), 'no board notice over the end screen').toBe(0);
     await screenshot(page, 'end-screen');
-    const shownText = (await page.textContent('[data-testid=outcome-text]'))?.trim();
     const played = await readSession(page);
 
     const scenario = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/first-contract.json'), 'utf8')));
@@ -64,14 +63,16 @@ describe('playing First Contract in the browser', () => {
     const again = replay(scenario.scenario, played.seed, played.seats, played.log);
     expect(again.failure).toBeNull();
     expect(again.state.outcome).not.toBeNull();
-    expect(shownText).toBe(again.state.outcome!.text);
+    // The end screen (the region its heading names) shows the outcome Node computes, word for word.
+    const endScreen = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 1 }) });
+    expect(await endScreen.getByText(again.state.outcome!.text, { exact: true }).count()).toBe(1);
     expect(played.outcome).toEqual(again.state.outcome);
     expect(played.hash).toBe(again.finalHash);
     for (const [role, score] of Object.entries(again.state.outcome!.scores))
       expect(await page.textContent(`[aria-label^="${scenario.scenario.roles.find((r) => r.id === role)!.name}:"] .score-total`)).toBe(fmt(score.total));
 
     // The replay file saved from the end screen re-runs to the same final state.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-replay]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), endScreen.getByRole('button', { name: 'Save the replay', exact: true }).click()]);
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { seed: string; finalHash: string; actions: Action[] };
     expect(saved.seed).toBe('e2e-seed-7');
     expect(saved.actions).toEqual(played.log);
@@ -88,7 +89,7 @@ describe('playing First Contract in the browser', () => {
       const problems = watchProblems(page);
       await page.goto(served.url);
       await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
-      await page.click('[data-testid=start]');
+      await startButton(page).click();
       await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.body.dataset.scene === 'Game');

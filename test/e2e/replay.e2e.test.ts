@@ -10,7 +10,7 @@ import { buildReplayFile, formatReplayFile, replayFileFromLog } from '../../src/
 import { computeDebrief, debriefCsv } from '../../src/debrief';
 import { ReplayTimeline } from '../../src/app/replayTimeline';
 import { encodeLink } from '../../src/app/shareLink';
-import { screenshot, servedGame, watchProblems } from './harness';
+import { chooseReplayFile, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 // Replays, share links, autosave and undo in the built game. The replay is generated here in Node
 // (an all-bot game) and opened in Chromium through the menu: no fixture with hard-coded hashes.
@@ -36,14 +36,18 @@ const readSession = (page: Page): Promise<SessionRead> =>
     return { scenarioId: s.scenario.id, seed: s.seed, seats: s.seats, log: s.getLog(), hash: s.hash() };
   });
 const scene = (page: Page, name: string, timeout = 30_000) => page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
-const position = async (page: Page) => Number(await page.evaluate(() => document.body.dataset.viewerPosition));
+/** The moment the viewer shows, as it says it ("Action 12 of 58"). */
+const position = async (page: Page) => Number(/^Action (\d+) of/.exec((await page.getByText(/^Action \d+ of \d+$/).textContent()) ?? '')?.[1]);
 const hashAt = (page: Page, p: number) => page.evaluate((n) => { const f = (window as unknown as ForgeWindow).__forge; return f.stateHash(f.viewer.timeline.stateAt(n)); }, p);
 /** Moves the viewer's scrubber as a pointer would (no animation). */
-const seek = (page: Page, p: number) => page.evaluate((n) => {
-  const scrub = document.querySelector<HTMLInputElement>('[data-testid=viewer-scrub]')!;
+const seek = (page: Page, p: number) => page.getByRole('slider', { name: /^Position in the replay/ }).evaluate((scrub: HTMLInputElement, n) => {
   scrub.value = String(n);
   scrub.dispatchEvent(new Event('input'));
 }, p);
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+const playingSpeed = (page: Page) => page.getByRole('combobox', { name: 'Playing speed' });
+/** A card of the menu that reports a kept save or replay (an alert), by its heading. */
+const keptCard = (page: Page, heading: string) => page.getByRole('alert').filter({ hasText: heading });
 /** The first action after `from` whose events hold `kind`. */
 const firstWith = (kind: string, from = 0) => timeline.events.findIndex((events, i) => i >= from && events.some((e) => e.kind === kind));
 
@@ -53,7 +57,7 @@ async function openMenu(page: Page): Promise<void> {
 }
 
 async function openReplay(page: Page, path: string): Promise<string> {
-  await page.setInputFiles('[data-testid=replay-file]', path);
+  await chooseReplayFile(page, path);
   await page.waitForSelector('.import-dialog');
   return (await page.textContent('.import-dialog')) ?? '';
 }
@@ -61,11 +65,11 @@ async function openReplay(page: Page, path: string): Promise<string> {
 /** Menu → a game of First Contract with Poland human and South Korea an easy bot, at the board. */
 async function startGame(page: Page, seed: string): Promise<void> {
   await openMenu(page);
-  await page.click('[data-scenario="first-contract"]');
+  await scenarioCard(page, 'First Contract (tutorial)').click();
   await page.selectOption('#seat-poland', 'human');
   await page.selectOption('#seat-korea', 'bot:easy');
   await page.fill('#seed', seed);
-  await page.click('[data-testid=start]');
+  await startButton(page).click();
   await scene(page, 'Briefing');
   await page.keyboard.press('Enter');
   await scene(page, 'Game');
@@ -107,7 +111,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     const tampered = { ...file, turnHashes: file.turnHashes.map((x, i) => (i === 1 ? '0123456789abcdef' : x)) };
     const tamperedPath = join(dir, 'tampered.replay.json');
     writeFileSync(tamperedPath, formatReplayFile(tampered));
-    await page.click('[data-testid=viewer-menu]');
+    await button(page, 'Leave to the main menu').click();
     await scene(page, 'MainMenu');
     const diverged = await openReplay(page, tamperedPath);
     expect(diverged).toContain(`Diverged at turn 2, action ${timeline.startOfTurn(2) + 1}`);
@@ -163,10 +167,10 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.keyboard.press('PageUp');
     expect(await position(page)).toBe(timeline.startOfTurn(3));
     // Play for a moment at the fastest speed, then pause.
-    await page.selectOption('#viewer-speed', 'fast');
-    await page.click('[data-testid=viewer-play]');
+    await playingSpeed(page).selectOption('fast');
+    await button(page, 'Play (P or Space)').click();
     await page.waitForTimeout(1200);
-    await page.click('[data-testid=viewer-play]');
+    await button(page, 'Play (P or Space)').click();
     const after = await position(page);
     expect(after).toBeGreaterThan(timeline.startOfTurn(3));
 
@@ -175,7 +179,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.keyboard.press('PageDown');
     const at = await position(page);
     expect(at).toBe(timeline.startOfTurn(2));
-    await page.click('[data-testid=viewer-fork]');
+    await button(page, 'Play from here').click();
     await page.selectOption('#fork-seat-poland', 'human');
     await screenshot(page, 'replay-fork-dialog');
     await page.click('.dialog .btn-primary');
@@ -188,13 +192,13 @@ describe('replays, links, saves and undo in Chromium', () => {
     await myStep(page);
     await screenshot(page, 'replay-fork-game');
     // Both can be exported: the fork's own replay and the original it came from.
-    await page.click('[data-testid=save-share]');
-    const [own] = await Promise.all([page.waitForEvent('download'), page.click('.dialog .btn:has-text("Save the replay file")')]);
+    await button(page, /^Save & share/).click();
+    const [own] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Save the replay file' }).click()]);
     const ownFile = JSON.parse(readFileSync((await own.path())!, 'utf8')) as { actions: Action[]; seats: Seats };
     expect(ownFile.actions.slice(0, at)).toEqual(file.actions.slice(0, at));
     expect(ownFile.seats.poland).toEqual({ kind: 'human' });
-    await page.click('[data-testid=save-share]');
-    const [original] = await Promise.all([page.waitForEvent('download'), page.click('.dialog .btn:has-text("Save the original replay")')]);
+    await button(page, /^Save & share/).click();
+    const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Save the original replay' }).click()]);
     const originalFile = JSON.parse(readFileSync((await original.path())!, 'utf8')) as { actions: Action[]; finalHash: string };
     expect(originalFile.actions).toEqual(file.actions);
     expect(originalFile.finalHash).toBe(file.finalHash);
@@ -226,12 +230,14 @@ describe('replays, links, saves and undo in Chromium', () => {
     await screenshot(page, 'replay-resumed');
 
     // Leaving keeps the save: the menu offers Resume, which gives the same game again.
-    await page.click('[aria-label="Leave to the main menu"]');
+    await button(page, 'Leave to the main menu').click();
     await page.click('.dialog .btn-danger');
     await scene(page, 'MainMenu');
-    await page.waitForSelector('[data-testid=resume-card]');
+    await button(page, 'Resume').waitFor();
+    // Resume has the keyboard focus (Enter resumes).
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Resume');
     await screenshot(page, 'replay-menu-resume');
-    await page.click('[data-testid=resume]');
+    await button(page, 'Resume').click();
     await scene(page, 'Game');
     expect((await readSession(page)).hash).toBe(before.hash);
 
@@ -249,7 +255,7 @@ describe('replays, links, saves and undo in Chromium', () => {
 
     // A save that does not read back is kept, reported and offered for download.
     await myStep(page);
-    await page.click('[aria-label="Leave to the main menu"]');
+    await button(page, 'Leave to the main menu').click();
     await page.click('.dialog .btn-danger');
     await scene(page, 'MainMenu');
     // Left on purpose: a reload now shows the menu (and gives storage back its own setItem).
@@ -259,13 +265,13 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.evaluate((text) => localStorage.setItem('forge-shield/autosave/v1', text), broken);
     await page.reload();
     await scene(page, 'MainMenu');
-    await page.waitForSelector('[data-testid=kept-save]');
-    expect(await page.textContent('[data-testid=kept-save]')).toContain('could not be used');
+    const keptSave = keptCard(page, 'A saved game could not be used');
+    await keptSave.waitFor();
     await screenshot(page, 'replay-menu-kept-save');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=kept-download]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), keptSave.getByRole('button', { name: 'Download it' }).click()]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
-    await page.click('[data-testid=kept-discard]');
-    expect(await page.locator('[data-testid=kept-save]').count()).toBe(0);
+    await keptSave.getByRole('button', { name: 'Discard' }).click();
+    expect(await keptSave.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -274,13 +280,12 @@ describe('replays, links, saves and undo in Chromium', () => {
     const page = await served.browser.newPage();
     const problems = watchProblems(page);
     await openMenu(page);
-    await page.click('[data-scenario="first-contract"]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
     await page.selectOption('#seat-poland', 'bot:easy');
     await page.selectOption('#seat-korea', 'human');
     await page.fill('#seed', 'link-e2e-7');
-    await page.click('[data-testid=menu-share]');
-    await page.waitForSelector('[data-testid=share-url]');
-    const link = await page.inputValue('[data-testid=share-url]');
+    await button(page, 'Share link').click();
+    const link = await page.getByRole('textbox', { name: 'The link', exact: true }).inputValue();
     expect(link).toContain('#game=');
     await screenshot(page, 'replay-share-dialog');
     await page.keyboard.press('Escape');
@@ -304,10 +309,9 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(link.slice(0, link.length - 15));
     await scene(page, 'MainMenu');
-    await page.waitForSelector('[data-testid=link-problem]:not([hidden])');
-    expect(await page.textContent('[data-testid=link-problem]')).toMatch(/incomplete or damaged/);
+    await page.getByRole('alert').filter({ hasText: /incomplete or damaged/ }).waitFor();
     await screenshot(page, 'replay-link-broken');
-    await page.click('[data-testid=start]');
+    await startButton(page).click();
     await scene(page, 'Briefing');
     expect(problems).toEqual([]);
     await page.close();
@@ -324,8 +328,8 @@ describe('replays, links, saves and undo in Chromium', () => {
     await openReplay(page, partPath);
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
-    await page.selectOption('#viewer-speed', 'fast');
-    await page.locator('#viewer-speed').blur();
+    await playingSpeed(page).selectOption('fast');
+    await playingSpeed(page).blur();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -335,17 +339,16 @@ describe('replays, links, saves and undo in Chromium', () => {
     await scene(page, 'ReplayViewer');
     expect(await position(page)).toBe(at);
     expect(await hashAt(page, at)).toBe(stateHash(timeline.stateAt(at)));
-    expect(await page.inputValue('#viewer-speed')).toBe('fast');
-    expect(await page.textContent('[data-testid=viewer-verdict]')).toContain('verified');
-    expect(await page.textContent('[data-testid=viewer-debrief]')).toBe('Debrief so far');
-    await page.click('[data-testid=viewer-debrief]');
-    await page.waitForSelector('[data-testid=debrief]');
+    expect(await playingSpeed(page).inputValue()).toBe('fast');
+    expect(await page.getByText('✓ verified', { exact: true }).count()).toBe(1);
+    await button(page, 'Debrief so far').click();
+    await page.getByRole('dialog', { name: 'Debrief', exact: true }).waitFor();
     expect(await page.textContent('.debrief-head .eyebrow')).toContain('2 of 4 turns');
     await page.keyboard.press('Escape');
 
     // Leaving the viewer for the menu: a reload shows the menu.
     const stored = await page.evaluate(() => sessionStorage.getItem('forge-shield/viewer/v1')!);
-    await page.click('[data-testid=viewer-menu]');
+    await button(page, 'Leave to the main menu').click();
     await scene(page, 'MainMenu');
     expect(await page.evaluate(() => sessionStorage.getItem('forge-shield/viewer/v1'))).toBeNull();
     // A damaged record: the menu says so, keeps it and offers it for download; nothing is lost.
@@ -353,13 +356,13 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.evaluate((text) => sessionStorage.setItem('forge-shield/viewer/v1', text), broken);
     await page.reload();
     await scene(page, 'MainMenu');
-    await page.waitForSelector('[data-testid=kept-replay]');
-    expect(await page.textContent('[data-testid=kept-replay]')).toContain('could not be reopened');
+    const keptReplay = keptCard(page, 'The replay you were watching could not be reopened');
+    await keptReplay.waitFor();
     await screenshot(page, 'replay-menu-kept-viewer');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=kept-replay-download]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), keptReplay.getByRole('button', { name: 'Download it' }).click()]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
-    await page.click('[data-testid=kept-replay-discard]');
-    expect(await page.locator('[data-testid=kept-replay]').count()).toBe(0);
+    await keptReplay.getByRole('button', { name: 'Discard' }).click();
+    expect(await keptReplay.count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('forge-shield/unreadable-replay/')))).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
@@ -372,18 +375,20 @@ describe('replays, links, saves and undo in Chromium', () => {
     await openReplay(page, replayPath);
     await page.click('.import-dialog .btn-primary');
     await scene(page, 'ReplayViewer');
-    expect(await page.textContent('[data-testid=viewer-debrief]')).toBe('Debrief');
+    // The replay reaches the end of the game: its debrief covers all of it.
+    expect(await button(page, 'Debrief').count()).toBe(1);
     await page.keyboard.press('d');
-    await page.waitForSelector('[data-testid=debrief]');
+    const debriefPanel = page.getByRole('dialog', { name: 'Debrief', exact: true });
+    await debriefPanel.waitFor();
     await screenshot(page, 'replay-viewer-debrief');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), debriefPanel.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toBe(debriefCsv(computeDebrief({ scenario, seed: 'xenv-1', seats: botSeats, actions: file.actions })));
-    await page.click('[data-testid=debrief-close]');
+    await debriefPanel.getByRole('button', { name: 'Close', exact: true }).click();
 
     // One action forward shows its wave (at the normal speed, shortened); the top bar names the phase shown.
-    await page.selectOption('#viewer-speed', 'normal');
-    await page.locator('#viewer-speed').blur();
+    await playingSpeed(page).selectOption('normal');
+    await playingSpeed(page).blur();
     const wave = firstWith('interception');
     expect(wave).toBeGreaterThanOrEqual(0);
     await seek(page, wave);
@@ -411,7 +416,7 @@ describe('replays, links, saves and undo in Chromium', () => {
     await page.keyboard.press('p');
     await page.waitForSelector('.card-dialog', { timeout: 30_000 });
     await page.waitForSelector('.card-dialog', { state: 'detached', timeout: 30_000 });
-    await page.waitForFunction((n) => Number(document.body.dataset.viewerPosition) > n, next + 1, { timeout: 30_000 });
+    await expect.poll(() => position(page), { timeout: 30_000, interval: 50 }).toBeGreaterThan(next + 1);
     await screenshot(page, 'replay-viewer-playing');
     await page.keyboard.press('p');
     expect(problems).toEqual([]);
@@ -433,7 +438,7 @@ describe('replays, links, saves and undo in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction((n) => (window as unknown as ForgeWindow).__forge.session.store.getLog().length > n, before.log.length);
       await myStep(page);
-      expect(await page.getAttribute('[data-testid=undo]', 'aria-disabled')).toBeNull();
+      expect(await button(page, /Undo/).getAttribute('aria-disabled')).toBeNull();
       await screenshot(page, 'replay-undo-before');
       await page.keyboard.press('u');
       await page.waitForFunction((n) => (window as unknown as ForgeWindow).__forge.session.store.getLog().length === n, before.log.length);
@@ -445,7 +450,7 @@ describe('replays, links, saves and undo in Chromium', () => {
       // Ending the step hands it on: nothing of it can be undone any more.
       await page.keyboard.press('e');
       await myStep(page);
-      expect(await page.getAttribute('[data-testid=undo]', 'aria-disabled')).toBe('true');
+      expect(await button(page, /Undo/).getAttribute('aria-disabled')).toBe('true');
       const still = await readSession(page);
       await page.keyboard.press('u');
       await page.waitForSelector('.toast-error');

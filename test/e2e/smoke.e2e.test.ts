@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctSampledColours, screenshot, servedGame, watchProblems } from './harness';
+import { distinctSampledColours, scenarioCard, screenshot, servedGame, startButton, watchProblems } from './harness';
 
 
 const served = servedGame();
@@ -42,8 +42,8 @@ describe('the built game in headless Chromium', () => {
     await page.goto(`${served.url}?renderer=webgl`);
     await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
     expect(await rendererOf(page)).toBe(2);
-    await page.click('[data-scenario="first-contract"]');
-    await page.click('[data-testid=start]');
+    await scenarioCard(page, 'First Contract (tutorial)').click();
+    await startButton(page).click();
     await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.dataset.scene === 'Game');
