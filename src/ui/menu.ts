@@ -32,7 +32,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   let seed = o.seed;
   const seatChoice: Record<string, string> = {};
 
-  const list = h('div', { class: 'menu-list', role: 'list', 'aria-label': 'Scenarios' });
+  const list = h('div', { class: 'menu-list', role: 'group', 'aria-label': 'Scenarios' });
   const setup = h('section', { class: 'menu-setup panel', 'aria-label': 'Game set-up' });
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const loadScenario = jsonFileButton('Load a scenario file…', (text, name) => {
@@ -56,14 +56,14 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
     clear(list);
     entries.forEach((e, i) => {
       if (!e.ok) {
-        list.append(h('div', { class: 'scenario-card broken', role: 'listitem' },
+        list.append(h('div', { class: 'scenario-card broken' },
           h('strong', { text: `${e.file} cannot be played` }),
           h('span', { class: 'muted', text: `${e.errors[0]?.path ?? ''}: ${e.errors[0]?.message ?? ''}` })));
         return;
       }
       const sc = e.scenario;
       const card = h('button', {
-        class: `scenario-card${i === selected ? ' selected' : ''}`, role: 'listitem',
+        class: `scenario-card${i === selected ? ' selected' : ''}`,
         'aria-pressed': i === selected ? 'true' : 'false',
         onclick: () => {
           selected = i;

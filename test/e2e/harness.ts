@@ -43,7 +43,7 @@ export function servedGame(): { readonly url: string; readonly browser: BrowserC
 // (Playwright's user-facing locators), not by test ids in the game's code.
 
 /** A scenario in the menu's list, by its title. */
-export const scenarioCard = (page: Page, title: string) => page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ hasText: title });
+export const scenarioCard = (page: Page, title: string) => page.getByRole('group', { name: 'Scenarios' }).getByRole('button').filter({ hasText: title });
 
 /** The menu's start button, "Start “<the scenario chosen>”". */
 export const startButton = (page: Page) => page.getByRole('button', { name: /^Start “/ });
