@@ -221,7 +221,8 @@ export function append<K extends ListField | 'discard' | 'deck'>(s: GameState, k
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
   // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).
-  ctx.logged.push(Object.freeze({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.logRole === undefined ? ctx.actor : ctx.logRole, text: event.text }));
+  // Turn and phase read beside the step's proxy (a trap call each otherwise).
+  ctx.logged.push(Object.freeze({ turn: peekField(ctx.s, 'turn'), phase: peekField(ctx.s, 'phase'), role: ctx.logRole === undefined ? ctx.actor : ctx.logRole, text: event.text }));
 }
 
 export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });

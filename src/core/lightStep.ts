@@ -34,7 +34,13 @@ export interface LightRecord {
   flat: Set<object> | null;
 }
 
+// The newest light step's proxy and record: rules ask for the record of the step they run in many times
+// per action, and asking the proxy costs a trap call each time.
+let lastProxy: unknown = null;
+let lastRecord: LightRecord | undefined;
+
 export function lightRecord(s: GameState): LightRecord | undefined {
+  if (s === lastProxy) return lastRecord;
   return (s as unknown as Record<symbol, LightRecord | undefined>)[LIGHT];
 }
 
@@ -108,7 +114,10 @@ const traps: ProxyHandler<LightRecord> = {
 /** A light step over `base` (see above). */
 export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
   const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null, flat: null };
-  return { state: new Proxy(record, traps) as unknown as GameState, record };
+  const state = new Proxy(record, traps) as unknown as GameState;
+  lastProxy = state;
+  lastRecord = record;
+  return { state, record };
 }
 
 /**
