@@ -134,12 +134,12 @@ export const isAway = (b: Battery): boolean => b.region !== b.home || b.status =
 
 /** Home regions whose battery is away and that nothing else covers (the gap shown on the board). */
 export function gaps(s: GameState): string[] {
-  const cov = coverage(s);
   const open = new Set<string>();
   const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
     const b = step ? standing(member) : member;
-    if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+    // The cover of each home left behind, alone: cheaper than every region's (two or three are away at a time).
+    if (isAway(b) && !open.has(b.home) && !covered(coverage(s, null, b.home)[b.home])) open.add(b.home);
   }
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
 }
