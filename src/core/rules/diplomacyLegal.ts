@@ -83,7 +83,7 @@ function proposals(s: GameState, role: string, add: Add): void {
 }
 
 function offerIfLegal(s: GameState, out: LegalAction[], a: DiplomacyAction): void {
-  if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' });
+  if (!answered(out) && checkDiplomacy(s, a, true) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' });
 }
 
 /** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
@@ -104,8 +104,10 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
 export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'diplomacy') return out;
   // Words only for the entries that pass their check.
+  // Only answers are listed while a proposal awaits the role (they are not refused for it): every
+  // other entry is checked knowing that none does.
   const add: Add = (a, cost, words) => {
-    if (!answered(out) && checkDiplomacy(s, a) === null) out.push(entry(a as Action, cost, words));
+    if (!answered(out) && checkDiplomacy(s, a, true) === null) out.push(entry(a as Action, cost, words));
   };
   if (anyPendingFor(s, role)) {
     answers(s, role, add);
