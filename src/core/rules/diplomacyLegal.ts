@@ -93,6 +93,7 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
   const budget = s.budgets[role] ?? 0;
   const red = isRed(s, role);
   for (const r of s.scenario.roles) {
+    if (answered(out)) return;
     if (r.id === role || (r.kind === 'red') !== red) continue; // mayDeal, with this role's side looked up once
     if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1 && s.agreements.some((g) => g.parties.includes(role) && g.parties.includes(r.id)))
       offerIfLegal(s, out, { type: 'holdExercise', role, partner: r.id });

@@ -165,7 +165,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
 }
 
 export function legalThreats(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
-  if (s.phase !== 'threats' || checkRed(s, role)) return out;
+  // isRed, not checkRed: a refusal's message for every other role's idle check is not needed.
+  if (s.phase !== 'threats' || !isRed(s, role)) return out;
   s.scenario.waves.forEach((w, i) => {
     const left = w.max - (s.turnStats.launched[String(i)] ?? 0);
     if (answered(out) || !isActive(s, w) || left <= 0) return;
