@@ -58,7 +58,7 @@ export function toDraft(l: LightRecord): Draft<GameState> {
   const target = draft as unknown as Record<string, unknown>;
   const from = l.base as unknown as Record<string, Record<string, unknown>>;
   for (const [key, value] of Object.entries(l.next)) {
-    if (key === 'scenario' || value === from[key]) continue;
+    if (value === from[key]) continue;
     if (l.owned?.has(value as object)) replay(l, target[key] as Record<string, unknown>, from[key]!, value as Record<string, unknown>);
     else target[key] = value;
   }
@@ -120,14 +120,6 @@ export function lightState(base: GameState, scenario: GameState['scenario']): { 
   lastProxy = state;
   lastRecord = record;
   return { state, record };
-}
-
-/**
- * The state as a light step has it: the base with the fields written so far, made with copyState (one
- * shape). The step's next state when it ends light, and its plain picture (snapshotState) meanwhile.
- */
-export function lightPicture(l: LightRecord): GameState {
-  return copyState(l.next);
 }
 
 /** Whether a light step has written field `key` (see LightRecord.next). */

@@ -86,6 +86,6 @@ function lightNext(l: LightRecord): GameState {
   // The step is over: its own copy of the state is the next state (nothing writes to it any more).
   const next = l.next;
   if (!deepFreeze) return next;
-  for (const [key, value] of Object.entries(next)) if (key !== 'scenario' && written(l, key)) freezeAll(value);
+  for (const [key, value] of Object.entries(next)) if (written(l, key)) freezeAll(value);
   return Object.freeze(next);
 }

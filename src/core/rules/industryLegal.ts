@@ -46,7 +46,7 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
   for (const p of s.scenario.projects) {
     if (answered(out)) return out;
     if (!p.roles.includes(role) || !canAfford(s, role, p.cost)) continue;
-    if (started(s, p.id, role) >= p.limit) continue;
+    if (s.projects.filter((x) => x.project === p.id && x.owner === role).length >= p.limit) continue;
     out.push(entry({ type: 'startProject', role, project: p.id }, p.cost, () => [`Start ${p.name}`, p.text]));
   }
   orders(s, role, out);
@@ -57,13 +57,6 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
     out.push(entry({ type: 'repairRegion', role, region: r.id }, REPAIR_COST, () => [`Repair ${r.name}`, `${regionName(s, r.id)} loses 1 damage.`]));
   }
   return out;
-}
-
-/** How many of project `id` the role has started (counted, not listed). */
-function started(s: GameState, id: string, role: string): number {
-  let n = 0;
-  for (const x of s.projects) if (x.project === id && x.owner === role) n++;
-  return n;
 }
 
 function orders(s: GameState, role: string, out: LegalAction[]): void {
