@@ -3,7 +3,7 @@ import type { GameState, LogEntry } from './state';
 import { appendLog, type GameLog } from './log';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
-import { lightRecord, type LightRecord } from './lightStep';
+import { lightRecord, written, type LightRecord } from './lightStep';
 import type { LaneMode, Stream } from './vocabulary';
 
 // What rule code works with while one action is applied: the step's state (a light step or an immer
@@ -73,7 +73,7 @@ export function untouchedField<K extends keyof GameState>(s: GameState, key: K):
   if (light) {
     if (light.draft) return untouchedField(light.draft as GameState, key);
     // Still light: nothing is drafted, a written field holds the step's own plain value.
-    return (light.writes.has(key) ? light.writes.get(key) : light.base[key]) as GameState[K];
+    return light.next[key];
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
@@ -90,7 +90,7 @@ export function currentList<K extends ListField>(s: GameState, key: K): readonly
   const light = lightRecord(s);
   if (light) {
     if (light.draft) return currentList(light.draft as GameState, key);
-    return (light.writes.has(key) ? light.writes.get(key) : light.base[key]) as GameState[K];
+    return light.next[key];
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];
   if (record === undefined) return s[key];
@@ -134,9 +134,9 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
   const light = lightRecord(s);
   if (light) {
     if (light.draft) return own(light.draft as GameState, key);
-    if (light.writes.has(key)) return light.writes.get(key) as GameState[K];
+    if (written(light, key)) return light.next[key];
     const copy = { ...light.base[key] };
-    light.writes.set(key, copy);
+    light.next[key] = copy;
     (light.flat ??= new Set()).add(copy);
     return copy;
   }
@@ -152,10 +152,11 @@ export function own<K extends FlatField>(s: GameState, key: K): GameState[K] {
 
 /** The top-level list or keyed record `key` of a light step, copied for writing on first use (a copy the step owns). */
 function lightField(light: LightRecord, key: string, copy: (value: never) => object): unknown {
-  if (light.writes.has(key)) return light.writes.get(key);
+  const next = light.next as unknown as Record<string, unknown>;
+  if (written(light, key)) return next[key];
   const value = copy((light.base as unknown as Record<string, never>)[key]!);
   (light.owned ??= new Set()).add(value);
-  light.writes.set(key, value);
+  next[key] = value;
   return value;
 }
 
@@ -221,7 +222,8 @@ export function append<K extends ListField | 'discard' | 'deck'>(s: GameState, k
 export function emit(ctx: Ctx, event: GameEvent): void {
   ctx.events.push(event);
   // Frozen: an entry never changes, so the state hash keeps its text (see hash.ts).
-  ctx.logged.push(Object.freeze({ turn: ctx.s.turn, phase: ctx.s.phase, role: ctx.logRole === undefined ? ctx.actor : ctx.logRole, text: event.text }));
+  // Turn and phase read beside the step's proxy (a trap call each otherwise).
+  ctx.logged.push(Object.freeze({ turn: peekField(ctx.s, 'turn'), phase: peekField(ctx.s, 'phase'), role: ctx.logRole === undefined ? ctx.actor : ctx.logRole, text: event.text }));
 }
 
 export const say = (ctx: Ctx, text: string): void => emit(ctx, { kind: 'log', text });

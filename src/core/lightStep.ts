@@ -1,10 +1,10 @@
 import { createDraft, type Draft } from 'immer';
 import { copyState, type GameState } from './state';
 
-// A step starts "light": rules get a thin proxy over the state that keeps the top-level fields they
-// write (numbers, names, the queue, the flat records `own()` copies) in a record of its own, without
-// an immer draft. Most actions (ending a step, an exercise, a budget line) touch nothing else, and
-// for them the next state is the old one with those fields replaced: no immer scope, copy or
+// A step starts "light": rules get a thin proxy over the state that writes the top-level fields they
+// write (numbers, names, the queue, the flat records `own()` copies) into a copy of the state of its
+// own (one fast object clone), without an immer draft. Most actions (ending a step, an exercise, a
+// budget line) touch nothing else, and for them that copy is the next state: no immer scope, copy or
 // finalisation, which cost more than the rule itself. The first time a rule reads a field that holds
 // an object it might change (a list, a nested record), the step turns into an ordinary immer draft of
 // the state with everything written so far applied to it, and goes on exactly as before; from then on
@@ -22,8 +22,12 @@ export interface LightRecord {
   /** The state the step started from, with the scenario it carries. */
   readonly base: GameState;
   readonly scenario: GameState['scenario'];
-  /** Top-level fields written while light, by name. */
-  readonly writes: Map<string, unknown>;
+  /**
+   * The state as the step has it: a copy of the base (with the step's scenario) whose fields the step
+   * writes while light. A field holding anything but the base's value was written (rules write new
+   * values: a record or list written to is the step's own copy). The step's next state when it ends light.
+   */
+  readonly next: GameState;
   /** The immer draft, once the step needed one. */
   draft: Draft<GameState> | null;
   /** The step's context: it works on the draft directly once the step has one. */
@@ -34,7 +38,13 @@ export interface LightRecord {
   flat: Set<object> | null;
 }
 
+// The newest light step's proxy and record: rules ask for the record of the step they run in many times
+// per action, and asking the proxy costs a trap call each time.
+let lastProxy: unknown = null;
+let lastRecord: LightRecord | undefined;
+
 export function lightRecord(s: GameState): LightRecord | undefined {
+  if (s === lastProxy) return lastRecord;
   return (s as unknown as Record<symbol, LightRecord | undefined>)[LIGHT];
 }
 
@@ -46,8 +56,10 @@ export function toDraft(l: LightRecord): Draft<GameState> {
   const draft = createDraft(base);
   draft.scenario = l.scenario;
   const target = draft as unknown as Record<string, unknown>;
-  for (const [key, value] of l.writes) {
-    if (l.owned?.has(value as object)) replay(l, target[key] as Record<string, unknown>, (l.base as unknown as Record<string, Record<string, unknown>>)[key]!, value as Record<string, unknown>);
+  const from = l.base as unknown as Record<string, Record<string, unknown>>;
+  for (const [key, value] of Object.entries(l.next)) {
+    if (value === from[key]) continue;
+    if (l.owned?.has(value as object)) replay(l, target[key] as Record<string, unknown>, from[key]!, value as Record<string, unknown>);
     else target[key] = value;
   }
   l.draft = draft;
@@ -76,26 +88,20 @@ const traps: ProxyHandler<LightRecord> = {
     if (prop === LIGHT) return l;
     if (l.draft) return Reflect.get(l.draft, prop);
     if (typeof prop === 'string') {
-      if (l.writes.has(prop)) {
-        // A value, or a flat record the step copied: as it is. Any other object written (a list that may
-        // hold the previous state's members, a copied member that holds its lists): through the draft.
-        const value = l.writes.get(prop);
-        if (value === null || typeof value !== 'object' || l.flat?.has(value)) return value;
-        return Reflect.get(toDraft(l), prop);
-      }
-      if (prop === 'scenario') return l.scenario;
+      // A value, the scenario, or a flat record the step copied: as it is.
+      const value = (l.next as unknown as Record<string, unknown>)[prop];
+      if (value === null || typeof value !== 'object' || prop === 'scenario' || l.flat?.has(value)) return value;
       // Who sits in which seat is set when the game is made, and an event choice is replaced whole,
-      // never changed in place: they are handed out as they are (with auto-freeze on, as in every test,
-      // a write into one would throw).
-      if (prop === 'seats' || prop === 'pendingChoice') return l.base[prop];
-      const value = (l.base as unknown as Record<string, unknown>)[prop];
-      if (value === null || typeof value !== 'object') return value;
+      // never changed in place: they are handed out as they are while unwritten (with auto-freeze on, as
+      // in every test, a write into one would throw). Any other object (a list that may hold the previous
+      // state's members, a copied member that holds its lists): through the draft.
+      if ((prop === 'seats' || prop === 'pendingChoice') && value === l.base[prop]) return value;
     }
     return Reflect.get(toDraft(l), prop);
   },
   set(l, prop, value) {
     if (l.draft || typeof prop !== 'string') return Reflect.set(toDraft(l), prop, value);
-    l.writes.set(prop, value);
+    (l.next as unknown as Record<string, unknown>)[prop] = value;
     return true;
   },
   has: (l, prop) => prop in (l.draft ?? l.base),
@@ -107,17 +113,15 @@ const traps: ProxyHandler<LightRecord> = {
 
 /** A light step over `base` (see above). */
 export function lightState(base: GameState, scenario: GameState['scenario']): { state: GameState; record: LightRecord } {
-  const record: LightRecord = { base, scenario, writes: new Map(), draft: null, ctx: null, owned: null, flat: null };
-  return { state: new Proxy(record, traps) as unknown as GameState, record };
+  const next = copyState(base);
+  next.scenario = scenario;
+  const record: LightRecord = { base, scenario, next, draft: null, ctx: null, owned: null, flat: null };
+  const state = new Proxy(record, traps) as unknown as GameState;
+  lastProxy = state;
+  lastRecord = record;
+  return { state, record };
 }
 
-/**
- * The state as a light step has it: the base with the fields written so far, made with copyState (one
- * shape). The step's next state when it ends light, and its plain picture (snapshotState) meanwhile.
- */
-export function lightPicture(l: LightRecord): GameState {
-  const out = copyState(l.base) as unknown as Record<string, unknown>;
-  out.scenario = l.scenario;
-  for (const [key, value] of l.writes) out[key] = value;
-  return out as unknown as GameState;
-}
+/** Whether a light step has written field `key` (see LightRecord.next). */
+export const written = (l: LightRecord, key: string): boolean =>
+  (l.next as unknown as Record<string, unknown>)[key] !== (l.base as unknown as Record<string, unknown>)[key];

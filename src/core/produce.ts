@@ -3,7 +3,7 @@ import type { Scenario } from './scenario/schema';
 import { copyState, type GameState, type LogEntry } from './state';
 import { createCtx, type Ctx, type GameEvent } from './context';
 import { appendLog } from './log';
-import { lightPicture, lightState, type LightRecord } from './lightStep';
+import { lightState, written, type LightRecord } from './lightStep';
 
 // One step over a game state (a light step or an immer draft, see lightStep.ts), with the embedded
 // scenario kept out of the draft.
@@ -83,8 +83,9 @@ export function produceGame(state: GameState, actor: string | null, step: (ctx: 
  * immer would make it (same fields in the same order, the new parts frozen alike when auto-freeze is on).
  */
 function lightNext(l: LightRecord): GameState {
-  const next = lightPicture(l);
+  // The step is over: its own copy of the state is the next state (nothing writes to it any more).
+  const next = l.next;
   if (!deepFreeze) return next;
-  for (const value of l.writes.values()) freezeAll(value);
+  for (const [key, value] of Object.entries(next)) if (written(l, key)) freezeAll(value);
   return Object.freeze(next);
 }

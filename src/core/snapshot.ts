@@ -6,7 +6,7 @@
 // It reads immer 11's draft record (`Symbol.for('immer-state')`, base_, copy_ and modified_), as
 // context.ts does; test/core/plain-reads.test.ts and test/core/snapshot.test.ts check that layout.
 
-import { lightPicture, lightRecord } from './lightStep';
+import { lightRecord } from './lightStep';
 import { copyState, type GameState } from './state';
 
 const DRAFT_STATE = Symbol.for('immer-state');
@@ -36,7 +36,8 @@ export function snapshot<T>(value: T): T {
 export function snapshotState(s: GameState): GameState {
   const light = lightRecord(s);
   if (light) {
-    if (!light.draft) return lightPicture(light);
+    // Still light: a copy of the step's own state (see lightStep.ts).
+    if (!light.draft) return copyState(light.next);
     return snapshotState(light.draft as GameState);
   }
   const record = (s as unknown as Record<symbol, DraftRecord | undefined>)[DRAFT_STATE];

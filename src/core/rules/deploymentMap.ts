@@ -109,15 +109,15 @@ export function mayDefend(s: GameState, owner: string, region: string): boolean 
 const NO_COVER: RegionCoverage = { full: [], half: [] };
 const plus = (list: readonly string[], id: string): readonly string[] => (list.length === 0 ? [id] : [...list, id]);
 
-/** For every region: operational batteries standing in it, and those half-covering it from next door. */
-export function coverage(s: GameState, except: string | null = null): Record<string, RegionCoverage> {
+/** For every region: operational batteries standing in it, and those half-covering it from next door (`only`: for that region alone, the others left uncovered). */
+export function coverage(s: GameState, except: string | null = null, only?: string): Record<string, RegionCoverage> {
   const out: Record<string, RegionCoverage> = {};
   for (const r of s.scenario.regions) out[r.id] = NO_COVER;
   // Read without drafting each battery (this runs inside steps, e.g. for conditions on gaps).
   const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
     const b = step ? standing(member) : member;
-    if (b.status !== 'operational' || b.id === except) continue;
+    if (b.status !== 'operational' || b.id === except || (only !== undefined && b.region !== only && b.halfCover !== only)) continue;
     const here = out[b.region];
     if (here && mayDefend(s, b.owner, b.region)) out[b.region] = { full: plus(here.full, b.id), half: here.half };
     const to = b.halfCover;
@@ -134,19 +134,19 @@ export const isAway = (b: Battery): boolean => b.region !== b.home || b.status =
 
 /** Home regions whose battery is away and that nothing else covers (the gap shown on the board). */
 export function gaps(s: GameState): string[] {
-  const cov = coverage(s);
   const open = new Set<string>();
   const step = inStep(s);
   for (const member of currentList(s, 'batteries')) {
     const b = step ? standing(member) : member;
-    if (isAway(b) && !covered(cov[b.home])) open.add(b.home);
+    // The cover of each home left behind, alone: cheaper than every region's (two or three are away at a time).
+    if (isAway(b) && !open.has(b.home) && !covered(coverage(s, null, b.home)[b.home])) open.add(b.home);
   }
   return s.scenario.regions.map((r) => r.id).filter((id) => open.has(id));
 }
 
 /** Whether `region` would be left with no cover at all if battery `leaving` stopped covering (`all`: coverage(s), when the caller has it). */
 export function leftUncovered(s: GameState, leaving: string, region: string, all?: Record<string, RegionCoverage>): boolean {
-  if (!all) return !covered(coverage(s, leaving)[region]);
+  if (!all) return !covered(coverage(s, leaving, region)[region]);
   // From the coverage of all batteries: is anything but the battery leaving still covering the region?
   const c = all[region];
   return !c || (c.full.every((id) => id === leaving) && c.half.every((id) => id === leaving));

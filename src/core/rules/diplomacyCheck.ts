@@ -43,8 +43,9 @@ function checkPartner(s: GameState, role: string, partner: unknown): Rejection |
   return null;
 }
 
-export function checkDiplomacy(s: GameState, a: DiplomacyAction): Rejection | null {
-  if (a.type !== 'answerProposal' && a.type !== 'counterProposal') {
+/** `noneAwaiting`: the caller knows no proposal awaits the role's answer (the legal list, which checks it once). */
+export function checkDiplomacy(s: GameState, a: DiplomacyAction, noneAwaiting?: boolean): Rejection | null {
+  if (!noneAwaiting && a.type !== 'answerProposal' && a.type !== 'counterProposal') {
     const pending = checkAnswered(s, a.role);
     if (pending) return pending;
   }

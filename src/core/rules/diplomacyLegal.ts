@@ -83,7 +83,7 @@ function proposals(s: GameState, role: string, add: Add): void {
 }
 
 function offerIfLegal(s: GameState, out: LegalAction[], a: DiplomacyAction): void {
-  if (!answered(out) && checkDiplomacy(s, a) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' });
+  if (!answered(out) && checkDiplomacy(s, a, true) === null) out.push({ action: a as Action, label: '', cost: 0, effect: '' });
 }
 
 /** The exercises and reassurances legalDiplomacy would offer (cheap to find; used to tell an idle role). */
@@ -93,6 +93,7 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
   const budget = s.budgets[role] ?? 0;
   const red = isRed(s, role);
   for (const r of s.scenario.roles) {
+    if (answered(out)) return;
     if (r.id === role || (r.kind === 'red') !== red) continue; // mayDeal, with this role's side looked up once
     if (budget >= EXERCISE_COST && (s.movesUsed[exerciseKey(role, r.id)] ?? 0) < 1 && s.agreements.some((g) => g.parties.includes(role) && g.parties.includes(r.id)))
       offerIfLegal(s, out, { type: 'holdExercise', role, partner: r.id });
@@ -104,8 +105,10 @@ export function legalDiplomacyQuick(s: GameState, role: string, out: LegalAction
 export function legalDiplomacy(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   if (s.phase !== 'diplomacy') return out;
   // Words only for the entries that pass their check.
+  // Only answers are listed while a proposal awaits the role (they are not refused for it): every
+  // other entry is checked knowing that none does.
   const add: Add = (a, cost, words) => {
-    if (!answered(out) && checkDiplomacy(s, a) === null) out.push(entry(a as Action, cost, words));
+    if (!answered(out) && checkDiplomacy(s, a, true) === null) out.push(entry(a as Action, cost, words));
   };
   if (anyPendingFor(s, role)) {
     answers(s, role, add);

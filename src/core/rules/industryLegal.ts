@@ -62,6 +62,8 @@ export function legalIndustry(s: GameState, role: string, out: LegalAction[] = [
 function orders(s: GameState, role: string, out: LegalAction[]): void {
   const { orderCost, orderLot, orderLeadTime } = s.scenario;
   const affordable = orderCost > 0 ? Math.floor(budgetOf(s, role) / orderCost + 1e-9) : MAX_LOTS_PER_TURN;
+  // Not a lot affordable: no order can be offered (each one's most is at most this).
+  if (affordable < 1) return;
   for (const item of s.scenario.items) {
     if (answered(out)) return;
     if (item.kind !== 'interceptor') continue;
@@ -81,11 +83,14 @@ function orders(s: GameState, role: string, out: LegalAction[]): void {
 
 function transfers(s: GameState, role: string, out: LegalAction[]): void {
   const others = s.scenario.roles.filter((r) => r.id !== role && r.kind !== 'red');
+  const mine = `${role}|`;
   for (const [key, amount] of Object.entries(s.stocks)) {
     if (answered(out)) return;
-    const [owner, item, theatre] = key.split('|');
     const whole = Math.floor(amount);
-    if (owner !== role || !item || !theatre || whole < 1) continue;
+    // Another role's stock, or less than one: passed over before the key is split (ids hold no '|').
+    if (whole < 1 || !key.startsWith(mine)) continue;
+    const [, item, theatre] = key.split('|');
+    if (!item || !theatre) continue;
     if (!s.scenario.items.some((i) => i.id === item) || !s.scenario.theatres.some((t) => t.id === theatre)) continue;
     for (const to of others)
       out.push(entry({ type: 'transferStock', role, to: to.id, item, theatre, amount: 1, contract: null }, 0, () => [

@@ -68,14 +68,14 @@ function targetName(s: GameState, move: Move, id: string): string {
 export function legalMoves(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
   for (const move of s.scenario.moves) {
     if (move.phase !== s.phase || !move.roles.includes(role)) continue;
-    // Checks that do not depend on the target first: checkMove would refuse every target, and
-    // building its messages for each one costs more than the rest of the list.
+    // What checkMove checks besides the requirement, once for all targets (the role, phase and target
+    // hold by construction): it would refuse every target, and building its messages for each one costs
+    // more than the rest of the list.
     if ((s.movesUsed[usedKey(role, move.id)] ?? 0) >= move.perTurn || (s.budgets[role] ?? 0) < move.cost) continue;
     for (const target of targetsFor(s, move, role)) {
       if (answered(out)) return out;
-      const action: MoveAction = { type: 'playMove', role, move: move.id, target };
-      if (checkMove(s, action)) continue;
-      out.push(entry(action, move.cost, () => [target ? `${move.name}: ${targetName(s, move, target)}` : move.name, move.text]));
+      if (move.requires && !evaluate(s, move.requires, { actor: role, target })) continue;
+      out.push(entry({ type: 'playMove', role, move: move.id, target }, move.cost, () => [target ? `${move.name}: ${targetName(s, move, target)}` : move.name, move.text]));
     }
   }
   return out;

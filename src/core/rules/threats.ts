@@ -6,7 +6,7 @@ import { applyEffects } from '../effects';
 import { reject } from '../rejections';
 import { regionName, theatreOf } from './deploymentMap';
 import { resolveAttacks } from './threatsResolve';
-import { snapshot } from '../snapshot';
+import { snapshotState } from '../snapshot';
 import { isRed } from './diplomacyShared';
 
 // Threats (DESIGN §5.5): waves come from the scenario's table, either rolled by the rules when no
@@ -143,9 +143,10 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
     tryProvocation(ctx, p, a.role);
     return;
   }
-  // Planning the wave only reads the scenario, the turn and the turn's launches: as plain data, without
-  // drafting them (reading the table through the draft cost a trap per entry and drafted turnStats).
-  const now = { scenario: s.scenario, turn: s.turn, turnStats: snapshot(peekField(s, 'turnStats')) } as GameState;
+  // Planning the wave only reads the scenario, the turn and the turn's launches: from a plain picture of
+  // the state, without drafting them (reading the table through the draft cost a trap per entry and
+  // drafted turnStats). A whole picture: the rules it is handed to see states of one shape.
+  const now = snapshotState(s);
   const plan = assignAttacks(now, a.attacks) as number[];
   const attacks: PlannedAttack[] = a.attacks.map((x) => ({ threat: x.threat, target: x.target, count: x.count }));
   const launched: Record<string, number> = {};
@@ -164,7 +165,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
 }
 
 export function legalThreats(s: GameState, role: string, out: LegalAction[] = []): LegalAction[] {
-  if (s.phase !== 'threats' || checkRed(s, role)) return out;
+  // isRed, not checkRed: a refusal's message for every other role's idle check is not needed.
+  if (s.phase !== 'threats' || !isRed(s, role)) return out;
   s.scenario.waves.forEach((w, i) => {
     const left = w.max - (s.turnStats.launched[String(i)] ?? 0);
     if (answered(out) || !isActive(s, w) || left <= 0) return;

@@ -1,6 +1,6 @@
 import type { Battery, GameState, PlannedAttack } from '../state';
-import { currentList, draw, emit, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
-import { snapshot } from '../snapshot';
+import { draw, emit, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
+import { snapshotState } from '../snapshot';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
 import { batteryType, coverage, regionName, regionOwner, type RegionCoverage } from './deploymentMap';
@@ -32,6 +32,7 @@ interface Tally { threats: number; stopped: number; leaked: number; fired: numbe
 interface WaveBoard {
   s: GameState;
   batteries: Map<string, Battery>;
+  /** Rounds of the batteries that have fired in this wave (the others' are their battery's). */
   rounds: Map<string, number>;
   /** Damage of the regions this wave struck, as it stands. */
   damage: Map<string, number>;
@@ -44,16 +45,14 @@ interface WaveBoard {
 }
 
 function waveBoard(step: GameState): WaveBoard {
-  // Lists and records as they stand (a light step stays light), their drafted parts as plain pictures.
-  const s = {
-    scenario: step.scenario, batteries: currentList(step, 'batteries').map(snapshot), agreements: currentList(step, 'agreements').map(snapshot),
-    doctrines: snapshot(peekField(step, 'doctrines')), regions: snapshot(peekField(step, 'regions')),
-  } as GameState;
+  // The state as it stands (a light step stays light), its drafted parts as plain pictures: a whole
+  // picture rather than an object of the few fields a wave reads, so that the rules it calls see
+  // states of one shape (an object of another shape made them measurably slower).
+  const s = snapshotState(step);
   const batteries = new Map<string, Battery>();
-  const rounds = new Map<string, number>();
-  for (const b of s.batteries) if (!batteries.has(b.id)) { batteries.set(b.id, b); rounds.set(b.id, b.rounds); }
+  for (const b of s.batteries) if (!batteries.has(b.id)) batteries.set(b.id, b);
   const stats = { leaked: 0, intercepted: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
-  return { s, batteries, rounds, damage: new Map(), detection: new Map(), shooters: new Map(), unitCost: new Map(), stats };
+  return { s, batteries, rounds: new Map(), damage: new Map(), detection: new Map(), shooters: new Map(), unitCost: new Map(), stats };
 }
 
 export function detectionChance(s: GameState, theatre: string, target: string): number {
@@ -77,26 +76,25 @@ export function shootersFor(s: GameState, cover: RegionCoverage | undefined, kin
   return out;
 }
 
-const NO_SHOOTERS: Shooter[] = [];
-
-function shootersOnBoard(w: WaveBoard, target: string, cover: RegionCoverage | undefined, kind: ThreatType['kind']): Shooter[] {
-  if (!cover) return NO_SHOOTERS;
+function shootersOnBoard(w: WaveBoard, target: string, kind: ThreatType['kind']): Shooter[] {
   // Who may shoot at a target does not change during a wave, only their rounds: the list is made once
-  // per target and kind, and its rounds are set from the wave's record before each threat.
+  // per target and kind, from the cover of that region alone (its rounds are set before each threat).
   const key = `${target}\u0000${kind}`;
   let list = w.shooters.get(key);
   if (!list) {
+    const cover = coverage(w.s, null, target)[target];
     const made: Shooter[] = [];
     const add = (id: string, factor: number) => {
       const b = w.batteries.get(id);
       const type = b && batteryType(w.s, b);
       if (b && type) made.push({ battery: b.id, p: type.sspk[kind] * type.reliability * factor, rounds: 0 });
     };
-    for (const id of cover.full) add(id, 1);
-    for (const id of cover.half) add(id, HALF_COVER_FACTOR);
+    if (cover) {
+      for (const id of cover.full) add(id, 1);
+      for (const id of cover.half) add(id, HALF_COVER_FACTOR);
+    }
     w.shooters.set(key, (list = made));
   }
-  for (const x of list) x.rounds = w.rounds.get(x.battery)!;
   return list;
 }
 
@@ -106,7 +104,6 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
   const th = scenario.theatres.find((t) => t.id === theatre);
   if (!th) return;
   const board = waveBoard(s);
-  const cov = coverage(board.s);
   const tally: Tally = { threats: 0, stopped: 0, leaked: 0, fired: 0, interceptorCost: 0, threatCost: 0 };
   const next = () => draw(ctx, 'threats');
   const stats = standing(peekField(s, 'turnStats'));
@@ -117,7 +114,8 @@ export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly Plan
     const type = scenario.threatTypes.find((t) => t.id === attack.threat);
     const count = Number.isFinite(attack.count) ? Math.max(0, Math.floor(attack.count)) : 0;
     if (!type || !(attack.target in board.s.regions)) continue;
-    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, cov, count === 1 ? '' : ` ${i + 1} of ${count}`, tally, next);
+    const shooters = shootersOnBoard(board, attack.target, type.kind);
+    for (let i = 0; i < count; i++) resolveOne(ctx, board, theatre, type, attack.target, shooters, count === 1 ? '' : ` ${i + 1} of ${count}`, tally, next);
   }
   writeWave(s, board, theatre);
   if (tally.threats > 0) summarise(ctx, th.name, attacker, tally);
@@ -137,14 +135,14 @@ function writeWave(s: GameState, w: WaveBoard, theatre: string): void {
   }
   // The board's list is the step's list as it stood, member for member: a battery's index is the same.
   w.s.batteries.forEach((b, i) => {
-    const rounds = w.rounds.get(b.id)!;
-    if (w.batteries.get(b.id) !== b || rounds === b.rounds) return;
+    const rounds = w.rounds.get(b.id);
+    if (rounds === undefined || w.batteries.get(b.id) !== b || rounds === b.rounds) return;
     ownMember(s, 'batteries', i).rounds = rounds;
   });
   for (const [id, damage] of w.damage) ownValue(s, 'regions', id)!.damage = damage;
 }
 
-function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, cov: Record<string, RegionCoverage>, nth: string, tally: Tally, next: () => number): void {
+function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, target: string, shooters: Shooter[], nth: string, tally: Tally, next: () => number): void {
   let q = w.detection.get(target);
   if (q === undefined) w.detection.set(target, (q = detectionChance(w.s, theatre, target)));
   const parts: string[] = [];
@@ -162,7 +160,7 @@ function resolveOne(ctx: Ctx, w: WaveBoard, theatre: string, type: ThreatType, t
     parts.push(killed ? `the counter-drone layer brought it down (u=${pair(u, COUNTER_DRONE_P)} < ${COUNTER_DRONE_P})` : `the counter-drone layer missed (u=${pair(u, COUNTER_DRONE_P)})`);
   }
   if (detected && !killed) {
-    const shooters = shootersOnBoard(w, target, cov[target], type.kind);
+    for (const x of shooters) x.rounds = w.rounds.get(x.battery) ?? w.batteries.get(x.battery)!.rounds;
     let first: Shooter | undefined;
     for (const x of shooters) if (x.rounds > 0) { first = x; break; }
     if (!first) {
