@@ -87,10 +87,10 @@ function batteryWorthNow(ctx: BotContext, b: Battery, at: string | null): number
   // the regions the battery covers before and after it.
   const away = slot(memoOf(ctx).away, b);
   let without = away.get(theatre);
-  if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null); away.set(theatre, without); }
+  if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, v.batteries.indexOf(b), null, null); away.set(theatre, without); }
   const with_ = at === null
     ? riskNow(ctx, theatre, h)
-    : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
+    : theatreRiskSwapped(v, ctx.i, theatre, h, v.batteries.indexOf(b), at, null);
   return (without - with_) / h;
 }
 
@@ -124,7 +124,7 @@ function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): num
   const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
   const before = riskNow(ctx, theatre, h);
-  const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { halfCover: region });
+  const after = theatreRiskSwapped(v, ctx.i, theatre, h, v.batteries.indexOf(b), b.region, region);
   return before - after - 0.2;
 }
 

@@ -230,33 +230,21 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
   return 1 - passive.q + passive.q * passive[kind] * shots;
 }
 
-/** A change to one battery that leaves its owner, type and rounds as they are. */
-export type BatteryChange = Partial<Pick<Placement, 'region' | 'halfCover' | 'status'>>;
-
-/** The cover of the view's battery number `n` after `swap` (the same battery changed as a BatteryChange), made from its own. */
-function swappedCover(v: View, n: number, swap: Placement): BatteryCover | null {
-  const own = viewCovers(v)[n];
-  const old = v.batteries[n]!;
-  if (!own) return null;
-  const here = swap.region === old.region ? own.here : mayDefend(v, swap.owner, swap.region) ? swap.region : null;
-  const there = swap.region === old.region && swap.halfCover === old.halfCover ? own.there
-    : swap.halfCover !== null && neighbours(v, swap.region).includes(swap.halfCover) && mayDefend(v, swap.owner, swap.halfCover) ? swap.halfCover : null;
-  // Same type, rounds and owner: the same shooters.
-  return { here, there, full: own.full, half: own.half };
-}
-
 /**
- * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the
- * first with half cover) when the view's battery number `swapAt` is `swap` (taken away when null), whose cover is `swapCover`.
+ * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the first with
+ * half cover) when the view's battery number `at` covers `here` in full and `there` by half (neither when taken away).
  */
-function firstShootersSwapped(v: View, region: string, swapAt: number, swap: Placement | null, swapCover: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
+function firstShootersSwapped(v: View, covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
-  const covers = viewCovers(v);
-  for (let n = 0; n < v.batteries.length; n++) {
-    const b = n === swapAt ? swap : v.batteries[n]!;
-    if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = n === swapAt ? swapCover : covers[n];
-    if (!c) continue;
+  for (let n = 0; n < covers.length; n++) {
+    if (n === at) {
+      if (here === region) return covers[n]!.full;
+      if (half === undefined && there === region) half = covers[n]!.half;
+      continue;
+    }
+    const b = v.batteries[n]!;
+    const c = covers[n];
+    if (!c || b.status !== 'operational' || b.rounds <= 0) continue;
     if (c.here === region) return c.full;
     if (half === undefined && c.there === region) half = c.half;
   }
@@ -327,6 +315,8 @@ const exposureMemo = new WeakMap<object, Map<string, Map<number, { turn: number;
  * (region, kind, count before the leak chance) and the harm is worked out once per signature.
  */
 interface RiskTerms {
+  theatre: string;
+  turns: number;
   played: boolean;
   /** End (exclusive) of each exposure's terms. */
   ends: number[];
@@ -339,19 +329,18 @@ interface RiskTerms {
   harm: Float64Array;
   /** theatreRisk with the view's batteries. */
   risk: number;
+  /** The shooter each signature's harm was worked out with (the same shooter gives the same harm). */
+  shooter: (Shooter | undefined)[];
 }
 
-const termsMemo = new WeakMap<View, WeakMap<Interests, Map<string, RiskTerms>>>();
+/** The view and interests the terms in `terms` were worked out for (one decision asks for a few theatres and horizons). */
+let termsOf: [View | null, Interests | null] = [null, null];
+let terms: RiskTerms[] = [];
 
 /** theatreRisk's terms with the view's own batteries: worked out once per view, interests, theatre and horizon. */
 function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskTerms {
-  let perView = termsMemo.get(v);
-  if (!perView) { perView = new WeakMap(); termsMemo.set(v, perView); }
-  let memo = perView.get(i);
-  if (!memo) { memo = new Map(); perView.set(i, memo); }
-  const key = `${theatre}|${turns}`;
-  let found = memo.get(key);
-  if (found) return found;
+  if (termsOf[0] !== v || termsOf[1] !== i) { termsOf = [v, i]; terms = []; }
+  for (const t of terms) if (t.theatre === theatre && t.turns === turns) return t;
   const played = redPlayed(v);
   const ends: number[] = [];
   const sigOf: number[] = [];
@@ -369,10 +358,11 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     }
     ends.push(sigOf.length);
   }
-  found = { played, ends, sigOf, region, kind, count, harm: new Float64Array(0), risk: 0 };
-  found.harm = termHarms(v, i, found, freshCover(v));
+  const cover = freshCover(v);
+  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: new Float64Array(0), risk: 0, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
+  found.harm = termHarms(v, i, found, cover);
   found.risk = sumTerms(found, found.harm);
-  memo.set(key, found);
+  terms.push(found);
   return found;
 }
 
@@ -413,34 +403,38 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
 }
 
 /**
- * theatreRisk with the view's battery `id` replaced by `swap` (taken away when null). A battery covers
- * at most its region and its half-cover region, so only those of the old and the new battery can
- * change: the other terms are the view's own, and every term is summed in the same order (same result
- * to the last bit as theatreRisk over the changed placement).
+ * theatreRisk with the view's battery number `at` standing at `region` with half cover `halfCover`, operational
+ * as a battery given orders is (taken away when `region` is null). A battery covers at most its region and its
+ * half-cover region, so only those of the old and the new place can change: the other terms are the view's own,
+ * and every term is summed in the same order (same result to the last bit as theatreRisk over the changed placement).
  */
 let scratch = new Float64Array(64);
 
-export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, change: BatteryChange | null): number {
+export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
-  const at = v.batteries.findIndex((b) => b.id === id);
-  const old = v.batteries[at];
-  const swap: Placement | null = old === undefined || change === null ? null : {
-    id: old.id, owner: old.owner, type: old.type, rounds: old.rounds,
-    region: 'region' in change ? change.region! : old.region,
-    halfCover: 'halfCover' in change ? change.halfCover! : old.halfCover,
-    status: 'status' in change ? change.status! : old.status,
-  };
-  const swapCover = swap === null ? null : swappedCover(v, at, swap);
+  const old = v.batteries[at]!;
+  const covers = viewCovers(v);
+  const own = covers[at];
+  // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
+  let here: string | null = null;
+  let there: string | null = null;
+  if (region !== null && own && old.rounds > 0) {
+    here = region === old.region ? own.here : mayDefend(v, old.owner, region) ? region : null;
+    there = region === old.region && halfCover === old.halfCover ? own.there
+      : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
+  }
   let harmOf: Float64Array | null = null;
   let shootersAt: string | undefined;
   let shooters: Record<ThreatKind, Shooter> | undefined;
   for (let k = 0; k < t.region.length; k++) {
     const r = t.region[k]!;
-    if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
+    if (r !== old.region && r !== old.halfCover && r !== region && r !== halfCover) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
-    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, at, swap, swapCover); }
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, covers, r, at, here, there); }
     const kind = t.kind[k]!;
-    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
+    const first = shooters?.[kind];
+    if (first === t.shooter[k]) continue;
+    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, first));
     if (x === t.harm[k]) continue;
     // The changed terms are written over a copy of the view's own in one buffer kept for this (no allocation per swap).
     if (harmOf === null) {
