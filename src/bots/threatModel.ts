@@ -116,11 +116,12 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
 
 const coversMemo = new WeakMap<readonly Placement[], { agreements: object; scenario: object; covers: (BatteryCover | null)[] }>();
 
-/** batteryCover of each of the view's batteries, in order: kept per batteries list while the agreements and the scenario are the same. */
+/** batteryCover of each of the view's batteries that fires (operational, with rounds), in order, null for the others:
+ *  kept per batteries list while the agreements and the scenario are the same. */
 function viewCovers(v: View): (BatteryCover | null)[] {
   const found = coversMemo.get(v.batteries);
   if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found.covers;
-  const covers = v.batteries.map((b) => batteryCover(v, b));
+  const covers = v.batteries.map((b) => (b.status === 'operational' && b.rounds > 0 ? batteryCover(v, b) : null));
   coversMemo.set(v.batteries, { agreements: v.agreements, scenario: v.scenario, covers });
   return covers;
 }
@@ -232,19 +233,18 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
 
 /**
  * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the first with
- * half cover) when the view's battery number `at` covers `here` in full and `there` by half (neither when taken away).
+ * half cover) among the view's `covers` when its battery number `at` covers `here` in full and `there` by half with `own`.
  */
-function firstShootersSwapped(v: View, covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null): Record<ThreatKind, Shooter> | undefined {
+function firstShootersSwapped(covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null, own: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
   for (let n = 0; n < covers.length; n++) {
     if (n === at) {
-      if (here === region) return covers[n]!.full;
-      if (half === undefined && there === region) half = covers[n]!.half;
+      if (here === region) return own!.full;
+      if (half === undefined && there === region) half = own!.half;
       continue;
     }
-    const b = v.batteries[n]!;
     const c = covers[n];
-    if (!c || b.status !== 'operational' || b.rounds <= 0) continue;
+    if (!c) continue;
     if (c.here === region) return c.full;
     if (half === undefined && c.there === region) half = c.half;
   }
@@ -326,7 +326,7 @@ interface RiskTerms {
   kind: ThreatKind[];
   count: number[];
   /** Harm of each signature with the view's batteries. */
-  harm: Float64Array;
+  harm: number[];
   /** theatreRisk with the view's batteries. */
   risk: number;
   /** The shooter each signature's harm was worked out with (the same shooter gives the same harm). */
@@ -359,7 +359,7 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     ends.push(sigOf.length);
   }
   const cover = freshCover(v);
-  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: new Float64Array(0), risk: 0, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
+  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
   found.harm = termHarms(v, i, found, cover);
   found.risk = sumTerms(found, found.harm);
   terms.push(found);
@@ -367,15 +367,15 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
 }
 
 /** The harm of each signature with the batteries of a cover table. */
-function termHarms(v: View, i: Interests, t: RiskTerms, cover: CoverTable): Float64Array {
+function termHarms(v: View, i: Interests, t: RiskTerms, cover: CoverTable): number[] {
   const { region, kind, count } = t;
-  const out = new Float64Array(region.length);
+  const out: number[] = [];
   for (let k = 0; k < region.length; k++) out[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
   return out;
 }
 
 /** Sums the terms in theatreRisk's order: a played Red cell's wave at its worst target, a scripted wave over all of them. */
-function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
+function sumTerms(t: RiskTerms, harmOf: readonly number[]): number {
   let risk = 0;
   let k = 0;
   for (const end of t.ends) {
@@ -408,13 +408,14 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
  * half-cover region, so only those of the old and the new place can change: the other terms are the view's own,
  * and every term is summed in the same order (same result to the last bit as theatreRisk over the changed placement).
  */
-let scratch = new Float64Array(64);
+let scratch: number[] = [];
 
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries[at]!;
   const covers = viewCovers(v);
-  const own = covers[at];
+  const own = batteryCover(v, old);
+  const { region: was, halfCover: wasHalf } = old;
   // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
   let here: string | null = null;
   let there: string | null = null;
@@ -423,14 +424,14 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     there = region === old.region && halfCover === old.halfCover ? own.there
       : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
   }
-  let harmOf: Float64Array | null = null;
+  let harmOf: number[] | null = null;
   let shootersAt: string | undefined;
   let shooters: Record<ThreatKind, Shooter> | undefined;
   for (let k = 0; k < t.region.length; k++) {
     const r = t.region[k]!;
-    if (r !== old.region && r !== old.halfCover && r !== region && r !== halfCover) continue;
+    if (r !== was && r !== wasHalf && r !== region && r !== halfCover) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
-    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, covers, r, at, here, there); }
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(covers, r, at, here, there, own); }
     const kind = t.kind[k]!;
     const first = shooters?.[kind];
     if (first === t.shooter[k]) continue;
@@ -438,9 +439,8 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     if (x === t.harm[k]) continue;
     // The changed terms are written over a copy of the view's own in one buffer kept for this (no allocation per swap).
     if (harmOf === null) {
-      if (scratch.length < t.harm.length) scratch = new Float64Array(t.harm.length * 2);
       harmOf = scratch;
-      harmOf.set(t.harm);
+      for (let j = 0; j < t.harm.length; j++) harmOf[j] = t.harm[j]!;
     }
     harmOf[k] = x;
   }
