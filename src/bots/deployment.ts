@@ -26,6 +26,9 @@ interface BatteryMemo {
   b: Battery;
   /** Its number in the view's batteries. */
   n: number;
+  /** The theatre it stands in, and the owner of its home region. */
+  from: string | undefined;
+  host: string | undefined;
   /** Its worth where it would stand (null: where it stands). */
   worth: Map<string | null, number>;
   /** The risk of a theatre without it. */
@@ -62,7 +65,8 @@ function ordered(ctx: BotContext, id: string): BatteryMemo | undefined {
     let n = 0;
     while (n < all.length && all[n]!.id !== id) n++;
     if (n === all.length) return undefined;
-    found = { b: all[n]!, n, worth: new Map(), away: new Map() };
+    const b = all[n]!;
+    found = { b, n, from: theatreOf(ctx.v, b.region), host: regionDef(ctx.v, b.home)?.owner, worth: new Map(), away: new Map() };
     byId.set(id, found);
   }
   return found;
@@ -120,19 +124,17 @@ function batteryWorthNow(ctx: BotContext, m: BatteryMemo, at: string | null): nu
 
 function redeployValue(ctx: BotContext, m: BatteryMemo, to: string, mode: 'air' | 'sea'): number {
   const { v, role, i } = ctx;
-  const b = m.b;
+  const { b, from, host } = m;
   const h = horizon(v);
   const out = (memoOf(ctx).out[mode] ??= turnsOut(v, mode)); // the same for every battery moved by this mode
   if (out >= h) return -1;
   let value = (h - out) * batteryWorth(ctx, m, to) - h * batteryWorth(ctx, m, null);
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
-  const host = regionDef(v, b.home)?.owner;
   if (host !== undefined && host !== role) {
     const w = Math.max(0.5, leverOnce(ctx, 'trust', host) + 0.5);
     if (b.region === b.home) value -= (h / 2) * w;
     else if (to === b.home) value += (h / 2) * w;
   }
-  const from = theatreOf(v, b.region);
   const dest = theatreOf(v, to);
   if (from !== dest) {
     value -= Math.max(0, leverOnce(ctx, 'batteries', from)) * h;

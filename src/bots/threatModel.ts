@@ -114,16 +114,19 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   return cover;
 }
 
-const coversMemo = new WeakMap<readonly Placement[], { agreements: object; scenario: object; covers: (BatteryCover | null)[] }>();
+/** batteryCover of each of the view's batteries, in order, and of those that fire (operational, with rounds), null for the others. */
+interface ViewCovers { agreements: object; scenario: object; covers: (BatteryCover | null)[]; firing: (BatteryCover | null)[] }
+const coversMemo = new WeakMap<readonly Placement[], ViewCovers>();
 
-/** batteryCover of each of the view's batteries that fires (operational, with rounds), in order, null for the others:
- *  kept per batteries list while the agreements and the scenario are the same. */
-function viewCovers(v: View): (BatteryCover | null)[] {
-  const found = coversMemo.get(v.batteries);
-  if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found.covers;
-  const covers = v.batteries.map((b) => (b.status === 'operational' && b.rounds > 0 ? batteryCover(v, b) : null));
-  coversMemo.set(v.batteries, { agreements: v.agreements, scenario: v.scenario, covers });
-  return covers;
+/** The view's battery covers: kept per batteries list while the agreements and the scenario are the same. */
+function viewCovers(v: View): ViewCovers {
+  let found = coversMemo.get(v.batteries);
+  if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found;
+  const covers = v.batteries.map((b) => batteryCover(v, b));
+  const firing = covers.map((c, n) => (v.batteries[n]!.status === 'operational' && v.batteries[n]!.rounds > 0 ? c : null));
+  found = { agreements: v.agreements, scenario: v.scenario, covers, firing };
+  coversMemo.set(v.batteries, found);
+  return found;
 }
 
 /** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
@@ -413,8 +416,8 @@ let scratch: number[] = [];
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries[at]!;
-  const covers = viewCovers(v);
-  const own = batteryCover(v, old);
+  const { covers, firing } = viewCovers(v);
+  const own = covers[at] ?? null;
   const { region: was, halfCover: wasHalf } = old;
   // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
   let here: string | null = null;
@@ -431,7 +434,7 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     const r = t.region[k]!;
     if (r !== was && r !== wasHalf && r !== region && r !== halfCover) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
-    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(covers, r, at, here, there, own); }
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(firing, r, at, here, there, own); }
     const kind = t.kind[k]!;
     const first = shooters?.[kind];
     if (first === t.shooter[k]) continue;
