@@ -2,7 +2,7 @@ import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind
 import { lever } from './interests';
 import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
-import { expectedThreats, exposure, theatreRisk, theatreRiskSwapped } from './threatModel';
+import { expectedThreats, theatreRisk, theatreRiskSwapped } from './threatModel';
 
 // Deployment: keep coverage where the threatened value is highest, move a battery only when the
 // gain over the next turns clearly beats the gap it leaves and the trust it costs, and fire a
@@ -40,8 +40,6 @@ interface DeployMemo {
   ctx: BotContext;
   /** By battery id. */
   batteries: Map<string, BatteryMemo>;
-  /** Per horizon: the risk of a theatre as things stand. */
-  risk: Map<number, Map<string, number>>;
   /** Levers read for every move, by their kind and the role or theatre they name (their key text made once). */
   levers: Map<string, Map<string | undefined, number>>;
   /** Turns out of action after an order, by mode. */
@@ -52,7 +50,7 @@ interface DeployMemo {
 let memo: DeployMemo | null = null;
 
 function memoOf(ctx: BotContext): DeployMemo {
-  if (memo?.ctx !== ctx) memo = { ctx, batteries: new Map(), risk: new Map(), levers: new Map(), out: {} };
+  if (memo?.ctx !== ctx) memo = { ctx, batteries: new Map(), levers: new Map(), out: {} };
   return memo;
 }
 
@@ -61,11 +59,9 @@ function ordered(ctx: BotContext, id: string): BatteryMemo | undefined {
   const byId = memoOf(ctx).batteries;
   let found = byId.get(id);
   if (!found) {
-    const all = ctx.v.batteries;
-    let n = 0;
-    while (n < all.length && all[n]!.id !== id) n++;
-    if (n === all.length) return undefined;
-    const b = all[n]!;
+    const n = ctx.v.batteries.findIndex((x) => x.id === id);
+    const b = ctx.v.batteries[n];
+    if (!b) return undefined;
     found = { b, n, from: theatreOf(ctx.v, b.region), host: regionDef(ctx.v, b.home)?.owner, worth: new Map(), away: new Map() };
     byId.set(id, found);
   }
@@ -90,14 +86,6 @@ function leverOnce(ctx: BotContext, kind: 'trust' | 'batteries' | 'gaps', part: 
   return found;
 }
 
-/** The risk of a theatre over `h` turns as things stand: the same for every battery, worked out once per decision. */
-function riskNow(ctx: BotContext, theatre: string, h: number): number {
-  const byTheatre = slot(memoOf(ctx).risk, h);
-  let found = byTheatre.get(theatre);
-  if (found === undefined) { found = theatreRisk(ctx.v, ctx.i, theatre, h); byTheatre.set(theatre, found); }
-  return found;
-}
-
 /** Per-turn risk the battery's presence takes off its theatre where it stands (or would stand). */
 function batteryWorth(ctx: BotContext, m: BatteryMemo, at: string | null): number {
   let found = m.worth.get(at);
@@ -110,14 +98,15 @@ function batteryWorthNow(ctx: BotContext, m: BatteryMemo, at: string | null): nu
   const { b, n, away } = m;
   const h = horizon(v);
   const theatre = theatreOf(v, at ?? b.region);
-  if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
-  // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
-  // the same for every battery: each is worked out once per decision. A move changes the terms of at most
+  // A theatre without exposures has no risk terms: 0 either way.
+  if (theatre === undefined) return 0;
+  // The risk without the battery is the same for every destination in a theatre: worked out once per decision
+  // (theatreRisk keeps the risk as things stand). A move changes the terms of at most
   // the regions the battery covers before and after it.
   let without = away.get(theatre);
   if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, n, null, null); away.set(theatre, without); }
   const with_ = at === null
-    ? riskNow(ctx, theatre, h)
+    ? theatreRisk(v, ctx.i, theatre, h)
     : theatreRiskSwapped(v, ctx.i, theatre, h, n, at, null);
   return (without - with_) / h;
 }
@@ -149,7 +138,7 @@ function halfCoverValue(ctx: BotContext, { b, n }: BatteryMemo, region: string |
   const h = Math.min(3, horizon(v));
   const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
-  const before = riskNow(ctx, theatre, h);
+  const before = theatreRisk(v, ctx.i, theatre, h);
   const after = theatreRiskSwapped(v, ctx.i, theatre, h, n, b.region, region);
   return before - after - 0.2;
 }

@@ -123,18 +123,18 @@ function viewCovers(v: View): ViewCovers {
   let found = coversMemo.get(v.batteries);
   if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found;
   const covers = v.batteries.map((b) => batteryCover(v, b));
-  const firing = covers.map((c, n) => (v.batteries[n]!.status === 'operational' && v.batteries[n]!.rounds > 0 ? c : null));
+  const firing = v.batteries.map((b, n) => (b.status === 'operational' && b.rounds > 0 ? covers[n]! : null));
   found = { agreements: v.agreements, scenario: v.scenario, covers, firing };
   coversMemo.set(v.batteries, found);
   return found;
 }
 
-/** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
-function coverTable(v: View, placement: readonly Placement[]): CoverTable {
-  const found = coverMemo.get(placement);
+/** For every region and threat kind, the view's battery that fires first (as the rules pick it): worked out once per placement. */
+function coverTable(v: View): CoverTable {
+  const found = coverMemo.get(v.batteries);
   if (found) return found.table;
-  const table = buildCoverTable(v, placement);
-  coverMemo.set(placement, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+  const table = buildCoverTable(v);
+  coverMemo.set(v.batteries, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
   return table;
 }
 
@@ -151,17 +151,15 @@ function freshCover(v: View): CoverTable {
   if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
     return found.table;
   let table = freshMemo.get(v);
-  if (!table) { table = buildCoverTable(v, v.batteries); freshMemo.set(v, table); }
+  if (!table) { table = buildCoverTable(v); freshMemo.set(v, table); }
   return table;
 }
 
-function buildCoverTable(v: View, placement: readonly Placement[]): CoverTable {
+function buildCoverTable(v: View): CoverTable {
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
-  for (const b of placement) {
-    if (b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = batteryCover(v, b);
+  for (const c of viewCovers(v).firing) {
     if (!c) continue;
     const here = c.here !== null ? slot(full, c.here) : null;
     const there = c.there !== null ? slot(half, c.there) : null;
@@ -223,8 +221,8 @@ export function passiveNow(v: View, region: string): Passive {
 }
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */
-export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
-  return leakPast(v, region, kind, coverTable(v, placement).get(region)?.[kind]);
+export function leakChance(v: View, region: string, kind: ThreatKind): number {
+  return leakPast(v, region, kind, coverTable(v).get(region)?.[kind]);
 }
 
 /** Chance that one threat gets through the passive defences and the battery that fires first (if any). */
@@ -298,7 +296,7 @@ export function exposureNow(v: View, theatre: string, turns: number): Exposure[]
     v.scenario.waves.forEach((w, n) => {
       const kind = threatKind(v, w.threat);
       if (!kind || w.theatre !== theatre || w.fromTurn > t || w.toTurn < t) return;
-      const count = played ? w.max - (t === v.turn ? v.turnStats.launched[String(n)] ?? 0 : 0) : (w.min + w.max) / 2;
+      const count = played ? w.max - (t === v.turn ? v.turnStats.launched[n] ?? 0 : 0) : (w.min + w.max) / 2;
       if (count > 0) out.push({ kind, targets: w.targets, count });
     });
   }
@@ -330,8 +328,9 @@ interface RiskTerms {
   count: number[];
   /** Harm of each signature with the view's batteries. */
   harm: number[];
-  /** theatreRisk with the view's batteries. */
+  /** theatreRisk with the view's batteries (as freshCover places them, and as coverTable does once asked). */
   risk: number;
+  now?: number;
   /** The shooter each signature's harm was worked out with (the same shooter gives the same harm). */
   shooter: (Shooter | undefined)[];
 }
@@ -362,7 +361,7 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     ends.push(sigOf.length);
   }
   const cover = freshCover(v);
-  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
+  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, now: undefined, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
   found.harm = termHarms(v, i, found, cover);
   found.risk = sumTerms(found, found.harm);
   terms.push(found);
@@ -400,9 +399,9 @@ function sumTerms(t: RiskTerms, harmOf: readonly number[]): number {
  */
 export function theatreRisk(v: View, i: Interests, theatre: string, turns: number): number {
   // coverTable may remember the view's placement from other agreements (see freshCover): then the same terms over its table.
-  const cover = coverTable(v, v.batteries);
+  const cover = coverTable(v);
   const t = riskTerms(v, i, theatre, turns);
-  return cover === freshCover(v) ? t.risk : sumTerms(t, termHarms(v, i, t, cover));
+  return (t.now ??= cover === freshCover(v) ? t.risk : sumTerms(t, termHarms(v, i, t, cover)));
 }
 
 /**
@@ -411,8 +410,6 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
  * half-cover region, so only those of the old and the new place can change: the other terms are the view's own,
  * and every term is summed in the same order (same result to the last bit as theatreRisk over the changed placement).
  */
-let scratch: number[] = [];
-
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries[at]!;
@@ -423,8 +420,8 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
   let here: string | null = null;
   let there: string | null = null;
   if (region !== null && own && old.rounds > 0) {
-    here = region === old.region ? own.here : mayDefend(v, old.owner, region) ? region : null;
-    there = region === old.region && halfCover === old.halfCover ? own.there
+    here = region === was ? own.here : mayDefend(v, old.owner, region) ? region : null;
+    there = region === was && halfCover === wasHalf ? own.there
       : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
   }
   let harmOf: number[] | null = null;
@@ -440,12 +437,8 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
     if (first === t.shooter[k]) continue;
     const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, first));
     if (x === t.harm[k]) continue;
-    // The changed terms are written over a copy of the view's own in one buffer kept for this (no allocation per swap).
-    if (harmOf === null) {
-      harmOf = scratch;
-      for (let j = 0; j < t.harm.length; j++) harmOf[j] = t.harm[j]!;
-    }
-    harmOf[k] = x;
+    // The changed terms are written over a copy of the view's own.
+    (harmOf ??= t.harm.slice())[k] = x;
   }
   // Nothing changed: the same terms in the same order.
   return harmOf === null ? t.risk : sumTerms(t, harmOf);
