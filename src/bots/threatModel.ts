@@ -88,20 +88,25 @@ export function firstShooterAt(v: View, region: string, kind: ThreatKind, placem
 
 /** For each region, the battery that fires first at drones and at missiles. */
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
+/** What batteries' cover reads besides the batteries: the agreements and the map (the same for every viewer). */
+interface MapKey { agreements: object; types: object; regions: object; lanes: object }
+const mapKey = (v: View): MapKey => ({ agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+const sameMap = (k: MapKey | undefined, v: View): k is MapKey =>
+  k !== undefined && k.agreements === v.agreements && k.types === v.scenario.batteryTypes && k.regions === v.scenario.regions && k.lanes === v.scenario.lanes;
+
 /** With the agreements and map it was made with: coverTable gives it for the same placement whatever the view's (see freshCover). */
-interface CoverEntry { table: CoverTable; agreements: object; types: object; regions: object; lanes: object }
+interface CoverEntry extends MapKey { table: CoverTable }
 const coverMemo = new WeakMap<readonly Placement[], CoverEntry>();
 
 /** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
 interface BatteryCover { here: string | null; there: string | null; full: Record<ThreatKind, Shooter>; half: Record<ThreatKind, Shooter> }
-interface CoverPart { agreements: object; types: object; regions: object; lanes: object; cover: BatteryCover | null }
+interface CoverPart extends MapKey { cover: BatteryCover | null }
 const batteryCovers = new WeakMap<Placement, CoverPart>();
 
 /** A battery's part of the cover: the same battery object with the same agreements and map gives the same part. */
 function batteryCover(v: View, b: Placement): BatteryCover | null {
   const found = batteryCovers.get(b);
-  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
-    return found.cover;
+  if (sameMap(found, v)) return found.cover;
   const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
   const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, rounds: b.rounds, owner: b.owner });
   const cover: BatteryCover | null = !type ? null : {
@@ -110,21 +115,19 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
     full: { drone: shooter('drone', 1), ballistic: shooter('ballistic', 1) },
     half: { drone: shooter('drone', HALF), ballistic: shooter('ballistic', HALF) },
   };
-  batteryCovers.set(b, { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, cover });
+  batteryCovers.set(b, { ...mapKey(v), cover });
   return cover;
 }
 
-/** batteryCover of each of the view's batteries, in order, and of those that fire (operational, with rounds), null for the others. */
-interface ViewCovers { agreements: object; scenario: object; covers: (BatteryCover | null)[]; firing: (BatteryCover | null)[] }
+/** batteryCover of each of the view's batteries that fires (operational, with rounds), in order, null for the others. */
+interface ViewCovers extends MapKey { firing: (BatteryCover | null)[] }
 const coversMemo = new WeakMap<readonly Placement[], ViewCovers>();
 
-/** The view's battery covers: kept per batteries list while the agreements and the scenario are the same. */
+/** The view's battery covers: kept per batteries list while the agreements and the map are the same (whoever views them). */
 function viewCovers(v: View): ViewCovers {
   let found = coversMemo.get(v.batteries);
-  if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found;
-  const covers = v.batteries.map((b) => batteryCover(v, b));
-  const firing = v.batteries.map((b, n) => (b.status === 'operational' && b.rounds > 0 ? covers[n]! : null));
-  found = { agreements: v.agreements, scenario: v.scenario, covers, firing };
+  if (sameMap(found, v)) return found;
+  found = { ...mapKey(v), firing: v.batteries.map((b) => (b.status === 'operational' && b.rounds > 0 ? batteryCover(v, b) : null)) };
   coversMemo.set(v.batteries, found);
   return found;
 }
@@ -134,7 +137,7 @@ function coverTable(v: View): CoverTable {
   const found = coverMemo.get(v.batteries);
   if (found) return found.table;
   const table = buildCoverTable(v);
-  coverMemo.set(v.batteries, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+  coverMemo.set(v.batteries, { ...mapKey(v), table });
   return table;
 }
 
@@ -148,8 +151,7 @@ const freshMemo = new WeakMap<View, CoverTable>();
  */
 function freshCover(v: View): CoverTable {
   const found = coverMemo.get(v.batteries);
-  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
-    return found.table;
+  if (sameMap(found, v)) return found.table;
   let table = freshMemo.get(v);
   if (!table) { table = buildCoverTable(v); freshMemo.set(v, table); }
   return table;
@@ -405,21 +407,22 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
 }
 
 /**
- * theatreRisk with the view's battery number `at` standing at `region` with half cover `halfCover`, operational
- * as a battery given orders is (taken away when `region` is null). A battery covers at most its region and its
+ * theatreRisk with the view's battery number `at` (one given orders: operational, as the rules require) standing at
+ * `region` with half cover `halfCover` (taken away when `region` is null). A battery covers at most its region and its
  * half-cover region, so only those of the old and the new place can change: the other terms are the view's own,
  * and every term is summed in the same order (same result to the last bit as theatreRisk over the changed placement).
  */
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries[at]!;
-  const { covers, firing } = viewCovers(v);
-  const own = covers[at] ?? null;
+  const { firing } = viewCovers(v);
+  // Its cover is among those that fire unless it has no rounds.
+  const own = firing[at] ?? null;
   const { region: was, halfCover: wasHalf } = old;
   // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
   let here: string | null = null;
   let there: string | null = null;
-  if (region !== null && own && old.rounds > 0) {
+  if (region !== null && own) {
     here = region === was ? own.here : mayDefend(v, old.owner, region) ? region : null;
     there = region === was && halfCover === wasHalf ? own.there
       : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
