@@ -95,9 +95,9 @@ function batteryWorth(ctx: BotContext, m: BatteryMemo, at: string | null): numbe
 
 function batteryWorthNow(ctx: BotContext, m: BatteryMemo, at: string | null): number {
   const { v } = ctx;
-  const { b, n, away } = m;
+  const { n, away } = m;
   const h = horizon(v);
-  const theatre = theatreOf(v, at ?? b.region);
+  const theatre = at === null ? m.from : theatreOf(v, at);
   // A theatre without exposures has no risk terms: 0 either way.
   if (theatre === undefined) return 0;
   // The risk without the battery is the same for every destination in a theatre: worked out once per decision
@@ -133,10 +133,9 @@ function redeployValue(ctx: BotContext, m: BatteryMemo, to: string, mode: 'air' 
   return value - MOVE_MARGIN;
 }
 
-function halfCoverValue(ctx: BotContext, { b, n }: BatteryMemo, region: string | null): number {
+function halfCoverValue(ctx: BotContext, { b, n, from: theatre }: BatteryMemo, region: string | null): number {
   const v = ctx.v;
   const h = Math.min(3, horizon(v));
-  const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
   const before = theatreRisk(v, ctx.i, theatre, h);
   const after = theatreRiskSwapped(v, ctx.i, theatre, h, n, b.region, region);
