@@ -2,7 +2,7 @@ import { airTurns, loadsWaiting, type Battery, type LegalAction, type ThreatKind
 import { lever } from './interests';
 import { board, pairKey, regionDef, theatreOf, turnsLeft, type View } from './knowledge';
 import { remember, type BotContext, type Choice } from './standard';
-import { expectedThreats, exposure, theatreRisk, theatreRiskSwapped } from './threatModel';
+import { expectedThreats, theatreRisk, theatreRiskSwapped } from './threatModel';
 
 // Deployment: keep coverage where the threatened value is highest, move a battery only when the
 // gain over the next turns clearly beats the gap it leaves and the trust it costs, and fire a
@@ -21,26 +21,51 @@ function turnsOut(v: View, mode: 'air' | 'sea'): number {
   return v.scenario.airlift.loadsPerTurn > 0 ? 2 + airTurns(board(v), loadsWaiting(board(v))) : 99;
 }
 
+/** What a deployment decision works out once per battery ordered and asks for again. */
+interface BatteryMemo {
+  b: Battery;
+  /** Its number in the view's batteries. */
+  n: number;
+  /** The theatre it stands in, and the owner of its home region. */
+  from: string | undefined;
+  host: string | undefined;
+  /** Its worth where it would stand (null: where it stands). */
+  worth: Map<string | null, number>;
+  /** The risk of a theatre without it. */
+  away: Map<string, number>;
+}
+
 /** What a deployment decision works out once and asks for again, found by its parts (no key text to build per lookup). */
 interface DeployMemo {
-  /** Per battery: its worth where it would stand (null: where it stands). */
-  worth: Map<Battery, Map<string | null, number>>;
-  /** Per battery: the risk of a theatre without it. */
-  away: Map<Battery, Map<string, number>>;
-  /** Per horizon: the risk of a theatre as things stand. */
-  risk: Map<number, Map<string, number>>;
+  ctx: BotContext;
+  /** By battery id. */
+  batteries: Map<string, BatteryMemo>;
   /** Levers read for every move, by their kind and the role or theatre they name (their key text made once). */
   levers: Map<string, Map<string | undefined, number>>;
   /** Turns out of action after an order, by mode. */
   out: { air?: number; sea?: number };
 }
 
-const deployMemos = new WeakMap<BotContext, DeployMemo>();
+/** The memo of the decision asked about last (a decision's actions are scored one after another). */
+let memo: DeployMemo | null = null;
 
 function memoOf(ctx: BotContext): DeployMemo {
-  let m = deployMemos.get(ctx);
-  if (!m) { m = { worth: new Map(), away: new Map(), risk: new Map(), levers: new Map(), out: {} }; deployMemos.set(ctx, m); }
-  return m;
+  if (memo?.ctx !== ctx) memo = { ctx, batteries: new Map(), levers: new Map(), out: {} };
+  return memo;
+}
+
+/** The battery an order names, with its memo (none when the view has no such battery). */
+function ordered(ctx: BotContext, id: string): BatteryMemo | undefined {
+  const byId = memoOf(ctx).batteries;
+  let found = byId.get(id);
+  if (!found) {
+    const n = ctx.v.batteries.findIndex((x) => x.id === id);
+    const b = ctx.v.batteries[n];
+    if (!b) return undefined;
+    found = { b, n, from: theatreOf(ctx.v, b.region), host: regionDef(ctx.v, b.home)?.owner, worth: new Map(), away: new Map() };
+    byId.set(id, found);
+  }
+  return found;
 }
 
 function slot<K, L, V>(outer: Map<K, Map<L, V>>, key: K): Map<L, V> {
@@ -61,54 +86,44 @@ function leverOnce(ctx: BotContext, kind: 'trust' | 'batteries' | 'gaps', part: 
   return found;
 }
 
-/** The risk of a theatre over `h` turns as things stand: the same for every battery, worked out once per decision. */
-function riskNow(ctx: BotContext, theatre: string, h: number): number {
-  const byTheatre = slot(memoOf(ctx).risk, h);
-  let found = byTheatre.get(theatre);
-  if (found === undefined) { found = theatreRisk(ctx.v, ctx.i, theatre, h); byTheatre.set(theatre, found); }
-  return found;
-}
-
 /** Per-turn risk the battery's presence takes off its theatre where it stands (or would stand). */
-function batteryWorth(ctx: BotContext, b: Battery, at: string | null): number {
-  const byPlace = slot(memoOf(ctx).worth, b);
-  let found = byPlace.get(at);
-  if (found === undefined) { found = batteryWorthNow(ctx, b, at); byPlace.set(at, found); }
+function batteryWorth(ctx: BotContext, m: BatteryMemo, at: string | null): number {
+  let found = m.worth.get(at);
+  if (found === undefined) { found = batteryWorthNow(ctx, m, at); m.worth.set(at, found); }
   return found;
 }
 
-function batteryWorthNow(ctx: BotContext, b: Battery, at: string | null): number {
-  const v = ctx.v;
+function batteryWorthNow(ctx: BotContext, m: BatteryMemo, at: string | null): number {
+  const { v } = ctx;
+  const { n, away } = m;
   const h = horizon(v);
-  const theatre = theatreOf(v, at ?? b.region);
-  if (theatre === undefined || exposure(v, theatre, h).length === 0) return 0;
-  // The risk without the battery is the same for every destination in a theatre, and the risk as things stand
-  // the same for every battery: each is worked out once per decision. A move changes the terms of at most
+  const theatre = at === null ? m.from : theatreOf(v, at);
+  // A theatre without exposures has no risk terms: 0 either way.
+  if (theatre === undefined) return 0;
+  // The risk without the battery is the same for every destination in a theatre: worked out once per decision
+  // (theatreRisk keeps the risk as things stand). A move changes the terms of at most
   // the regions the battery covers before and after it.
-  const away = slot(memoOf(ctx).away, b);
   let without = away.get(theatre);
-  if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, null); away.set(theatre, without); }
+  if (without === undefined) { without = theatreRiskSwapped(v, ctx.i, theatre, h, n, null, null); away.set(theatre, without); }
   const with_ = at === null
-    ? riskNow(ctx, theatre, h)
-    : theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { region: at, halfCover: null, status: 'operational' });
+    ? theatreRisk(v, ctx.i, theatre, h)
+    : theatreRiskSwapped(v, ctx.i, theatre, h, n, at, null);
   return (without - with_) / h;
 }
 
-function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 'sea'): number {
+function redeployValue(ctx: BotContext, m: BatteryMemo, to: string, mode: 'air' | 'sea'): number {
   const { v, role, i } = ctx;
+  const { b, from, host } = m;
   const h = horizon(v);
-  const memo = memoOf(ctx);
-  const out = (memo.out[mode] ??= turnsOut(v, mode)); // the same for every battery moved by this mode
+  const out = (memoOf(ctx).out[mode] ??= turnsOut(v, mode)); // the same for every battery moved by this mode
   if (out >= h) return -1;
-  let value = (h - out) * batteryWorth(ctx, b, to) - h * batteryWorth(ctx, b, null);
+  let value = (h - out) * batteryWorth(ctx, m, to) - h * batteryWorth(ctx, m, null);
   // Credibility: a battery away from an ally's region costs that pair's trust every two turns.
-  const host = regionDef(v, b.home)?.owner;
   if (host !== undefined && host !== role) {
     const w = Math.max(0.5, leverOnce(ctx, 'trust', host) + 0.5);
     if (b.region === b.home) value -= (h / 2) * w;
     else if (to === b.home) value += (h / 2) * w;
   }
-  const from = theatreOf(v, b.region);
   const dest = theatreOf(v, to);
   if (from !== dest) {
     value -= Math.max(0, leverOnce(ctx, 'batteries', from)) * h;
@@ -118,13 +133,12 @@ function redeployValue(ctx: BotContext, b: Battery, to: string, mode: 'air' | 's
   return value - MOVE_MARGIN;
 }
 
-function halfCoverValue(ctx: BotContext, b: Battery, region: string | null): number {
+function halfCoverValue(ctx: BotContext, { b, n, from: theatre }: BatteryMemo, region: string | null): number {
   const v = ctx.v;
   const h = Math.min(3, horizon(v));
-  const theatre = theatreOf(v, b.region);
   if (theatre === undefined) return -1;
-  const before = riskNow(ctx, theatre, h);
-  const after = theatreRiskSwapped(v, ctx.i, theatre, h, b.id, { halfCover: region });
+  const before = theatreRisk(v, ctx.i, theatre, h);
+  const after = theatreRiskSwapped(v, ctx.i, theatre, h, n, b.region, region);
   return before - after - 0.2;
 }
 
@@ -176,18 +190,17 @@ function desiredDoctrine(ctx: BotContext, kind: ThreatKind): string {
 }
 
 export function scoreDeployment(ctx: BotContext, l: LegalAction): Choice | null {
-  const { v } = ctx;
   const a = l.action;
   switch (a.type) {
     case 'setDoctrine':
       return { action: a, value: desiredDoctrine(ctx, a.threat) === a.doctrine ? 1 : -1 };
     case 'setHalfCover': {
-      const b = v.batteries.find((x) => x.id === a.battery);
-      return b ? { action: a, value: halfCoverValue(ctx, b, a.region) } : null;
+      const m = ordered(ctx, a.battery);
+      return m ? { action: a, value: halfCoverValue(ctx, m, a.region) } : null;
     }
     case 'orderRedeploy': {
-      const b = v.batteries.find((x) => x.id === a.battery);
-      return b ? { action: a, value: redeployValue(ctx, b, a.to, a.mode) } : null;
+      const m = ordered(ctx, a.battery);
+      return m ? { action: a, value: redeployValue(ctx, m, a.to, a.mode) } : null;
     }
     default:
       return null;

@@ -32,7 +32,7 @@ const tensionKeys = new WeakMap<object, Map<string, string | null>>();
 /** The table entry a launch of `threat` at `target` would draw on (the rules use the first with room). */
 function entryFor(v: View, threat: string, target: string, count: number): number {
   return v.scenario.waves.findIndex((w, i) => isActive(v, w) && w.threat === threat && w.targets.includes(target)
-    && w.max - (v.turnStats.launched[String(i)] ?? 0) >= count);
+    && w.max - (v.turnStats.launched[i] ?? 0) >= count);
 }
 
 function waveValue(ctx: BotContext, threat: string, target: string, count: number): number {
@@ -66,13 +66,15 @@ export function scoreThreats(ctx: BotContext, l: LegalAction): Choice | null {
     const entry = entryFor(v, attack.threat, attack.target, attack.count);
     const w = v.scenario.waves[entry];
     if (!w) return null;
-    const left = w.max - (v.turnStats.launched[String(entry)] ?? 0);
+    // Launched from this entry this turn (a number key reads the same property as its text).
+    const done = v.turnStats.launched[entry] ?? 0;
+    const left = w.max - done;
     const tension = tensionIn(v, theatre);
     if (tension >= HOLD_AT) return { action: a, value: -1 };
     if (tension < ESCALATE_AT || tension >= RESTRAINT_AT) {
       // Probing: one half-sized wave per table entry.
       const probe = left >= 2 ? Math.floor(left / 2) : left;
-      if ((v.turnStats.launched[String(entry)] ?? 0) > 0 || attack.count !== probe) return { action: a, value: -1 };
+      if (done > 0 || attack.count !== probe) return { action: a, value: -1 };
     }
     return { action: a, value: waveValue(ctx, attack.threat, attack.target, attack.count) };
   }

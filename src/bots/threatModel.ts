@@ -88,20 +88,25 @@ export function firstShooterAt(v: View, region: string, kind: ThreatKind, placem
 
 /** For each region, the battery that fires first at drones and at missiles. */
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
+/** What batteries' cover reads besides the batteries: the agreements and the map (the same for every viewer). */
+interface MapKey { agreements: object; types: object; regions: object; lanes: object }
+const mapKey = (v: View): MapKey => ({ agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+const sameMap = (k: MapKey | undefined, v: View): k is MapKey =>
+  k !== undefined && k.agreements === v.agreements && k.types === v.scenario.batteryTypes && k.regions === v.scenario.regions && k.lanes === v.scenario.lanes;
+
 /** With the agreements and map it was made with: coverTable gives it for the same placement whatever the view's (see freshCover). */
-interface CoverEntry { table: CoverTable; agreements: object; types: object; regions: object; lanes: object }
+interface CoverEntry extends MapKey { table: CoverTable }
 const coverMemo = new WeakMap<readonly Placement[], CoverEntry>();
 
 /** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
 interface BatteryCover { here: string | null; there: string | null; full: Record<ThreatKind, Shooter>; half: Record<ThreatKind, Shooter> }
-interface CoverPart { agreements: object; types: object; regions: object; lanes: object; cover: BatteryCover | null }
+interface CoverPart extends MapKey { cover: BatteryCover | null }
 const batteryCovers = new WeakMap<Placement, CoverPart>();
 
 /** A battery's part of the cover: the same battery object with the same agreements and map gives the same part. */
 function batteryCover(v: View, b: Placement): BatteryCover | null {
   const found = batteryCovers.get(b);
-  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
-    return found.cover;
+  if (sameMap(found, v)) return found.cover;
   const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
   const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, rounds: b.rounds, owner: b.owner });
   const cover: BatteryCover | null = !type ? null : {
@@ -110,27 +115,29 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
     full: { drone: shooter('drone', 1), ballistic: shooter('ballistic', 1) },
     half: { drone: shooter('drone', HALF), ballistic: shooter('ballistic', HALF) },
   };
-  batteryCovers.set(b, { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, cover });
+  batteryCovers.set(b, { ...mapKey(v), cover });
   return cover;
 }
 
-const coversMemo = new WeakMap<readonly Placement[], { agreements: object; scenario: object; covers: (BatteryCover | null)[] }>();
+/** batteryCover of each of the view's batteries that fires (operational, with rounds), in order, null for the others. */
+interface ViewCovers extends MapKey { firing: (BatteryCover | null)[] }
+const coversMemo = new WeakMap<readonly Placement[], ViewCovers>();
 
-/** batteryCover of each of the view's batteries, in order: kept per batteries list while the agreements and the scenario are the same. */
-function viewCovers(v: View): (BatteryCover | null)[] {
-  const found = coversMemo.get(v.batteries);
-  if (found && found.agreements === v.agreements && found.scenario === v.scenario) return found.covers;
-  const covers = v.batteries.map((b) => batteryCover(v, b));
-  coversMemo.set(v.batteries, { agreements: v.agreements, scenario: v.scenario, covers });
-  return covers;
+/** The view's battery covers: kept per batteries list while the agreements and the map are the same (whoever views them). */
+function viewCovers(v: View): ViewCovers {
+  let found = coversMemo.get(v.batteries);
+  if (sameMap(found, v)) return found;
+  found = { ...mapKey(v), firing: v.batteries.map((b) => (b.status === 'operational' && b.rounds > 0 ? batteryCover(v, b) : null)) };
+  coversMemo.set(v.batteries, found);
+  return found;
 }
 
-/** For every region and threat kind, the battery that fires first (as the rules pick it): worked out once per placement. */
-function coverTable(v: View, placement: readonly Placement[]): CoverTable {
-  const found = coverMemo.get(placement);
+/** For every region and threat kind, the view's battery that fires first (as the rules pick it): worked out once per placement. */
+function coverTable(v: View): CoverTable {
+  const found = coverMemo.get(v.batteries);
   if (found) return found.table;
-  const table = buildCoverTable(v, placement);
-  coverMemo.set(placement, { table, agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
+  const table = buildCoverTable(v);
+  coverMemo.set(v.batteries, { ...mapKey(v), table });
   return table;
 }
 
@@ -144,20 +151,17 @@ const freshMemo = new WeakMap<View, CoverTable>();
  */
 function freshCover(v: View): CoverTable {
   const found = coverMemo.get(v.batteries);
-  if (found && found.agreements === v.agreements && found.types === v.scenario.batteryTypes && found.regions === v.scenario.regions && found.lanes === v.scenario.lanes)
-    return found.table;
+  if (sameMap(found, v)) return found.table;
   let table = freshMemo.get(v);
-  if (!table) { table = buildCoverTable(v, v.batteries); freshMemo.set(v, table); }
+  if (!table) { table = buildCoverTable(v); freshMemo.set(v, table); }
   return table;
 }
 
-function buildCoverTable(v: View, placement: readonly Placement[]): CoverTable {
+function buildCoverTable(v: View): CoverTable {
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
-  for (const b of placement) {
-    if (b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = batteryCover(v, b);
+  for (const c of viewCovers(v).firing) {
     if (!c) continue;
     const here = c.here !== null ? slot(full, c.here) : null;
     const there = c.there !== null ? slot(half, c.there) : null;
@@ -219,8 +223,8 @@ export function passiveNow(v: View, region: string): Passive {
 }
 
 /** Chance that one threat of `kind` aimed at `region` gets through. */
-export function leakChance(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries): number {
-  return leakPast(v, region, kind, coverTable(v, placement).get(region)?.[kind]);
+export function leakChance(v: View, region: string, kind: ThreatKind): number {
+  return leakPast(v, region, kind, coverTable(v).get(region)?.[kind]);
 }
 
 /** Chance that one threat gets through the passive defences and the battery that fires first (if any). */
@@ -230,32 +234,19 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
   return 1 - passive.q + passive.q * passive[kind] * shots;
 }
 
-/** A change to one battery that leaves its owner, type and rounds as they are. */
-export type BatteryChange = Partial<Pick<Placement, 'region' | 'halfCover' | 'status'>>;
-
-/** The cover of the view's battery number `n` after `swap` (the same battery changed as a BatteryChange), made from its own. */
-function swappedCover(v: View, n: number, swap: Placement): BatteryCover | null {
-  const own = viewCovers(v)[n];
-  const old = v.batteries[n]!;
-  if (!own) return null;
-  const here = swap.region === old.region ? own.here : mayDefend(v, swap.owner, swap.region) ? swap.region : null;
-  const there = swap.region === old.region && swap.halfCover === old.halfCover ? own.there
-    : swap.halfCover !== null && neighbours(v, swap.region).includes(swap.halfCover) && mayDefend(v, swap.owner, swap.halfCover) ? swap.halfCover : null;
-  // Same type, rounds and owner: the same shooters.
-  return { here, there, full: own.full, half: own.half };
-}
-
 /**
- * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the
- * first with half cover) when the view's battery number `swapAt` is `swap` (taken away when null), whose cover is `swapCover`.
+ * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the first with
+ * half cover) among the view's `covers` when its battery number `at` covers `here` in full and `there` by half with `own`.
  */
-function firstShootersSwapped(v: View, region: string, swapAt: number, swap: Placement | null, swapCover: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
+function firstShootersSwapped(covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null, own: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
-  const covers = viewCovers(v);
-  for (let n = 0; n < v.batteries.length; n++) {
-    const b = n === swapAt ? swap : v.batteries[n]!;
-    if (b === null || b.status !== 'operational' || b.rounds <= 0) continue;
-    const c = n === swapAt ? swapCover : covers[n];
+  for (let n = 0; n < covers.length; n++) {
+    if (n === at) {
+      if (here === region) return own!.full;
+      if (half === undefined && there === region) half = own!.half;
+      continue;
+    }
+    const c = covers[n];
     if (!c) continue;
     if (c.here === region) return c.full;
     if (half === undefined && c.there === region) half = c.half;
@@ -307,7 +298,7 @@ export function exposureNow(v: View, theatre: string, turns: number): Exposure[]
     v.scenario.waves.forEach((w, n) => {
       const kind = threatKind(v, w.threat);
       if (!kind || w.theatre !== theatre || w.fromTurn > t || w.toTurn < t) return;
-      const count = played ? w.max - (t === v.turn ? v.turnStats.launched[String(n)] ?? 0 : 0) : (w.min + w.max) / 2;
+      const count = played ? w.max - (t === v.turn ? v.turnStats.launched[n] ?? 0 : 0) : (w.min + w.max) / 2;
       if (count > 0) out.push({ kind, targets: w.targets, count });
     });
   }
@@ -327,6 +318,8 @@ const exposureMemo = new WeakMap<object, Map<string, Map<number, { turn: number;
  * (region, kind, count before the leak chance) and the harm is worked out once per signature.
  */
 interface RiskTerms {
+  theatre: string;
+  turns: number;
   played: boolean;
   /** End (exclusive) of each exposure's terms. */
   ends: number[];
@@ -336,22 +329,22 @@ interface RiskTerms {
   kind: ThreatKind[];
   count: number[];
   /** Harm of each signature with the view's batteries. */
-  harm: Float64Array;
-  /** theatreRisk with the view's batteries. */
+  harm: number[];
+  /** theatreRisk with the view's batteries (as freshCover places them, and as coverTable does once asked). */
   risk: number;
+  now?: number;
+  /** The shooter each signature's harm was worked out with (the same shooter gives the same harm). */
+  shooter: (Shooter | undefined)[];
 }
 
-const termsMemo = new WeakMap<View, WeakMap<Interests, Map<string, RiskTerms>>>();
+/** The view and interests the terms in `terms` were worked out for (one decision asks for a few theatres and horizons). */
+let termsOf: [View | null, Interests | null] = [null, null];
+let terms: RiskTerms[] = [];
 
 /** theatreRisk's terms with the view's own batteries: worked out once per view, interests, theatre and horizon. */
 function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskTerms {
-  let perView = termsMemo.get(v);
-  if (!perView) { perView = new WeakMap(); termsMemo.set(v, perView); }
-  let memo = perView.get(i);
-  if (!memo) { memo = new Map(); perView.set(i, memo); }
-  const key = `${theatre}|${turns}`;
-  let found = memo.get(key);
-  if (found) return found;
+  if (termsOf[0] !== v || termsOf[1] !== i) { termsOf = [v, i]; terms = []; }
+  for (const t of terms) if (t.theatre === theatre && t.turns === turns) return t;
   const played = redPlayed(v);
   const ends: number[] = [];
   const sigOf: number[] = [];
@@ -369,23 +362,24 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     }
     ends.push(sigOf.length);
   }
-  found = { played, ends, sigOf, region, kind, count, harm: new Float64Array(0), risk: 0 };
-  found.harm = termHarms(v, i, found, freshCover(v));
+  const cover = freshCover(v);
+  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, now: undefined, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
+  found.harm = termHarms(v, i, found, cover);
   found.risk = sumTerms(found, found.harm);
-  memo.set(key, found);
+  terms.push(found);
   return found;
 }
 
 /** The harm of each signature with the batteries of a cover table. */
-function termHarms(v: View, i: Interests, t: RiskTerms, cover: CoverTable): Float64Array {
+function termHarms(v: View, i: Interests, t: RiskTerms, cover: CoverTable): number[] {
   const { region, kind, count } = t;
-  const out = new Float64Array(region.length);
+  const out: number[] = [];
   for (let k = 0; k < region.length; k++) out[k] = harm(v, i, region[k]!, count[k]! * leakPast(v, region[k]!, kind[k]!, cover.get(region[k]!)?.[kind[k]!]));
   return out;
 }
 
 /** Sums the terms in theatreRisk's order: a played Red cell's wave at its worst target, a scripted wave over all of them. */
-function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
+function sumTerms(t: RiskTerms, harmOf: readonly number[]): number {
   let risk = 0;
   let k = 0;
   for (const end of t.ends) {
@@ -407,48 +401,47 @@ function sumTerms(t: RiskTerms, harmOf: Float64Array): number {
  */
 export function theatreRisk(v: View, i: Interests, theatre: string, turns: number): number {
   // coverTable may remember the view's placement from other agreements (see freshCover): then the same terms over its table.
-  const cover = coverTable(v, v.batteries);
+  const cover = coverTable(v);
   const t = riskTerms(v, i, theatre, turns);
-  return cover === freshCover(v) ? t.risk : sumTerms(t, termHarms(v, i, t, cover));
+  return (t.now ??= cover === freshCover(v) ? t.risk : sumTerms(t, termHarms(v, i, t, cover)));
 }
 
 /**
- * theatreRisk with the view's battery `id` replaced by `swap` (taken away when null). A battery covers
- * at most its region and its half-cover region, so only those of the old and the new battery can
- * change: the other terms are the view's own, and every term is summed in the same order (same result
- * to the last bit as theatreRisk over the changed placement).
+ * theatreRisk with the view's battery number `at` (one given orders: operational, as the rules require) standing at
+ * `region` with half cover `halfCover` (taken away when `region` is null). A battery covers at most its region and its
+ * half-cover region, so only those of the old and the new place can change: the other terms are the view's own,
+ * and every term is summed in the same order (same result to the last bit as theatreRisk over the changed placement).
  */
-let scratch = new Float64Array(64);
-
-export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, id: string, change: BatteryChange | null): number {
+export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
-  const at = v.batteries.findIndex((b) => b.id === id);
-  const old = v.batteries[at];
-  const swap: Placement | null = old === undefined || change === null ? null : {
-    id: old.id, owner: old.owner, type: old.type, rounds: old.rounds,
-    region: 'region' in change ? change.region! : old.region,
-    halfCover: 'halfCover' in change ? change.halfCover! : old.halfCover,
-    status: 'status' in change ? change.status! : old.status,
-  };
-  const swapCover = swap === null ? null : swappedCover(v, at, swap);
-  let harmOf: Float64Array | null = null;
+  const old = v.batteries[at]!;
+  const { firing } = viewCovers(v);
+  // Its cover is among those that fire unless it has no rounds.
+  const own = firing[at] ?? null;
+  const { region: was, halfCover: wasHalf } = old;
+  // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
+  let here: string | null = null;
+  let there: string | null = null;
+  if (region !== null && own) {
+    here = region === was ? own.here : mayDefend(v, old.owner, region) ? region : null;
+    there = region === was && halfCover === wasHalf ? own.there
+      : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
+  }
+  let harmOf: number[] | null = null;
   let shootersAt: string | undefined;
   let shooters: Record<ThreatKind, Shooter> | undefined;
   for (let k = 0; k < t.region.length; k++) {
     const r = t.region[k]!;
-    if (r !== old?.region && r !== old?.halfCover && r !== swap?.region && r !== swap?.halfCover) continue;
+    if (r !== was && r !== wasHalf && r !== region && r !== halfCover) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
-    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(v, r, at, swap, swapCover); }
+    if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(firing, r, at, here, there, own); }
     const kind = t.kind[k]!;
-    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, shooters?.[kind]));
+    const first = shooters?.[kind];
+    if (first === t.shooter[k]) continue;
+    const x = harm(v, i, r, t.count[k]! * leakPast(v, r, kind, first));
     if (x === t.harm[k]) continue;
-    // The changed terms are written over a copy of the view's own in one buffer kept for this (no allocation per swap).
-    if (harmOf === null) {
-      if (scratch.length < t.harm.length) scratch = new Float64Array(t.harm.length * 2);
-      harmOf = scratch;
-      harmOf.set(t.harm);
-    }
-    harmOf[k] = x;
+    // The changed terms are written over a copy of the view's own.
+    (harmOf ??= t.harm.slice())[k] = x;
   }
   // Nothing changed: the same terms in the same order.
   return harmOf === null ? t.risk : sumTerms(t, harmOf);
