@@ -253,13 +253,12 @@ function addAll(levers: Map<string, number>, adds: readonly (string | number)[])
   for (let n = 0; n < adds.length; n += 2) levers.set(adds[n] as string, (levers.get(adds[n] as string) ?? 0) + (adds[n + 1] as number));
 }
 
-/** The levers of the score items, the early goals, the standing and the later goals up to `end`, added in that order. */
-function sumLevers(items: readonly (string | number)[], goals: readonly Goal[], early: number, standing: readonly (string | number)[], end: number): Map<string, number> {
+/** The levers of the score items, the early goals and the standing, added in that order. */
+function sumLevers(items: readonly (string | number)[], goals: readonly Goal[], early: number, standing: readonly (string | number)[]): Map<string, number> {
   const levers = new Map<string, number>();
   addAll(levers, items);
   for (let n = 0; n < early; n++) addAll(levers, goals[n]!.adds);
   addAll(levers, standing);
-  for (let n = early; n < end; n++) addAll(levers, goals[n]!.adds);
   return levers;
 }
 
@@ -315,7 +314,7 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   if (same && before!.early === early && before!.late === late && before!.nearCap === nearCap) base = before!.base;
   else {
     same = false;
-    const levers = sumLevers(items, goals, early, standing, early);
+    const levers = sumLevers(items, goals, early, standing);
     const bp = (late ? 0.3 : nearCap ? 0.35 : 0.6) + (levers.get(`budget:${role}`) ?? 0);
     base = { role, side, red, levers, bp };
   }
@@ -333,8 +332,10 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
   v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) goal(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
   if (same && before!.goals.length === goals.length) return before!;
-  // The base's additions made again, then the later goals': the same sums in the same order (copying the base's map would list its entries).
-  const levers = sumLevers(items, goals, early, standing, goals.length);
+  // The base's levers, then the later goals' additions: the same sums in the same order (and the same order of
+  // keys) as adding everything afresh, without adding the score items, early goals and standing again.
+  const levers = new Map(base.levers);
+  for (let n = early; n < goals.length; n++) addAll(levers, goals[n]!.adds);
   return { binding, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
 }
 
