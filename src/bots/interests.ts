@@ -1,7 +1,7 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  bindRole, compareHolds, holds, NO_BINDING, pairKey, isRedRole, quantity, readingQuantities, regionDef, roleDef, sameQuantities,
+  bindRole, changedFields, compareHolds, countedFields, holds, NO_BINDING, pairKey, isRedRole, quantity, readingQuantities, regionDef, roleDef, sameQuantities,
   sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
@@ -223,9 +223,9 @@ interface Goal {
   adds: (string | number)[];
 }
 
-function goalOf(v: View, binding: Binding, before: Goal | undefined, c: Condition, points: number, keep: number): Goal {
+function goalOf(v: View, binding: Binding, before: Goal | undefined, c: Condition, points: number, keep: number, changed: number): Goal {
   if (before && before.c === c && before.points === points && before.keep === keep && before.arms === v.arms
-    && (!v.arms || before.turn === v.turn) && sameQuantities(v, before.reads)) return before;
+    && (!v.arms || before.turn === v.turn) && sameQuantities(v, before.reads, changed)) return before;
   const build = new InterestBuilder(v, binding, keep);
   const { reads } = readingQuantities(() => build.condition(c, points));
   return { c, points, keep, arms: v.arms, turn: v.turn, reads, adds: build.adds };
@@ -234,6 +234,8 @@ function goalOf(v: View, binding: Binding, before: Goal | undefined, c: Conditio
 /** A role's interests as last worked out (per scenario as its viewer sees it), for the next time they are asked. */
 interface Kept {
   binding: Binding;
+  /** The view's counted fields (countedFields) when they were worked out: every goal's quantities had their noted values in them. */
+  fields: unknown[];
   /** What the score items add, and a nation's care for its standing, partners and regions: fixed by the scenario. */
   items: (string | number)[];
   standing: (string | number)[];
@@ -287,9 +289,12 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   const binding: Binding = before?.binding ?? { actor: role, target: null };
   const goals: Goal[] = [];
   let same = before !== undefined;
+  // A kept goal's quantities that count from none of the fields changed since then have their noted values still.
+  const fields = countedFields(v);
+  const changed = before ? changedFields(v, before.fields) : -1;
   const goal = (c: Condition, points: number, keep = KEEP) => {
     const was = before?.goals[goals.length];
-    const g = goalOf(v, binding, was, c, points, keep);
+    const g = goalOf(v, binding, was, c, points, keep, changed);
     if (g !== was) same = false;
     goals.push(g);
   };
@@ -331,12 +336,12 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   });
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
   v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) goal(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
-  if (same && before!.goals.length === goals.length) return before!;
+  if (same && before!.goals.length === goals.length) { before!.fields = fields; return before!; }
   // The base's levers, then the later goals' additions: the same sums in the same order (and the same order of
   // keys) as adding everything afresh, without adding the score items, early goals and standing again.
   const levers = new Map(base.levers);
   for (let n = early; n < goals.length; n++) addAll(levers, goals[n]!.adds);
-  return { binding, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
+  return { binding, fields, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
 }
 
 function itemAdds(v: View, role: string, score: readonly { quantity: Quantity; weight: number }[], binding: Binding): (string | number)[] {

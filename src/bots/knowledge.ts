@@ -88,12 +88,20 @@ let countedOf: View | null = null;
 let counted: unknown[] = [];
 
 /** The COUNTED fields of a view, read once per view (quantities are counted many times over one view). */
-function countedFields(v: View): unknown[] {
+export function countedFields(v: View): unknown[] {
   if (countedOf !== v) {
     countedOf = v;
     counted = COUNTED.map((f) => v[f]);
   }
   return counted;
+}
+
+/** The COUNTED fields (a bit per place) that are other objects in `v` than in `fields` (countedFields of an earlier view). */
+export function changedFields(v: View, fields: readonly unknown[]): number {
+  const now = countedFields(v);
+  let changed = 0;
+  for (let i = 0; i < now.length; i++) if (now[i] !== fields[i]) changed |= 1 << i;
+  return changed;
 }
 
 /** One quantity's count under one binding: the value, with the fields it was counted from and the view it was last checked in. */
@@ -102,6 +110,8 @@ interface Count {
   b: Binding;
   /** The fields of the view the quantity counts from (the rules' own list, quantityFields), as places in COUNTED. */
   reads: readonly number[];
+  /** The same places as bits. */
+  mask: number;
   from: unknown[];
   value: number;
   seen: View | null;
@@ -133,7 +143,7 @@ function countOf(q: Quantity, b: Binding): Count {
   }
   if (!slot.bound) b = NO_BINDING;
   for (const c of slot.counts) if (c.b.actor === b.actor && c.b.target === b.target) return c;
-  const c: Count = { q, b: { actor: b.actor, target: b.target }, reads: slot.reads, from: [], value: 0, seen: null, noted: 0 };
+  const c: Count = { q, b: { actor: b.actor, target: b.target }, reads: slot.reads, mask: slot.reads.reduce((m, at) => m | (1 << at), 0), from: [], value: 0, seen: null, noted: 0 };
   slot.counts.push(c);
   return c;
 }
@@ -179,9 +189,16 @@ export function readingQuantities<T>(f: () => T): { result: T; reads: unknown[] 
   try { return { result: f(), reads: mine }; } finally { reading = 0; }
 }
 
-/** Whether every quantity in `reads` (from readingQuantities) still counts the same in `v`. */
-export function sameQuantities(v: View, reads: readonly unknown[]): boolean {
-  for (let i = 0; i < reads.length; i += 2) if (valueIn(v, reads[i] as Count) !== reads[i + 1]) return false;
+/**
+ * Whether every quantity in `reads` (from readingQuantities) still counts the same in `v`. `changed`: the fields
+ * (changedFields) that may differ from a view in which these values were last found; a quantity counting from
+ * none of them has its value still.
+ */
+export function sameQuantities(v: View, reads: readonly unknown[], changed = -1): boolean {
+  for (let i = 0; i < reads.length; i += 2) {
+    const c = reads[i] as Count;
+    if ((c.mask & changed) !== 0 && valueIn(v, c) !== reads[i + 1]) return false;
+  }
   return true;
 }
 

@@ -6,7 +6,9 @@ import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenario
 
 // A role's interests are kept from the last time they were asked, goal by goal, while the quantities each
 // goal counted have the same values. In every state of games of every scenario, the kept interests of every
-// role must be the fresh ones: the same levers, added in the same order, to the last bit.
+// role must be the fresh ones: the same levers, added in the same order, to the last bit. (A quantity is not
+// counted again when none of its fields changed since the role's last interests: leaving a field out of
+// changedFields makes this test fail.)
 
 const plain = (i: Interests) => ({ role: i.role, side: i.side, red: i.red, bp: i.bp, levers: [...i.levers] });
 
