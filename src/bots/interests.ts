@@ -223,12 +223,29 @@ interface Goal {
   adds: (string | number)[];
 }
 
+/** Whether a goal was worked out for this condition, points and keep, and for the arms race as it stands. */
+const fits = (v: View, g: Goal, c: Condition, points: number, keep: number): boolean =>
+  g.c === c && g.points === points && g.keep === keep && g.arms === v.arms && (!v.arms || g.turn === v.turn);
+
+/** Per condition that names no actor or target, the goal last worked out for it (by any role); null for the others. */
+const sharedGoals = new WeakMap<Condition, Goal | null>();
+
 function goalOf(v: View, binding: Binding, before: Goal | undefined, c: Condition, points: number, keep: number, changed: number): Goal {
-  if (before && before.c === c && before.points === points && before.keep === keep && before.arms === v.arms
-    && (!v.arms || before.turn === v.turn) && sameQuantities(v, before.reads, changed)) return before;
+  if (before && fits(v, before, c, points, keep) && sameQuantities(v, before.reads, changed)) return before;
+  // A condition that names no actor or target adds the same for every role: the goal another role worked out
+  // for it is this role's too while its points and quantities are the same (shared loss, denials, tension, rules).
+  // (Not for a goal worked out afresh: freshInterests does not look at what was kept.)
+  let shared = sharedGoals.get(c);
+  if (shared === undefined) {
+    const text = JSON.stringify(c);
+    shared = text.includes('actor') || text.includes('target') ? null : undefined;
+  }
+  if (before && shared && shared !== before && fits(v, shared, c, points, keep) && sameQuantities(v, shared.reads)) return shared;
   const build = new InterestBuilder(v, binding, keep);
   const { reads } = readingQuantities(() => build.condition(c, points));
-  return { c, points, keep, arms: v.arms, turn: v.turn, reads, adds: build.adds };
+  const made = { c, points, keep, arms: v.arms, turn: v.turn, reads, adds: build.adds };
+  sharedGoals.set(c, shared === null ? null : made);
+  return made;
 }
 
 /** A role's interests as last worked out (per scenario as its viewer sees it), for the next time they are asked. */
