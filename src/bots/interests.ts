@@ -342,8 +342,9 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
     base = { role, side, red, levers, bp };
   }
   // The rules' and moves' worths are read from the levers as they stand here: all of them before any of their goals is added.
-  const worths = before && base === before.base && (changed & EFFECT_FIELDS) === 0 && sameOthers(v, before.worths)
-    && sameQuantities(v, before.worths.reads, changed) ? before.worths : worthsNow(v, role, base, binding);
+  const key = worthsKey(v, base);
+  const worths = before && (changed & EFFECT_FIELDS) === 0 && key.every((x, n) => x === before.worths.key[n])
+    && sameQuantities(v, before.worths.reads, changed) ? before.worths : worthsNow(v, role, base, binding, key);
   const ruleWorths = worths.rules;
   const moveWorths = worths.moves;
   // The scenario's assessment rules fire every turn their condition holds: a role wants the
@@ -366,23 +367,24 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
 /**
  * The assessment rules' and the moves' worths to a role, with what they were worked out from besides the base's levers:
  * the quantities counted (by the moves' requirements and conditional effects), and the view's fields effectsValue reads
- * other than through quantities (tracks, regions, arms and turn: EFFECT_FIELDS; hotline, revealed waves, phase and seats here).
+ * other than through quantities (tracks, regions and turn: EFFECT_FIELDS; the rest in `key`, see worthsKey).
  */
-interface Worths { rules: number[]; moves: number[]; reads: unknown[]; hotline: object; waves: View['plannedWaves']; phase: string; seats: object }
+interface Worths { rules: number[]; moves: number[]; reads: unknown[]; key: unknown[] }
 
-/** (A viewer without the intelligence on the next wave gets a new empty record of revealed waves in every view.) */
-const sameOthers = (v: View, w: Worths): boolean => w.hotline === v.hotline && w.phase === v.phase && w.seats === v.seats
-  && (w.waves === v.plannedWaves || (isEmpty(w.waves) && isEmpty(v.plannedWaves)));
+/** The base, the hotline, the phase, the seats and the revealed waves (a viewer without the intelligence on the next wave gets a new empty record in every view: any empty one will do). */
+function worthsKey(v: View, base: Interests): unknown[] {
+  let waves: unknown = true;
+  for (const _ in v.plannedWaves) { waves = v.plannedWaves; break; }
+  return [base, v.hotline, v.phase, v.seats, waves];
+}
 
-const isEmpty = (o: object): boolean => { for (const _ in o) return false; return true; };
-
-function worthsNow(v: View, role: string, base: Interests, binding: Binding): Worths {
+function worthsNow(v: View, role: string, base: Interests, binding: Binding, key: unknown[]): Worths {
   const { result: [rules, moves], reads } = readingQuantities(() => [
     v.scenario.assessmentRules.map((rule) => effectsValue(v, base, rule.effects, NO_BINDING)),
     v.scenario.moves.map((move) => !move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)
       ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * base.bp),
   ]);
-  return { rules: rules!, moves: moves!, reads, hotline: v.hotline, waves: v.plannedWaves, phase: v.phase, seats: v.seats };
+  return { rules: rules!, moves: moves!, reads, key };
 }
 
 function itemAdds(v: View, role: string, score: readonly { quantity: Quantity; weight: number }[], binding: Binding): (string | number)[] {
