@@ -1,7 +1,7 @@
 import { ACTION_TYPES, FACILITATOR, FACILITATOR_ACTIONS, type Action, type ActionType, type Rejection } from './actions';
 import type { GameState } from './state';
 import { produceGame } from './produce';
-import { flushCtx, roleName, type Ctx, type GameEvent } from './context';
+import { flushCtx, peekField, roleName, type Ctx, type GameEvent } from './context';
 import { reject } from './rejections';
 import { advance, advanceWouldRun, endStep, idleRoleOnStep, phaseName, skipIdle } from './flow';
 import { checkSharedLoss, sharedLossReached } from './rules/assessment';
@@ -46,7 +46,7 @@ export function applyAction(state: GameState, action: Action): ApplyResult {
   const events: GameEvent[] = [];
   let next = produceGame(state, action.role, (ctx) => {
     perform(ctx, action);
-    ctx.s.actionCount += 1;
+    ctx.s.actionCount = peekField(ctx.s, 'actionCount') + 1;
     flushCtx(ctx);
   }, events);
   // Shared loss and the automatic steps are looked at on the finished state (reading through the

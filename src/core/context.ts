@@ -3,8 +3,10 @@ import type { GameState, LogEntry } from './state';
 import { appendLog, type GameLog } from './log';
 import { dieFromUniform, restorePrng, type Prng } from './rng';
 import { bindTrackRef, builtInBounds, parseTrackRef, trackKey } from './trackIds';
-import { lightRecord, written, type LightRecord } from './lightStep';
+import { lightRecord, scenarioOf, written, type LightRecord } from './lightStep';
 import type { LaneMode, Stream } from './vocabulary';
+
+export { scenarioOf };
 
 // What rule code works with while one action is applied: the step's state (a light step or an immer
 // draft, see lightStep.ts), the events it reports and the random streams it draws from (restored once
@@ -49,7 +51,8 @@ export function createCtx(s: GameState, actor: string | null, logBefore?: GameLo
 
 /** Writes the advanced random streams and the step's log entries back into the state. */
 export function flushCtx(ctx: Ctx): void {
-  for (const [stream, prng] of Object.entries(ctx.prngs) as [Stream, Prng][]) own(ctx.s, 'rng')[stream] = prng.state();
+  // for…in rather than Object.entries (the same order): this runs after every step, mostly over no stream at all.
+  for (const stream in ctx.prngs) own(ctx.s, 'rng')[stream as Stream] = ctx.prngs[stream as Stream]!.state();
   if (ctx.writesLog && ctx.logged.length > 0) {
     // Frozen, so that immer does not walk the whole log when it finalises the step.
     ctx.s.log = appendLog(ctx.logBefore, ctx.logged, true);
@@ -117,6 +120,9 @@ export function standing<T>(value: T): T {
 
 /** A top-level field to read: the base's value while untouched (no draft is made for it), else the draft's. */
 export function peekField<K extends keyof GameState>(s: GameState, key: K): Readonly<GameState[K]> {
+  // A light step's fields as it has them (an unset one too: null or undefined read through the proxy costs a trap).
+  const light = lightRecord(s);
+  if (light && !light.draft) return light.next[key];
   return untouchedField(s, key) ?? s[key];
 }
 
@@ -240,11 +246,12 @@ export function draw(ctx: Ctx, stream: Stream): number {
 
 export const rollDie = (ctx: Ctx, stream: Stream, sides: number): number => dieFromUniform(draw(ctx, stream), sides);
 
-export const regionName = (s: GameState, id: string): string => s.scenario.regions.find((r) => r.id === id)?.name ?? id;
-export const theatreName = (s: GameState, id: string): string => s.scenario.theatres.find((t) => t.id === id)?.name ?? id;
+// Names are asked for by most log lines, with the step's state: its scenario read beside the proxy.
+export const regionName = (s: GameState, id: string): string => scenarioOf(s).regions.find((r) => r.id === id)?.name ?? id;
+export const theatreName = (s: GameState, id: string): string => scenarioOf(s).theatres.find((t) => t.id === id)?.name ?? id;
 
 export function roleName(s: GameState, role: string): string {
-  return s.scenario.roles.find((r) => r.id === role)?.name ?? (role === 'facilitator' ? 'The facilitator' : role);
+  return scenarioOf(s).roles.find((r) => r.id === role)?.name ?? (role === 'facilitator' ? 'The facilitator' : role);
 }
 
 export function trackBounds(s: GameState, key: string): readonly [number, number] {

@@ -1,5 +1,5 @@
 import type { GameState } from './state';
-import { currentList, emit, own, ownMember, peekField, roleName, say, standing, untouchedField, type Ctx } from './context';
+import { currentList, emit, own, ownMember, peekField, roleName, say, scenarioOf, standing, untouchedField, type Ctx } from './context';
 import { PHASES, type Phase } from './vocabulary';
 import { emptyTurnStatsValue } from './turnStats';
 import { hasActionBesidesEnd } from './legal';
@@ -25,7 +25,7 @@ export function turnLabel(s: GameState, turn = s.turn): string {
 export function playingRoles(s: GameState): string[] {
   // Seats are read from the step's base while untouched (reading them through the draft drafts every seat).
   const seats = peekField(s, 'seats');
-  return s.scenario.roles.filter((r) => { const seat = seats[r.id]; return seat !== undefined && seat.kind !== 'scripted'; }).map((r) => r.id);
+  return scenarioOf(s).roles.filter((r) => { const seat = seats[r.id]; return seat !== undefined && seat.kind !== 'scripted'; }).map((r) => r.id);
 }
 
 export function startTurn(ctx: Ctx): void {
@@ -51,15 +51,16 @@ export function startTurn(ctx: Ctx): void {
 
 function enterPhase(ctx: Ctx, phase: Phase): void {
   const s = ctx.s;
+  const scenario = scenarioOf(s);
   s.phase = phase;
-  const hint = s.scenario.phaseHints[phase];
-  emit(ctx, { kind: 'phase', turn: s.turn, phase, text: `${phaseName(phase)} phase.${hint ? ` ${hint}` : ''}` });
+  const hint = scenario.phaseHints[phase];
+  emit(ctx, { kind: 'phase', turn: peekField(s, 'turn'), phase, text: `${phaseName(phase)} phase.${hint ? ` ${hint}` : ''}` });
   s.queue = phase === 'events' || phase === 'assessment' ? [] : playingRoles(s);
-  if (phase === 'events') s.eventsLeft = s.scenario.eventsPerTurn;
+  if (phase === 'events') s.eventsLeft = scenario.eventsPerTurn;
 }
 
 function exitPhase(ctx: Ctx): void {
-  switch (ctx.s.phase) {
+  switch (peekField(ctx.s, 'phase')) {
     case 'diplomacy': expireProposals(ctx); break;
     case 'industry': resolveIndustry(ctx); break;
     case 'threats': resolveScriptedThreats(ctx); break;
@@ -89,13 +90,15 @@ function runAutomatic(ctx: Ctx): void {
   // outcome, pendingChoice and queue are only looked at: read without drafting them.
   for (let guard = 0; guard < 1000 && !peekField(s, 'outcome'); guard++) {
     if (peekField(s, 'pendingChoice')) return;
-    if (s.phase === 'events') {
-      if (s.eventsLeft > 0) {
+    // The phase and the events left read beside the step's proxy (a trap call each otherwise).
+    const phase = peekField(s, 'phase');
+    if (phase === 'events') {
+      if (peekField(s, 'eventsLeft') > 0) {
         s.eventsLeft -= 1;
         drawNextEvent(ctx);
         continue;
       }
-    } else if (s.phase === 'assessment') {
+    } else if (phase === 'assessment') {
       runAssessment(ctx);
       if (peekField(s, 'outcome')) return;
       s.turn += 1;
@@ -106,7 +109,7 @@ function runAutomatic(ctx: Ctx): void {
     }
     exitPhase(ctx);
     if (peekField(s, 'outcome')) return;
-    const next = PHASES[PHASES.indexOf(s.phase) + 1];
+    const next = PHASES[PHASES.indexOf(phase) + 1];
     if (next) enterPhase(ctx, next);
   }
 }
@@ -136,7 +139,7 @@ export function endStep(ctx: Ctx, role: string): void {
   const queue = untouchedField(s, 'queue');
   if (queue) s.queue = queue[0] === role ? queue.slice(1) : [...queue];
   else s.queue = s.queue.filter((r, i) => !(i === 0 && r === role));
-  say(ctx, `${roleName(s, role)} ends the ${phaseName(s.phase).toLowerCase()} step.`);
+  say(ctx, `${roleName(s, role)} ends the ${phaseName(peekField(s, 'phase')).toLowerCase()} step.`);
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

@@ -43,6 +43,9 @@ export interface LightRecord {
 let lastProxy: unknown = null;
 let lastRecord: LightRecord | undefined;
 
+/** The scenario a state carries; a light step's (drafted or not, the same object) read beside its proxy, as asking the proxy costs a trap call. */
+export const scenarioOf = (s: GameState): GameState['scenario'] => (s === lastProxy ? lastRecord!.scenario : s.scenario);
+
 export function lightRecord(s: GameState): LightRecord | undefined {
   if (s === lastProxy) return lastRecord;
   return (s as unknown as Record<symbol, LightRecord | undefined>)[LIGHT];

@@ -32,6 +32,17 @@ export function freezeAll(value: unknown): void {
   for (const child of Object.values(value)) freezeAll(child);
 }
 
+/**
+ * Freezes a value the state keeps unchanged for good (a turn's record): all the way down when auto-freeze
+ * is on, like every other part of a state then; with it off, the value itself only. That is what immer
+ * (it skips a frozen value when it finalises a step) and the hashes (a frozen entry of an append-only list
+ * remembers its running digest) look at, and the parts of a state are not frozen anyway then.
+ */
+export function freezeKept(value: object): void {
+  if (deepFreeze) freezeAll(value);
+  else Object.freeze(value);
+}
+
 /** The scenario as a frozen object (the same one for every state of a game). */
 export function sealScenario(scenario: Scenario): Scenario {
   let found = sealed.get(scenario);

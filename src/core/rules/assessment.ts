@@ -6,7 +6,7 @@ import { costExchangeRatio, richardsonStep } from '../formulas';
 import { assessDeployment } from './deployment';
 import { assessIndustry } from './industry';
 import { assessAgreements } from './diplomacy';
-import { freezeAll } from '../produce';
+import { freezeKept } from '../produce';
 import { snapshotState } from '../snapshot';
 
 // Assessment (DESIGN §4.6, §5.6–5.7): tracks update, objectives are checked, the turn is recorded,
@@ -34,9 +34,9 @@ export function runAssessment(ctx: Ctx): void {
       now = snapshotState(s);
     }
   // A turn's record never changes once written: frozen, immer skips it and the state hash remembers
-  // its text, so hashing a long game does not re-serialise its past turns.
+  // its digest, so hashing a long game does not re-serialise its past turns (see freezeKept).
   const record = turnRecord(now);
-  freezeAll(record);
+  freezeKept(record);
   append(s, 'history', record);
   const after = copyState(now);
   after.history = [...now.history, record];

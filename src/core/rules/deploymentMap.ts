@@ -1,6 +1,6 @@
 import type { Battery, GameState } from '../state';
 import type { LaneMode } from '../vocabulary';
-import { currentList, inStep, regionName, standing } from '../context';
+import { currentList, inStep, regionName, scenarioOf, standing } from '../context';
 import { hasAgreement } from './diplomacy';
 
 // The board's geometry for batteries: routes along lanes, adjacency, who covers which region, gaps.
@@ -9,9 +9,9 @@ export interface RegionCoverage { readonly full: readonly string[]; readonly hal
 export type Lane = GameState['scenario']['lanes'][number];
 
 export { regionName };
-export const regionOwner = (s: GameState, id: string): string | undefined => s.scenario.regions.find((r) => r.id === id)?.owner;
-export const theatreOf = (s: GameState, region: string): string | undefined => s.scenario.regions.find((r) => r.id === region)?.theatre;
-export const batteryType = (s: GameState, b: Battery) => s.scenario.batteryTypes.find((t) => t.id === b.type);
+export const regionOwner = (s: GameState, id: string): string | undefined => scenarioOf(s).regions.find((r) => r.id === id)?.owner;
+export const theatreOf = (s: GameState, region: string): string | undefined => scenarioOf(s).regions.find((r) => r.id === region)?.theatre;
+export const batteryType = (s: GameState, b: Battery) => scenarioOf(s).batteryTypes.find((t) => t.id === b.type);
 
 /** Breadth-first over lanes of one mode (two-way, scenario lane order): the lane that first reached each region. */
 function explore(s: GameState, from: string, mode: LaneMode, stopAt?: string): Map<string, Lane> {

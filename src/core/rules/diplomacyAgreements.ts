@@ -1,5 +1,5 @@
 import type { Agreement, GameState, ProposalTerms } from '../state';
-import { adjustTrack, append, capitalise, currentList, inStep, nextId, ownMember, ownValue, peekField, plural, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, append, capitalise, currentList, inStep, nextId, ownMember, ownValue, peekField, plural, roleName, say, scenarioOf, standing, type Ctx } from '../context';
 import { addLine } from '../effects';
 import { pairKey } from '../trackIds';
 import type { AgreementType } from '../vocabulary';
@@ -179,9 +179,10 @@ function checkGuarantors(ctx: Ctx, pact: Agreement): void {
   const s = ctx.s;
   const leakers = standing(standing(peekField(s, 'turnStats')).leakers);
   const parties = standing(pact.parties);
+  const scenario = scenarioOf(s);
   for (const attacked of parties) {
-    const hit = s.scenario.theatres.filter((t) => (leakers[t.id] ?? 0) > 0 &&
-      s.scenario.regions.some((r) => r.theatre === t.id && r.owner === attacked));
+    const hit = scenario.theatres.filter((t) => (leakers[t.id] ?? 0) > 0 &&
+      scenario.regions.some((r) => r.theatre === t.id && r.owner === attacked));
     for (const guarantor of parties) {
       if (guarantor === attacked) continue;
       const absent = hit.some((t) => !currentList(s, 'batteries').some((member) => {

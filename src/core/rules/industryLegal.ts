@@ -84,8 +84,11 @@ function orders(s: GameState, role: string, out: LegalAction[]): void {
 function transfers(s: GameState, role: string, out: LegalAction[]): void {
   const others = s.scenario.roles.filter((r) => r.id !== role && r.kind !== 'red');
   const mine = `${role}|`;
-  for (const [key, amount] of Object.entries(s.stocks)) {
+  // for…in rather than Object.entries (the same order, no list of pairs): asked at every industry decision.
+  const stocks = s.stocks;
+  for (const key in stocks) {
     if (answered(out)) return;
+    const amount = stocks[key]!;
     const whole = Math.floor(amount);
     // Another role's stock, or less than one: passed over before the key is split (ids hold no '|').
     if (whole < 1 || !key.startsWith(mine)) continue;

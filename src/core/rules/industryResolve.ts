@@ -1,6 +1,6 @@
 import type { Line, PipelineEntry } from '../state';
 import { stockKey } from '../state';
-import { adjustTrack, currentList, emit, own, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx } from '../context';
+import { adjustTrack, currentList, emit, own, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, scenarioOf, standing, type Ctx } from '../context';
 import { performRoll } from '../conditions';
 import { applyEffects } from '../effects';
 import { pairKey } from '../trackIds';
@@ -152,7 +152,7 @@ export function assessIndustry(ctx: Ctx): void {
   checkContracts(ctx);
   for (const [key, amount] of Object.entries(standing(peekField(s, 'stocks')))) {
     const item = key.split('|')[1];
-    if (s.scenario.items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
+    if (scenarioOf(s).items.find((i) => i.id === item)?.kind !== 'interceptor') continue;
     const known = standing(standing(peekField(s, 'stockout'))[key]);
     if (known !== undefined && amount > 0 && known.run === 0) continue;
     // A record kept since an earlier turn is copied to write (ownValue); a new one is added (ownRecord).

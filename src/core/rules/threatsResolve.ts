@@ -1,5 +1,5 @@
 import type { Battery, GameState, PlannedAttack } from '../state';
-import { draw, emit, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, standing, type Ctx, type ShotRecord } from '../context';
+import { draw, emit, ownMember, ownRecord, ownValue, peekField, plural, roleName, say, scenarioOf, standing, type Ctx, type ShotRecord } from '../context';
 import { snapshotState } from '../snapshot';
 import { damageRegion, round4 } from '../effects';
 import { costExchangeRatio } from '../formulas';
@@ -100,7 +100,7 @@ function shootersOnBoard(w: WaveBoard, target: string, kind: ThreatType['kind'])
 
 export function resolveAttacks(ctx: Ctx, theatre: string, attacks: readonly PlannedAttack[], attacker: string | null): void {
   const s = ctx.s;
-  const scenario = s.scenario;
+  const scenario = scenarioOf(s);
   const th = scenario.theatres.find((t) => t.id === theatre);
   if (!th) return;
   const board = waveBoard(s);
