@@ -55,16 +55,15 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
   const theatre = regionDef(v, region)?.theatre;
   const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
   const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  // The table's entries at this region of this kind (found once, not once per turn), in table order.
+  const waves = v.scenario.waves.filter((w) => w.targets.includes(region) && threatKind(v, w.threat) === kind);
   for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
     if (t === v.turn && threatsDone) continue;
     if (t === v.turn && revealed && revealed.length > 0) {
       for (const a of revealed) if (a.target === region && threatKind(v, a.threat) === kind) sum += a.count;
       continue;
     }
-    for (const w of v.scenario.waves) {
-      if (w.fromTurn > t || w.toTurn < t || !w.targets.includes(region) || threatKind(v, w.threat) !== kind) continue;
-      sum += (played ? w.max : (w.min + w.max) / 2) / w.targets.length;
-    }
+    for (const w of waves) if (w.fromTurn <= t && w.toTurn >= t) sum += (played ? w.max : (w.min + w.max) / 2) / w.targets.length;
   }
   return sum;
 }
