@@ -177,10 +177,31 @@ export function industryReserve(ctx: BotContext): number {
   }
   // Repairs after a wave, and interceptors before the stock runs out.
   const damaged = v.scenario.regions.filter((r) => r.owner === role && (v.regions[r.id]?.damage ?? 0) > 0).length;
-  const threatened = v.scenario.regions.filter((r) => r.owner === role && (expectedThreats(v, r.id, 'drone', 2) + expectedThreats(v, r.id, 'ballistic', 2)) > 0).length;
-  reserve += Math.min(3, damaged + (threatened > 0 ? 1 : 0)) * REPAIR_COST;
+  const [threatened, orders] = needs(ctx);
+  reserve += Math.min(3, damaged + (threatened ? 1 : 0)) * REPAIR_COST;
+  for (let n = 0; n < orders; n++) reserve += v.scenario.orderCost;
+  return reserve;
+}
+
+/** What needsNow read when last asked, then what it gave: a role's diplomacy decisions come one after another, and most change none of it. */
+let needsKept: unknown[] = [];
+
+/** needsNow, kept while what it reads is the same: the role, the view's scenario, turn, phase, seats, batteries, agreements, doctrines, stocks, pipeline and each theatre's revealed waves. */
+export function needs(ctx: BotContext): [boolean, number] {
+  const { role, v } = ctx;
+  const reads = [role, v.scenario, v.turn, v.phase, v.seats, v.batteries, v.agreements, v.doctrines, v.stocks, v.pipeline, ...v.scenario.theatres.map((t) => v.plannedWaves[t.id])];
+  // A scenario of another length of reads is another scenario: not the same.
+  if (reads.some((x, n) => x !== needsKept[n])) needsKept = [...reads, needsNow(ctx)];
+  return needsKept[reads.length] as [boolean, number];
+}
+
+/** Whether the role's regions expect threats in the next two turns, and how many of its interceptor stocks (item and theatre) run short before an order would arrive. */
+export function needsNow(ctx: BotContext): [boolean, number] {
+  const { v, role } = ctx;
+  const threatened = v.scenario.regions.some((r) => r.owner === role && (expectedThreats(v, r.id, 'drone', 2) + expectedThreats(v, r.id, 'ballistic', 2)) > 0);
+  let orders = 0;
   for (const theatre of v.scenario.theatres)
     for (const item of v.scenario.items)
-      if (item.kind === 'interceptor' && interceptorNeed(ctx, item.id, theatre.id, v.scenario.orderLeadTime + 2) > 0) reserve += v.scenario.orderCost;
-  return reserve;
+      if (item.kind === 'interceptor' && interceptorNeed(ctx, item.id, theatre.id, v.scenario.orderLeadTime + 2) > 0) orders++;
+  return [threatened, orders];
 }

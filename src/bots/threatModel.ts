@@ -10,7 +10,8 @@ const HALF = 0.5;
 const COUNTER_DRONE = 0.5;
 const LOOK_BALLISTIC = 0.5;
 
-export interface Shooter { p: number; rounds: number; owner: string }
+/** A battery's hit chance and owner (whose doctrine it fires by). */
+export interface Shooter { p: number; owner: string }
 export type Placement = Pick<Battery, 'owner' | 'region' | 'halfCover' | 'status' | 'type' | 'rounds' | 'id'>;
 
 export const threatKind = (v: View, threat: string): ThreatKind | undefined => v.scenario.threatTypes.find((t) => t.id === threat)?.kind;
@@ -54,16 +55,15 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
   const theatre = regionDef(v, region)?.theatre;
   const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
   const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  // The table's entries at this region of this kind (found once, not once per turn), in table order.
+  const waves = v.scenario.waves.filter((w) => w.targets.includes(region) && threatKind(v, w.threat) === kind);
   for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
     if (t === v.turn && threatsDone) continue;
     if (t === v.turn && revealed && revealed.length > 0) {
       for (const a of revealed) if (a.target === region && threatKind(v, a.threat) === kind) sum += a.count;
       continue;
     }
-    for (const w of v.scenario.waves) {
-      if (w.fromTurn > t || w.toTurn < t || !w.targets.includes(region) || threatKind(v, w.threat) !== kind) continue;
-      sum += (played ? w.max : (w.min + w.max) / 2) / w.targets.length;
-    }
+    for (const w of waves) if (w.fromTurn <= t && w.toTurn >= t) sum += (played ? w.max : (w.min + w.max) / 2) / w.targets.length;
   }
   return sum;
 }
@@ -79,9 +79,9 @@ export function firstShooterAt(v: View, region: string, kind: ThreatKind, placem
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
     const p = type.sspk[kind] * type.reliability;
-    if (b.region === region && mayDefend(v, b.owner, region)) return { p, rounds: b.rounds, owner: b.owner };
+    if (b.region === region && mayDefend(v, b.owner, region)) return { p, owner: b.owner };
     if (half === undefined && b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
-      half = { p: p * HALF, rounds: b.rounds, owner: b.owner };
+      half = { p: p * HALF, owner: b.owner };
   }
   return half;
 }
@@ -95,7 +95,7 @@ const sameMap = (k: MapKey | undefined, v: View): k is MapKey =>
   k !== undefined && k.agreements === v.agreements && k.types === v.scenario.batteryTypes && k.regions === v.scenario.regions && k.lanes === v.scenario.lanes;
 
 /** With the agreements and map it was made with: coverTable gives it for the same placement whatever the view's (see freshCover). */
-interface CoverEntry extends MapKey { table: CoverTable }
+interface CoverEntry extends MapKey { table: CoverTable; batteries: readonly Placement[] }
 const coverMemo = new WeakMap<readonly Placement[], CoverEntry>();
 
 /** What one battery brings to a cover table: where it fires at full and at half chance, and its shooters (none without a known type). */
@@ -108,7 +108,7 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
   const found = batteryCovers.get(b);
   if (sameMap(found, v)) return found.cover;
   const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
-  const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, rounds: b.rounds, owner: b.owner });
+  const shooter = (kind: ThreatKind, factor: number): Shooter => ({ p: type!.sspk[kind] * type!.reliability * factor, owner: b.owner });
   const cover: BatteryCover | null = !type ? null : {
     here: mayDefend(v, b.owner, b.region) ? b.region : null,
     there: b.halfCover !== null && neighbours(v, b.region).includes(b.halfCover) && mayDefend(v, b.owner, b.halfCover) ? b.halfCover : null,
@@ -127,19 +127,31 @@ const coversMemo = new WeakMap<readonly Placement[], ViewCovers>();
 function viewCovers(v: View): ViewCovers {
   let found = coversMemo.get(v.batteries);
   if (sameMap(found, v)) return found;
-  found = { ...mapKey(v), firing: v.batteries.map((b) => (b.status === 'operational' && b.rounds > 0 ? batteryCover(v, b) : null)) };
+  found = { ...mapKey(v), firing: v.batteries.map((b) => (fires(b) ? batteryCover(v, b) : null)) };
   coversMemo.set(v.batteries, found);
   return found;
 }
 
 /** For every region and threat kind, the view's battery that fires first (as the rules pick it): worked out once per placement. */
-function coverTable(v: View): CoverTable {
+export function coverTable(v: View): CoverTable {
   const found = coverMemo.get(v.batteries);
   if (found) return found.table;
-  const table = buildCoverTable(v);
-  coverMemo.set(v.batteries, { ...mapKey(v), table });
+  // A wave's shots change the batteries' rounds, which the table does not hold while they last: the table made last
+  // serves a placement that fires from the same places with the same types and owners, with the same agreements and map.
+  const table = lastCover && sameMap(lastCover, v) && sameFiring(lastCover.batteries, v.batteries) ? lastCover.table : buildCoverTable(v);
+  coverMemo.set(v.batteries, lastCover = { ...mapKey(v), table, batteries: v.batteries });
   return table;
 }
+
+let lastCover: CoverEntry | undefined;
+
+const fires = (b: Placement): boolean => b.status === 'operational' && b.rounds > 0;
+
+/** Whether two placements make the same cover table: battery by battery the same type, owner, places and whether it fires. */
+const sameFiring = (a: readonly Placement[], b: readonly Placement[]): boolean => a.length === b.length && a.every((x, n) => {
+  const y = b[n]!;
+  return x === y || (x.type === y.type && x.owner === y.owner && x.region === y.region && x.halfCover === y.halfCover && fires(x) === fires(y));
+});
 
 const freshMemo = new WeakMap<View, CoverTable>();
 
@@ -157,7 +169,7 @@ function freshCover(v: View): CoverTable {
   return table;
 }
 
-function buildCoverTable(v: View): CoverTable {
+export function buildCoverTable(v: View): CoverTable {
   const full: CoverTable = new Map();
   const half: CoverTable = new Map();
   const slot = (table: CoverTable, region: string) => { let x = table.get(region); if (!x) { x = {}; table.set(region, x); } return x; };
