@@ -1,7 +1,7 @@
 import type { Condition, Quantity } from '../core';
 import { effectsValue } from './effectValue';
 import {
-  bindRole, changedFields, compareHolds, countedFields, EFFECT_FIELDS, holds, NO_BINDING, pairKey, isRedRole, quantity, readingQuantities, regionDef, roleDef, sameQuantities,
+  bindRole, changedFields, compareHolds, countedFields, holds, NO_BINDING, pairKey, isRedRole, quantity, readingQuantities, regionDef, roleDef, sameQuantities,
   sameSide, trackKeyOf, turnsLeft,
   type Binding, type View,
 } from './knowledge';
@@ -263,7 +263,6 @@ interface Kept {
   nearCap: boolean;
   /** The interests the rules' and moves' worths are read from (the early goals only). */
   base: Interests;
-  worths: Worths;
   result: Interests;
 }
 
@@ -342,11 +341,9 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
     base = { role, side, red, levers, bp };
   }
   // The rules' and moves' worths are read from the levers as they stand here: all of them before any of their goals is added.
-  const key = worthsKey(v, base);
-  const worths = before && (changed & EFFECT_FIELDS) === 0 && key.every((x, n) => x === before.worths.key[n])
-    && sameQuantities(v, before.worths.reads, changed) ? before.worths : worthsNow(v, role, base, binding, key);
-  const ruleWorths = worths.rules;
-  const moveWorths = worths.moves;
+  const ruleWorths = v.scenario.assessmentRules.map((rule) => effectsValue(v, base, rule.effects, NO_BINDING));
+  const moveWorths = v.scenario.moves.map((move) => !move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)
+    ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * base.bp);
   // The scenario's assessment rules fire every turn their condition holds: a role wants the
   // conditions of the rules that help it and not those of the rules that hurt it.
   const turns = Math.min(RULE_TURNS, turnsLeft(v) + 1);
@@ -356,35 +353,12 @@ function interestsNow(v: View, role: string, before: Kept | undefined): Kept {
   });
   // A move the role would like to make but may not yet: its requirement becomes a (smaller) goal.
   v.scenario.moves.forEach((move, n) => { if (moveWorths[n]! > 0.5) goal(move.requires!, moveWorths[n]! * ENABLER_SHARE * turns); });
-  if (same && before!.goals.length === goals.length) { before!.fields = fields; before!.worths = worths; return before!; }
+  if (same && before!.goals.length === goals.length) { before!.fields = fields; return before!; }
   // The base's levers, then the later goals' additions: the same sums in the same order (and the same order of
   // keys) as adding everything afresh, without adding the score items, early goals and standing again.
   const levers = new Map(base.levers);
   for (let n = early; n < goals.length; n++) addAll(levers, goals[n]!.adds);
-  return { binding, fields, items, standing, goals, early, late, nearCap, base, worths, result: { role, side, red, levers, bp: base.bp } };
-}
-
-/**
- * The assessment rules' and the moves' worths to a role, with what they were worked out from besides the base's levers:
- * the quantities counted (by the moves' requirements and conditional effects), and the view's fields effectsValue reads
- * other than through quantities (tracks, regions and turn: EFFECT_FIELDS; the rest in `key`, see worthsKey).
- */
-interface Worths { rules: number[]; moves: number[]; reads: unknown[]; key: unknown[] }
-
-/** The base, the hotline, the phase, the seats and the revealed waves (a viewer without the intelligence on the next wave gets a new empty record in every view: any empty one will do). */
-function worthsKey(v: View, base: Interests): unknown[] {
-  let waves: unknown = true;
-  for (const _ in v.plannedWaves) { waves = v.plannedWaves; break; }
-  return [base, v.hotline, v.phase, v.seats, waves];
-}
-
-function worthsNow(v: View, role: string, base: Interests, binding: Binding, key: unknown[]): Worths {
-  const { result: [rules, moves], reads } = readingQuantities(() => [
-    v.scenario.assessmentRules.map((rule) => effectsValue(v, base, rule.effects, NO_BINDING)),
-    v.scenario.moves.map((move) => !move.requires || !move.roles.includes(role) || holds(v, move.requires, binding)
-      ? 0 : effectsValue(v, base, move.effects, binding) - move.cost * base.bp),
-  ]);
-  return { rules: rules!, moves: moves!, reads, key };
+  return { binding, fields, items, standing, goals, early, late, nearCap, base, result: { role, side, red, levers, bp: base.bp } };
 }
 
 function itemAdds(v: View, role: string, score: readonly { quantity: Quantity; weight: number }[], binding: Binding): (string | number)[] {

@@ -84,10 +84,6 @@ const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>()
 const COUNTED = ['tracks', 'budgets', 'stocks', 'transfers', 'regions', 'stockout', 'arms', 'agreements', 'history', 'turnStats',
   'contracts', 'batteries', 'turn'] as const satisfies readonly (keyof View)[];
 
-/** The bits (see changedFields) of the counted fields effectsValue reads other than through quantities (of the arms race,
- *  only whether there is one: the scenario's). */
-export const EFFECT_FIELDS = (['tracks', 'regions', 'turn'] as const).reduce((m, f) => m | (1 << COUNTED.indexOf(f)), 0);
-
 let countedOf: View | null = null;
 let counted: unknown[] = [];
 
