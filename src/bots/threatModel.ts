@@ -22,13 +22,15 @@ export const redPlayed = (v: Pick<View, 'scenario' | 'seats'>): boolean =>
 
 /** Expected threats of a kind at a region over `turns` turns from now, from the public table (or revealed waves). */
 export function expectedThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
-  // Asked many times per decision, and the same until the turn, the phase or the revealed waves change:
-  // remembered per turn, phase and seats, and per region with the revealed waves of its theatre.
+  // Asked many times per decision, and the same until the turn, the end of its threats or the revealed waves change:
+  // remembered per turn, seats and whether the turn's threats are done (not per phase: diplomacy, industry and
+  // deployment see the same counts), and per region with the revealed waves of its theatre.
   let c = threatContext;
   const sc = v.scenario;
-  if (c === null || c.turn !== v.turn || c.phase !== v.phase || c.seats !== v.seats || c.waves !== sc.waves || c.regionDefs !== sc.regions
+  const done = threatsDone(v);
+  if (c === null || c.turn !== v.turn || c.done !== done || c.seats !== v.seats || c.waves !== sc.waves || c.regionDefs !== sc.regions
     || c.roles !== sc.roles || c.types !== sc.threatTypes || c.turns !== sc.turns) {
-    c = { turn: v.turn, phase: v.phase, seats: v.seats, waves: sc.waves, regionDefs: sc.regions, roles: sc.roles, types: sc.threatTypes, turns: sc.turns, regions: new Map() };
+    c = { turn: v.turn, done, seats: v.seats, waves: sc.waves, regionDefs: sc.regions, roles: sc.roles, types: sc.threatTypes, turns: sc.turns, regions: new Map() };
     threatContext = c;
   }
   const theatre = regionDef(v, region)?.theatre;
@@ -41,12 +43,15 @@ export function expectedThreats(v: View, region: string, kind: ThreatKind, turns
   return found;
 }
 
-/** What countThreats reads: the turn, the phase, the seats (whether Red is played), the scenario's waves, regions, roles, threat types and length, and a theatre's revealed waves. */
+/** What countThreats reads: the turn, whether its threats are done (the phase and whether Red is played), the seats, the scenario's waves, regions, roles, threat types and length, and a theatre's revealed waves. */
 interface ThreatContext {
-  turn: number; phase: string; seats: object; waves: object; regionDefs: object; roles: object; types: object; turns: number;
+  turn: number; done: boolean; seats: object; waves: object; regionDefs: object; roles: object; types: object; turns: number;
   regions: Map<string, { revealed: unknown; counts: Map<number, number> }>;
 }
 let threatContext: ThreatContext | null = null;
+
+/** Whether this turn's threats no longer count as expected: in the assessment, and in the threats phase of a scripted Red cell. */
+const threatsDone = (v: View): boolean => v.phase === 'assessment' || (v.phase === 'threats' && !redPlayed(v));
 
 /** expectedThreats without the memo (for tests). */
 export function countThreats(v: View, region: string, kind: ThreatKind, turns: number): number {
@@ -54,11 +59,11 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
   const played = redPlayed(v);
   const theatre = regionDef(v, region)?.theatre;
   const revealed = theatre !== undefined ? v.plannedWaves[theatre] : undefined;
-  const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  const done = threatsDone(v);
   // The table's entries at this region of this kind (found once, not once per turn), in table order.
   const waves = v.scenario.waves.filter((w) => w.targets.includes(region) && threatKind(v, w.threat) === kind);
   for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
-    if (t === v.turn && threatsDone) continue;
+    if (t === v.turn && done) continue;
     if (t === v.turn && revealed && revealed.length > 0) {
       for (const a of revealed) if (a.target === region && threatKind(v, a.threat) === kind) sum += a.count;
       continue;
@@ -299,10 +304,10 @@ export function exposure(v: View, theatre: string, turns: number): Exposure[] {
 export function exposureNow(v: View, theatre: string, turns: number): Exposure[] {
   const played = redPlayed(v);
   const revealed = v.plannedWaves[theatre];
-  const threatsDone = v.phase === 'assessment' || (v.phase === 'threats' && !played);
+  const done = threatsDone(v);
   const out: Exposure[] = [];
   for (let t = v.turn; t < v.turn + turns && t <= v.scenario.turns; t++) {
-    if (t === v.turn && threatsDone) continue;
+    if (t === v.turn && done) continue;
     if (t === v.turn && revealed && revealed.length > 0) {
       for (const a of revealed) { const kind = threatKind(v, a.threat); if (kind) out.push({ kind, targets: [a.target], count: a.count }); }
       continue;

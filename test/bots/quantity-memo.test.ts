@@ -54,7 +54,7 @@ describe('quantities (and expected threats and exposures) remembered by the fiel
           const fresh = passiveNow(v, r.id);
           if (q !== fresh.q || drone !== fresh.drone) expect({ scenario: id, turn: s.turn, role, region: r.id, q, drone }).toEqual({ scenario: id, turn: s.turn, role, region: r.id, q: fresh.q, drone: fresh.drone });
         }
-        // Expected threats are remembered per turn, phase, seats and revealed waves.
+        // Expected threats are remembered per turn, seats, whether the turn's threats are done, and revealed waves.
         for (const r of scenario.regions) {
           for (const kind of ['drone', 'ballistic'] as const) {
             for (const turns of [1, 3, 6]) {
