@@ -93,9 +93,12 @@ export function firstShooterAt(v: View, region: string, kind: ThreatKind, placem
 
 /** For each region, the battery that fires first at drones and at missiles. */
 type CoverTable = Map<string, { drone?: Shooter; ballistic?: Shooter }>;
-/** What batteries' cover reads besides the batteries: the agreements and the map (the same for every viewer). */
+/**
+ * What batteries' cover reads besides the batteries: the agreements and the map (the same for every viewer). A memo
+ * entry writes them out in its own literal: in Node 20 a spread followed by more properties (`{ ...key, table }`)
+ * takes the runtime's slow path (a few µs each).
+ */
 interface MapKey { agreements: object; types: object; regions: object; lanes: object }
-const mapKey = (v: View): MapKey => ({ agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes });
 const sameMap = (k: MapKey | undefined, v: View): k is MapKey =>
   k !== undefined && k.agreements === v.agreements && k.types === v.scenario.batteryTypes && k.regions === v.scenario.regions && k.lanes === v.scenario.lanes;
 
@@ -120,7 +123,7 @@ function batteryCover(v: View, b: Placement): BatteryCover | null {
     full: { drone: shooter('drone', 1), ballistic: shooter('ballistic', 1) },
     half: { drone: shooter('drone', HALF), ballistic: shooter('ballistic', HALF) },
   };
-  batteryCovers.set(b, { ...mapKey(v), cover });
+  batteryCovers.set(b, { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, cover });
   return cover;
 }
 
@@ -132,7 +135,8 @@ const coversMemo = new WeakMap<readonly Placement[], ViewCovers>();
 function viewCovers(v: View): ViewCovers {
   let found = coversMemo.get(v.batteries);
   if (sameMap(found, v)) return found;
-  found = { ...mapKey(v), firing: v.batteries.map((b) => (fires(b) ? batteryCover(v, b) : null)) };
+  const firing = v.batteries.map((b) => (fires(b) ? batteryCover(v, b) : null));
+  found = { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, firing };
   coversMemo.set(v.batteries, found);
   return found;
 }
@@ -144,7 +148,7 @@ export function coverTable(v: View): CoverTable {
   // A wave's shots change the batteries' rounds, which the table does not hold while they last: the table made last
   // serves a placement that fires from the same places with the same types and owners, with the same agreements and map.
   const table = lastCover && sameMap(lastCover, v) && sameFiring(lastCover.batteries, v.batteries) ? lastCover.table : buildCoverTable(v);
-  coverMemo.set(v.batteries, lastCover = { ...mapKey(v), table, batteries: v.batteries });
+  coverMemo.set(v.batteries, lastCover = { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, table, batteries: v.batteries });
   return table;
 }
 
