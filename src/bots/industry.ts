@@ -77,11 +77,9 @@ function interceptorNeed(ctx: BotContext, item: string, theatre: string, turns: 
   let use = 0;
   for (const r of v.scenario.regions) {
     if (r.theatre !== theatre) continue;
-    for (const kind of ['drone', 'ballistic'] as const) {
-      // The role's batteries as they will stand once set up.
-      const shooter = firstShooterAt(v, r.id, kind, mine, true);
-      if (shooter) use += expectedThreats(v, r.id, kind, turns) * shotsPerThreat(v, role, kind, shooter.p);
-    }
+    // The role's batteries as they will stand once set up.
+    const first = firstShooterAt(v, r.id, mine);
+    if (first) for (const kind of ['drone', 'ballistic'] as const) use += expectedThreats(v, r.id, kind, turns) * shotsPerThreat(v, role, kind, first.type.sspk[kind] * first.type.reliability * first.factor);
   }
   const missing = mine.reduce((sum, b) => sum + (b.capacity - b.rounds), 0);
   const stock = v.stocks[`${role}|${item}|${theatre}`] ?? 0;

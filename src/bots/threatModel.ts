@@ -1,9 +1,11 @@
-import { detectionChance, type Battery, type ThreatKind } from '../core';
+import { detectionChance, type Battery, type Scenario, type ThreatKind } from '../core';
 import { leakerWorth, regionWorth, type Interests } from './interests';
 import { board, mayDefend, neighbours, regionDef, type View } from './knowledge';
 
 // The bots' picture of the threat: how many threats the public table is likely to send at each
 // region, and how likely one is to get through the batteries that cover it.
+
+type BatteryType = Scenario['batteryTypes'][number];
 
 /** Half cover fires at half the hit chance; a counter-drone layer stops half the drones; SLS looks half the time at missiles [A]. */
 const HALF = 0.5;
@@ -74,19 +76,16 @@ export function countThreats(v: View, region: string, kind: ThreatKind, turns: n
 }
 
 /**
- * The battery of a placement that engages a threat at `region` first: the first with full cover, else the first with
- * half cover. With `ready`, every battery counts as operational (as it would be once set up).
+ * The battery of a placement that engages threats at `region` first once set up (the first with full cover, else the
+ * first with half cover: the same battery for either kind of threat), with its type and the factor on its hit chance.
  */
-export function firstShooterAt(v: View, region: string, kind: ThreatKind, placement: readonly Placement[] = v.batteries, ready = false): Shooter | undefined {
-  let half: Shooter | undefined;
+export function firstShooterAt(v: View, region: string, placement: readonly Placement[]): { type: BatteryType; factor: number } | undefined {
+  let half: { type: BatteryType; factor: number } | undefined;
   for (const b of placement) {
-    if (!ready && b.status !== 'operational') continue;
     const type = v.scenario.batteryTypes.find((t) => t.id === b.type);
     if (!type) continue;
-    const p = type.sspk[kind] * type.reliability;
-    if (b.region === region && mayDefend(v, b.owner, region)) return { p, owner: b.owner };
-    if (half === undefined && b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region))
-      half = { p: p * HALF, owner: b.owner };
+    if (b.region === region && mayDefend(v, b.owner, region)) return { type, factor: 1 };
+    if (half === undefined && b.halfCover === region && neighbours(v, b.region).includes(region) && mayDefend(v, b.owner, region)) half = { type, factor: HALF };
   }
   return half;
 }
