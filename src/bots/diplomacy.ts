@@ -13,16 +13,24 @@ type Terms = Proposal['terms'];
 const EXERCISE_COST = 1;
 const REASSURE_COST = 1;
 
-const trustOf = (v: View, a: string, b: string): number => trackValue(v, `trust:${pairKey(a, b)}`);
+const pairKeys = new Map<string, Map<string, [string, string, string]>>();
+
+/** A pair's trust track and its trust and interoperability levers, joined once per pair (a key joined anew is hashed anew at every look-up). */
+function keysOf(a: string, b: string): [string, string, string] {
+  let byB = pairKeys.get(a);
+  if (!byB) pairKeys.set(a, (byB = new Map()));
+  let found = byB.get(b);
+  if (!found) { const key = pairKey(a, b); byB.set(b, (found = [`trust:${key}`, `track:trust:${key}`, `track:interop:${key}`])); }
+  return found;
+}
+
+const trustOf = (v: View, a: string, b: string): number => trackValue(v, keysOf(a, b)[0]);
 const opposed = (v: View, a: string, b: string): boolean => !sameSide(v, a, b);
 
 function hasBatteriesNear(v: View, owner: string, host: string): number {
   let n = 0;
-  for (const b of v.batteries) {
-    if (b.owner !== owner) continue;
-    const near = [b.region, ...neighbours(v, b.region)];
-    if (near.some((r) => regionDef(v, r)?.owner === host)) n++;
-  }
+  const hosts = (r: string) => regionDef(v, r)?.owner === host;
+  for (const b of v.batteries) if (b.owner === owner && (hosts(b.region) || neighbours(v, b.region).some(hosts))) n++;
   return n;
 }
 
@@ -46,12 +54,13 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
     case 'defencePact':
     case 'alliance': {
       for (const p of partners) {
-        value += trackWeight(i, `trust:${pairKey(role, p)}`);
+        const trustLever = keysOf(role, p)[1];
+        value += lever(i, trustLever);
         value += Math.min(3, hasBatteriesNear(v, p, role)) * 1.5;
         if (v.transfers.some((t) => (t.donor === role && t.recipient === p) || (t.donor === p && t.recipient === role))) value += 1;
         // A guarantor absent from a partner's attacked theatre loses its partner's trust.
         const absent = threatenedTheatres(v, p).filter((t) => !v.batteries.some((b) => b.owner === role && regionDef(v, b.region)?.theatre === t));
-        value -= absent.length * 1.5 * (0.5 + Math.max(0, trackWeight(i, `trust:${pairKey(role, p)}`)));
+        value -= absent.length * 1.5 * (0.5 + Math.max(0, lever(i, trustLever)));
       }
       if (type === 'alliance') value += Math.max(0, parties.length - 2);
       break;
@@ -78,7 +87,7 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
       value += threatenedTheatres(v, role).length > 0 ? 1.5 : 0.5;
       break;
     case 'standardisation':
-      for (const p of partners) value += lever(i, `track:interop:${pairKey(role, p)}`) + 0.3;
+      for (const p of partners) value += lever(i, keysOf(role, p)[2]) + 0.3;
       break;
     case 'confidenceBuilding': {
       const shared = v.scenario.theatres.filter((t) => parties.every((p) => v.scenario.regions.some((r) => r.theatre === t.id && r.owner === p)));
@@ -144,14 +153,14 @@ export function scoreDiplomacy(ctx: BotContext, l: LegalAction): Choice | null {
       return { action: a, value: mine - 0.5 - made * 0.5 - costOf(ctx, a.terms.bp) };
     }
     case 'holdExercise': {
-      const key = pairKey(role, a.partner);
-      const value = trackWeight(i, `interop:${key}`) + trackWeight(i, `trust:${key}`) + (sameSide(v, role, a.partner) ? 0.2 : -1);
+      const [, trustLever, interopLever] = keysOf(role, a.partner);
+      const value = lever(i, interopLever) + lever(i, trustLever) + (sameSide(v, role, a.partner) ? 0.2 : -1);
       return { action: a, value: value - costOf(ctx, EXERCISE_COST) };
     }
     case 'reassureAlly': {
-      const key = pairKey(role, a.partner);
-      const trust = trackValue(v, `trust:${key}`);
-      const value = trackWeight(i, `trust:${key}`) + (trust <= 3 && sameSide(v, role, a.partner) ? 0.5 : 0);
+      const [trustKey, trustLever] = keysOf(role, a.partner);
+      const trust = trackValue(v, trustKey);
+      const value = lever(i, trustLever) + (trust <= 3 && sameSide(v, role, a.partner) ? 0.5 : 0);
       return { action: a, value: value - costOf(ctx, REASSURE_COST) };
     }
     case 'breakAgreement':
