@@ -24,8 +24,6 @@ function keysOf(a: string, b: string): [string, string, string] {
   return found;
 }
 
-const trustOf = (v: View, a: string, b: string): number => trackValue(v, keysOf(a, b)[0]);
-const opposed = (v: View, a: string, b: string): boolean => !sameSide(v, a, b);
 
 function hasBatteriesNear(v: View, owner: string, host: string): number {
   let n = 0;
@@ -44,8 +42,8 @@ export function agreementValue(v: View, i: Interests, role: string, type: Agreem
   const partners = parties.filter((p) => p !== role);
   let value = lever(i, `agreements:${type}|*`) + lever(i, `agreements:${type}|${role}`);
   for (const p of partners) {
-    const trust = trustOf(v, role, p);
-    if (type !== 'confidenceBuilding') value += opposed(v, role, p) ? -3 : 0.5;
+    const trust = trackValue(v, keysOf(role, p)[0]);
+    if (type !== 'confidenceBuilding') value += sameSide(v, role, p) ? 0.5 : -3;
     if (trust <= 2) value -= 3;
     else if (trust >= 7) value += 0.5;
   }
