@@ -160,9 +160,15 @@ export function finishGame(ctx: Ctx, reason: Outcome['reason'], text: string, wi
 
 function turnRecord(s: GameState): TurnRecord {
   // Flat records and lists read as they stand (copying them through the draft costs a trap per key).
+  // Records filled by loops and for…in rather than through lists of pairs (Object.entries, fromEntries): the same keys in the same order.
   const stocks: Record<string, number> = {};
-  for (const [k, v] of Object.entries(peekField(s, 'stocks'))) stocks[k] = v;
+  const all = peekField(s, 'stocks');
+  for (const k in all) stocks[k] = all[k]!;
   const scores = computeScores(s);
+  const kept: Record<string, number> = {};
+  for (const t of s.scenario.theatres) kept[t.id] = protectedPct(s, t.id);
+  const totals: Record<string, number> = {};
+  for (const k in scores) totals[k] = scores[k]!.total;
   const stats = standing(peekField(s, 'turnStats'));
   return {
     turn: s.turn,
@@ -175,12 +181,12 @@ function turnRecord(s: GameState): TurnRecord {
     interceptorCost: round4(stats.interceptorCost),
     threatCost: round4(stats.threatCost),
     costExchange: round4(costExchangeRatio(stats.fired, stats.fired === 0 ? 0 : stats.interceptorCost / stats.fired, stats.threatCost)),
-    protectedPct: Object.fromEntries(s.scenario.theatres.map((t) => [t.id, protectedPct(s, t.id)])),
+    protectedPct: kept,
     agreements: currentList(s, 'agreements').map((member) => {
       const a = standing(member);
       return { type: a.type, parties: [...standing(a.parties)] };
     }),
-    scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.total])),
+    scores: totals,
     arms: s.arms ? { ...standing(standing(s.arms).levels) } : {},
   };
 }

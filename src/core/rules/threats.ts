@@ -155,7 +155,8 @@ export function applyThreats(ctx: Ctx, a: ThreatAction): void {
     launched[key] = (launched[key] ?? now.turnStats.launched[key] ?? 0) + x.count;
   });
   const launchedNow = ownValue(s, 'turnStats', 'launched')!;
-  for (const [key, count] of Object.entries(launched)) launchedNow[key] = count;
+  // for…in rather than Object.entries (the same order, no list of pairs).
+  for (const key in launched) launchedNow[key] = launched[key]!;
   const list = attacks.map((x) => `${x.count} × ${threatName(now, x.threat)} at ${regionName(now, x.target)}`).join(', ');
   say(ctx, `${roleName(now, a.role)} launches a wave: ${list}.`);
   for (const t of now.scenario.theatres) {
