@@ -81,17 +81,21 @@ export function trackBounds(v: View, key: string): readonly [number, number] {
 const boundsMemo = new WeakMap<object, Map<string, readonly [number, number]>>();
 
 /** Every field of the view a quantity counts from (quantityFields names no other), in a fixed order. */
-const COUNTED = ['tracks', 'budgets', 'stocks', 'transfers', 'regions', 'stockout', 'arms', 'agreements', 'history', 'turnStats',
+export const COUNTED = ['tracks', 'budgets', 'stocks', 'transfers', 'regions', 'stockout', 'arms', 'agreements', 'history', 'turnStats',
   'contracts', 'batteries', 'turn'] as const satisfies readonly (keyof View)[];
 
 let countedOf: View | null = null;
 let counted: unknown[] = [];
 
-/** The COUNTED fields of a view, read once per view (quantities are counted many times over one view). */
+/**
+ * The COUNTED fields of a view, read once per view (quantities are counted many times over one view), in COUNTED's order
+ * (quantity-memo.test.ts checks it). Each is read by its name: `v[f]` over thirteen names is a megamorphic read, which cost
+ * ≈ 1.6 % of a game's instructions.
+ */
 export function countedFields(v: View): unknown[] {
   if (countedOf !== v) {
     countedOf = v;
-    counted = COUNTED.map((f) => v[f]);
+    counted = [v.tracks, v.budgets, v.stocks, v.transfers, v.regions, v.stockout, v.arms, v.agreements, v.history, v.turnStats, v.contracts, v.batteries, v.turn];
   }
   return counted;
 }
