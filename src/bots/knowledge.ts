@@ -238,11 +238,12 @@ export function compareHolds(value: number, op: string, target: number): boolean
 }
 
 export function holds(v: View, c: Condition, b: Binding = NO_BINDING): boolean {
-  // Loops rather than every/some: asked for every goal at every decision, without a closure each time.
+  // Loops rather than every/some: asked for every goal at every decision, without a closure each time (and a compare, the
+  // most asked, first: each `in` test on conditions of so many shapes is a slow, megamorphic one).
+  if ('compare' in c) return compareHolds(quantity(v, c.compare, b), c.op, c.value);
   if ('all' in c) { for (const x of c.all) if (!holds(v, x, b)) return false; return true; }
   if ('any' in c) { for (const x of c.any) if (holds(v, x, b)) return true; return false; }
-  if ('not' in c) return !holds(v, c.not, b);
-  return compareHolds(quantity(v, c.compare, b), c.op, c.value);
+  return !holds(v, c.not, b);
 }
 
 /** Chance that a scenario roll (dice + track terms + bonuses) reaches its target. */
