@@ -155,6 +155,24 @@ class InterestBuilder {
   condition(c: Condition, points: number): void {
     const v = this.v;
     const b = this.binding;
+    // A compare first: the most asked, found with one test (see holds).
+    if ('compare' in c) {
+      // (A turn has no lever.)
+      const lever = leverOf(v, c.compare, b);
+      if (lever === null) return;
+      const x = quantity(v, c.compare, b);
+      const dir = c.op === '>=' || c.op === '>' ? 1 : c.op === '<=' || c.op === '<' ? -1 : Math.sign(c.value - x);
+      if (dir === 0) return;
+      // (Without an arms race, no arms path and no arms change.)
+      const soon = v.arms ? armsWeight(v, c, b, points) : null;
+      const gap = distance(v, c, b, x);
+      // Short of the goal: the points spread over the units still missing; reached: a smaller weight
+      // to keep it, larger the thinner the margin.
+      const w = soon ?? (gap > 0 ? points / Math.max(1, gap) : (points * this.keep) / (1 + Math.abs(x - c.value)));
+      this.add(lever, dir * w);
+      if (v.arms && 'armsChange' in c.compare) this.armsChange(c.compare.armsChange === 'actor' ? b.actor ?? '' : c.compare.armsChange, dir * w);
+      return;
+    }
     if ('not' in c) return this.condition(negate(c.not), points);
     // (holds is asked again rather than kept in a list: over one view its quantities are counted once.)
     if ('all' in c) {
@@ -163,27 +181,12 @@ class InterestBuilder {
       for (const x of c.all) this.condition(x, holds(v, x, b) ? points * 0.5 : points / Math.max(1, open));
       return;
     }
-    if ('any' in c) {
-      if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
-      // The nearest to holding (the first of the nearest, as a stable sort would put it).
-      let nearest: Condition | undefined;
-      let least = Infinity;
-      for (const x of c.any) { const d = roughDistance(v, x, b); if (nearest === undefined || d < least) { nearest = x; least = d; } }
-      if (nearest) this.condition(nearest, points);
-      return;
-    }
-    const lever = leverOf(v, c.compare, b);
-    if (lever === null || 'turn' in c.compare) return;
-    const x = quantity(v, c.compare, b);
-    const dir = c.op === '>=' || c.op === '>' ? 1 : c.op === '<=' || c.op === '<' ? -1 : Math.sign(c.value - x);
-    if (dir === 0) return;
-    const soon = armsWeight(v, c, b, points);
-    const gap = distance(v, c, b, x);
-    // Short of the goal: the points spread over the units still missing; reached: a smaller weight
-    // to keep it, larger the thinner the margin.
-    const w = soon ?? (gap > 0 ? points / Math.max(1, gap) : (points * this.keep) / (1 + Math.abs(x - c.value)));
-    this.add(lever, dir * w);
-    if ('armsChange' in c.compare) this.armsChange(c.compare.armsChange === 'actor' ? b.actor ?? '' : c.compare.armsChange, dir * w);
+    if (c.any.some((x) => holds(v, x, b))) { for (const x of c.any) if (holds(v, x, b)) this.condition(x, points * 0.5); return; }
+    // The nearest to holding (the first of the nearest, as a stable sort would put it).
+    let nearest: Condition | undefined;
+    let least = Infinity;
+    for (const x of c.any) { const d = roughDistance(v, x, b); if (nearest === undefined || d < least) { nearest = x; least = d; } }
+    if (nearest) this.condition(nearest, points);
   }
 
   /**

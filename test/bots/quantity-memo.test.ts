@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantityValue, viewFor, type GameState, type Quantity, type Scenario } from '../../src/core';
 import { playGame } from '../../src/bots';
-import { quantity } from '../../src/bots/knowledge';
+import { COUNTED, countedFields, quantity } from '../../src/bots/knowledge';
 import { countThreats, expectedThreats, exposure, exposureNow, passiveDefence, passiveNow } from '../../src/bots/threatModel';
 import { loadScenario, scenarioIds, standardSeats } from '../../src/cli/scenarioFiles';
 
@@ -34,6 +34,9 @@ describe('quantities (and expected threats and exposures) remembered by the fiel
       expect(quantities.length).toBeGreaterThan(0);
       const check = (s: GameState, role: string) => {
         const v = viewFor(s, role);
+        // The view's counted fields are read by name, in COUNTED's order.
+        const fields = countedFields(v);
+        COUNTED.forEach((f, n) => expect(fields[n]).toBe(v[f]));
         for (const q of quantities) {
           for (const b of [{ actor: role, target: null }, { actor: null, target: null }]) {
             const mine = quantity(v, q, b);
