@@ -146,7 +146,8 @@ export function coverTable(v: View): CoverTable {
   if (found) return found.table;
   // A wave's shots change the batteries' rounds, which the table does not hold while they last: the table made last
   // serves a placement that fires from the same places with the same types and owners, with the same agreements and map.
-  const table = lastCover && sameMap(lastCover, v) && sameFiring(lastCover.batteries, v.batteries) ? lastCover.table : buildCoverTable(v);
+  // A risk asked for before (freshCover) made the view's table already.
+  const table = freshMemo.get(v) ?? (lastCover && sameMap(lastCover, v) && sameFiring(lastCover.batteries, v.batteries) ? lastCover.table : buildCoverTable(v));
   coverMemo.set(v.batteries, lastCover = { agreements: v.agreements, types: v.scenario.batteryTypes, regions: v.scenario.regions, lanes: v.scenario.lanes, table, batteries: v.batteries });
   return table;
 }
@@ -258,12 +259,12 @@ function leakPast(v: View, region: string, kind: ThreatKind, first: Shooter | un
  * The batteries that fire first at `region` (as coverTable picks them: the first with full cover, else the first with
  * half cover) among the view's `covers` when its battery number `at` covers `here` in full and `there` by half with `own`.
  */
-function firstShootersSwapped(covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null, own: BatteryCover | null): Record<ThreatKind, Shooter> | undefined {
+function firstShootersSwapped(covers: readonly (BatteryCover | null)[], region: string, at: number, here: string | null, there: string | null, own: BatteryCover): Record<ThreatKind, Shooter> | undefined {
   let half: Record<ThreatKind, Shooter> | undefined;
   for (let n = 0; n < covers.length; n++) {
     if (n === at) {
-      if (here === region) return own!.full;
-      if (half === undefined && there === region) half = own!.half;
+      if (here === region) return own.full;
+      if (half === undefined && there === region) half = own.half;
       continue;
     }
     const c = covers[n];
@@ -355,6 +356,8 @@ interface RiskTerms {
   now?: number;
   /** The shooter each signature's harm was worked out with (the same shooter gives the same harm). */
   shooter: (Shooter | undefined)[];
+  /** The view's battery covers (viewCovers), asked for at every swap. */
+  covers: ViewCovers;
 }
 
 /** The view and interests the terms in `terms` were worked out for (one decision asks for a few theatres and horizons). */
@@ -383,7 +386,7 @@ function riskTerms(v: View, i: Interests, theatre: string, turns: number): RiskT
     ends.push(sigOf.length);
   }
   const cover = freshCover(v);
-  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, now: undefined, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]) };
+  const found: RiskTerms = { theatre, turns, played, ends, sigOf, region, kind, count, harm: [], risk: 0, now: undefined, shooter: region.map((r, k) => cover.get(r)?.[kind[k]!]), covers: viewCovers(v) };
   found.harm = termHarms(v, i, found, cover);
   found.risk = sumTerms(found, found.harm);
   terms.push(found);
@@ -435,14 +438,15 @@ export function theatreRisk(v: View, i: Interests, theatre: string, turns: numbe
 export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns: number, at: number, region: string | null, halfCover: string | null): number {
   const t = riskTerms(v, i, theatre, turns);
   const old = v.batteries[at]!;
-  const { firing } = viewCovers(v);
-  // Its cover is among those that fire unless it has no rounds.
-  const own = firing[at] ?? null;
+  const { firing } = t.covers;
+  // Its cover is among those that fire unless it has no rounds (then it covers nothing, here or there).
+  const own = firing[at];
+  if (!own) return t.risk;
   const { region: was, halfCover: wasHalf } = old;
   // Where the moved battery fires at full and at half chance (same type, rounds and owner: the same shooters).
   let here: string | null = null;
   let there: string | null = null;
-  if (region !== null && own) {
+  if (region !== null) {
     here = region === was ? own.here : mayDefend(v, old.owner, region) ? region : null;
     there = region === was && halfCover === wasHalf ? own.there
       : halfCover !== null && neighbours(v, region).includes(halfCover) && mayDefend(v, old.owner, halfCover) ? halfCover : null;
@@ -452,7 +456,8 @@ export function theatreRiskSwapped(v: View, i: Interests, theatre: string, turns
   let shooters: Record<ThreatKind, Shooter> | undefined;
   for (let k = 0; k < t.region.length; k++) {
     const r = t.region[k]!;
-    if (r !== was && r !== wasHalf && r !== region && r !== halfCover) continue;
+    // Only where its cover changes can the shooters change (not its own region when only the half cover moves).
+    if ((r === here) === (r === own.here) && (r === there) === (r === own.there)) continue;
     // Signatures come region by region as the exposures name them: the shooters are looked up again only when the region changes.
     if (r !== shootersAt) { shootersAt = r; shooters = firstShootersSwapped(firing, r, at, here, there, own); }
     const kind = t.kind[k]!;
