@@ -24,7 +24,6 @@ function keysOf(a: string, b: string): [string, string, string] {
   return found;
 }
 
-
 function hasBatteriesNear(v: View, owner: string, host: string): number {
   let n = 0;
   const hosts = (r: string) => regionDef(v, r)?.owner === host;
