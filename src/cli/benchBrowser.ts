@@ -9,9 +9,14 @@ import { launchChromium, serveFolder } from './chromium';
 import { waveRun, type WaveRun } from './benchWave';
 import { fixed, machine, median, printTable, quantile, writeSection, type Row } from './benchStats';
 
-/** Chromium coarsens performance.now() (and so requestAnimationFrame times) to 0.1 ms on a page that is not
- * cross-origin isolated: a p95 of 16.70000000001 ms is one 60 Hz refresh, within the 16.7 ms budget. */
-const TIMER_RESOLUTION_MS = 0.1;
+/**
+ * Chromium coarsens performance.now() (and so requestAnimationFrame times) to 0.1 ms, with a random rounding
+ * threshold, on a page that is not cross-origin isolated: there a steady 60 Hz refresh (16.67 ms) reads as
+ * deltas of 16.6, 16.7 and now and then 16.8 ms, and an empty page's p95 reads 16.7 or 16.8 by chance. The
+ * game is served cross-origin isolated (serveFolder's `isolated`), where the clock ticks at 5 µs and the same
+ * empty page reads 16.660–16.670 ms. The budget allows half a tick of whichever clock the page had.
+ */
+const clockTickMs = (isolated: boolean): number => (isolated ? 0.005 : 0.1);
 
 // npm run bench:browser [-- --no-build] [--out DIR] [--profile] [--shots DIR] [--renderer webgl|canvas]
 // Builds the game into its own folder (never dist/), then: gzip size of the game's JS without the
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
   const gameGzip = sizes.filter((s) => !s.phaser).reduce((n, s) => n + s.gzip, 0);
   const phaserGzip = sizes.filter((s) => s.phaser).reduce((n, s) => n + s.gzip, 0);
   const renderer = argv.includes('--renderer') ? argv[argv.indexOf('--renderer') + 1]! : null;
-  const { server, url: root } = await serveFolder(outDir);
+  const { server, url: root } = await serveFolder(outDir, { isolated: true });
   const url = renderer ? `${root}?renderer=${renderer}` : root;
   try {
     const { times: menu, menuFrames } = await menuReady(url, 5);
@@ -114,21 +119,25 @@ async function main(): Promise<void> {
     const p50 = median(wave.frames);
     const p95 = quantile(wave.frames, 0.95);
     const late = wave.frames.filter((d) => d > 25).length;
+    const tick = clockTickMs(wave.isolated);
+    // Frame times to the clock's own precision: 16.67 ms at 5 µs, 16.7 ms at 0.1 ms.
+    const ms = (x: number): string => fixed(x, wave.isolated ? 2 : 1);
     const rows: Row[] = [
       { figure: 'game JS without Phaser, gzip', value: `${fixed(gameGzip / 1024)} KB`, budget: '≤ 120 KB', ok: gameGzip / 1024 <= 120 },
       { figure: 'Phaser chunk, gzip', value: `${fixed(phaserGzip / 1024)} KB`, budget: '(reported)', ok: null },
       { figure: 'navigation → menu ready (median of 5 cold loads)', value: `${fixed(median(menu), 0)} ms`, budget: '≤ 2,000 ms', ok: median(menu) <= 2000 },
       { figure: 'renderer (Phaser)', value: wave.renderer, budget: '(reported)', ok: null },
-      { figure: `frame time p50/p95 of the idle menu (reference, ${menuFrames.length} frames)`, value: `${fixed(median(menuFrames))} / ${fixed(quantile(menuFrames, 0.95))} ms`, budget: '(reported)', ok: null },
-      { figure: `frame time p50/p95 of the idle board (reference, ${wave.idleBoard.length} frames)`, value: `${fixed(median(wave.idleBoard))} / ${fixed(quantile(wave.idleBoard, 0.95))} ms`, budget: '(reported)', ok: null },
-      { figure: `frame time p50 while a ${wave.threats}-threat wave animates (${wave.frames.length} frames)`, value: `${fixed(p50)} ms`, budget: '(reported)', ok: null },
-      { figure: 'frame time p95 while it animates', value: `${fixed(p95)} ms`, budget: '≤ 16.7 ms', ok: wave.frames.length > 0 ? p95 < 16.7 + TIMER_RESOLUTION_MS / 2 : null },
-      // requestAnimationFrame deltas jitter by ±0.1 ms around 16.7 ms at 60 Hz; a missed refresh shows as ≥ 33 ms.
+      { figure: 'page clock (requestAnimationFrame times)', value: wave.isolated ? '5 µs (cross-origin isolated)' : '0.1 ms (not isolated)', budget: '(reported)', ok: null },
+      { figure: `frame time p50/p95 of the idle menu (reference, ${menuFrames.length} frames)`, value: `${ms(median(menuFrames))} / ${ms(quantile(menuFrames, 0.95))} ms`, budget: '(reported)', ok: null },
+      { figure: `frame time p50/p95 of the idle board (reference, ${wave.idleBoard.length} frames)`, value: `${ms(median(wave.idleBoard))} / ${ms(quantile(wave.idleBoard, 0.95))} ms`, budget: '(reported)', ok: null },
+      { figure: `frame time p50 while a ${wave.threats}-threat wave animates (${wave.frames.length} frames)`, value: `${ms(p50)} ms`, budget: '(reported)', ok: null },
+      { figure: 'frame time p95 while it animates', value: `${ms(p95)} ms`, budget: '≤ 16.7 ms', ok: wave.frames.length > 0 ? p95 <= 16.7 + tick / 2 : null },
+      // At 60 Hz a frame is 16.67 ms; a missed refresh shows as a delta of ≥ 33 ms.
       { figure: 'wave frames that missed a refresh (> 25 ms)', value: `${fixed((100 * late) / Math.max(1, wave.frames.length))} %`, budget: '(reported)', ok: null },
       ...(wave.share ? [{ figure: 'main thread per wave frame: Phaser / game JS / GC / native / idle', value: (['phaser', 'game', 'gc', 'native', 'idle'] as const).map((k) => fixed(wave.share!.msPerFrame[k])).join(' / ') + ' ms', budget: '(reported)', ok: null }] : []),
     ];
     printTable(`Forge & Shield benchmarks (Chromium) — ${host.cores} cores, load ${host.loadAverage.join(' ')}`, rows);
-    writeSection('browser', { machine: host, build: outDir, sizes, gameGzipBytes: gameGzip, phaserGzipBytes: phaserGzip, menuReadyMs: menu, menuFrames: { p50Ms: median(menuFrames), p95Ms: quantile(menuFrames, 0.95) }, idleBoardFrames: { p50Ms: median(wave.idleBoard), p95Ms: quantile(wave.idleBoard, 0.95) }, renderer: wave.renderer, wave: { framesMeasured: wave.frames.length, p50Ms: p50, p95Ms: p95, missedRefreshShare: late / Math.max(1, wave.frames.length), threats: wave.threats, mainThreadMsPerFrame: wave.share?.msPerFrame ?? null }, rows });
+    writeSection('browser', { machine: host, build: outDir, sizes, gameGzipBytes: gameGzip, phaserGzipBytes: phaserGzip, menuReadyMs: menu, menuFrames: { p50Ms: median(menuFrames), p95Ms: quantile(menuFrames, 0.95) }, idleBoardFrames: { p50Ms: median(wave.idleBoard), p95Ms: quantile(wave.idleBoard, 0.95) }, renderer: wave.renderer, crossOriginIsolated: wave.isolated, clockTickMs: tick, wave: { framesMeasured: wave.frames.length, p50Ms: p50, p95Ms: p95, missedRefreshShare: late / Math.max(1, wave.frames.length), threats: wave.threats, mainThreadMsPerFrame: wave.share?.msPerFrame ?? null }, rows });
     console.log('\nWritten to bench/results.json.');
   } finally {
     server.close();

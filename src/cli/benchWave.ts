@@ -42,7 +42,8 @@ export const FRAMES_120 = `new Promise((resolve) => {
  */
 export interface FrameShare { frames: number; msPerFrame: Record<'idle' | 'phaser' | 'game' | 'gc' | 'native' | 'other', number> }
 
-export interface WaveRun { frames: number[]; idleBoard: number[]; threats: number; share: FrameShare | null; renderer: string }
+/** `isolated`: the page was cross-origin isolated, so its frame times are at 5 µs rather than 0.1 ms. */
+export interface WaveRun { frames: number[]; idleBoard: number[]; threats: number; share: FrameShare | null; renderer: string; isolated: boolean }
 
 interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -138,9 +139,9 @@ export async function waveRun(context: BrowserContext, url: string, o: { seconds
     share = shareOf(profile, frames.length);
     await cdp.detach();
   }
-  const played = (await page.evaluate('({ seats: window.__forge.session.store.seats, log: window.__forge.session.store.getLog(), renderer: window.__forge.game.renderer.type })')) as { seats: Seats; log: Action[]; renderer: number };
+  const played = (await page.evaluate('({ seats: window.__forge.session.store.seats, log: window.__forge.session.store.getLog(), renderer: window.__forge.game.renderer.type, isolated: self.crossOriginIsolated })')) as { seats: Seats; log: Action[]; renderer: number; isolated: boolean };
   await page.close();
   // Phaser's renderer types: 1 Canvas, 2 WebGL (WebGL is chosen only where a GPU draws it, src/app/startGame.ts).
   const renderer = played.renderer === 1 ? 'Canvas' : played.renderer === 2 ? 'WebGL' : String(played.renderer);
-  return { frames, idleBoard, threats: largestWave(JSON.parse(text), SEED, played.seats, played.log), share, renderer };
+  return { frames, idleBoard, threats: largestWave(JSON.parse(text), SEED, played.seats, played.log), share, renderer, isolated: played.isolated };
 }

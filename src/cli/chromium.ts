@@ -12,15 +12,20 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
 
-/** Serves a built folder on 127.0.0.1 at a free port. */
-export function serveFolder(dir: string): Promise<{ server: Server; url: string }> {
+/**
+ * Serves a built folder on 127.0.0.1 at a free port. `isolated`: with the cross-origin isolation headers
+ * (COOP/COEP), so the page's clock (performance.now(), requestAnimationFrame times) ticks at 5 µs instead
+ * of Chromium's 0.1 ms for other pages. Every file the game loads is from this one origin.
+ */
+export function serveFolder(dir: string, o: { isolated?: boolean } = {}): Promise<{ server: Server; url: string }> {
+  const isolation = o.isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...isolation });
       res.end(body);
     } catch {
       res.writeHead(404);
