@@ -4,7 +4,7 @@ import {
 } from '../core';
 import type { AllianceSpan, Debrief, DebriefInput, DebriefTurn, Decision, TheatreCoverage } from './types';
 import { findTurningPoints } from './turningPoints';
-import { typeWords } from './words';
+import { displayLabel, typeWords } from './words';
 
 // Re-runs the rules over the action log and collects, turn by turn, what the debrief shows.
 // Pure: no DOM, no clock; the same input always gives the same debrief.
@@ -84,7 +84,8 @@ function coverageByTheatre(s: GameState): Record<string, TheatreCoverage> {
   return out;
 }
 
-/** The action in the game's own words: the label the legal-action list gave it, else its log line. */
+/** The action in the game's own words: the label the legal-action list gave it (a region's theatre added where
+ * its name is not unique), else its log line. */
 export function describeAction(s: GameState, a: Action, after: GameState): string {
   switch (a.type) {
     case 'injectCard':
@@ -102,11 +103,11 @@ export function describeAction(s: GameState, a: Action, after: GameState): strin
   const key = canonicalJson(a);
   const legal = legalActions(s, a.role);
   const exact = legal.find((l) => canonicalJson(l.action) === key);
-  if (exact) return exact.label;
+  if (exact) return displayLabel(s, exact);
   for (const l of legal) {
     if (!l.amount) continue;
     const value = (a as unknown as Record<string, unknown>)[l.amount.field];
-    if (canonicalJson({ ...l.action, [l.amount.field]: value }) === key) return `${l.label} (${String(value)})`;
+    if (canonicalJson({ ...l.action, [l.amount.field]: value }) === key) return `${displayLabel(s, l)} (${String(value)})`;
   }
   const line = logEntries(after.log, logSize(s.log)).find((e) => e.role === a.role);
   return line?.text ?? typeWords(a.type);

@@ -5,7 +5,7 @@ import { formatReplayFile } from '../app/replayFile';
 import { startSession } from '../app/session';
 import { closeViewer, currentViewer, storeViewer, storeViewerAt, unstoreViewer, type ViewerSession } from '../app/viewerSession';
 import { canonicalJson, legalActions, logEntries, phaseName, turnLabel, type Action, type GameEvent, type GameState, type Seats } from '../core';
-import { displayLabel } from '../ui/actionsPanel';
+import { displayLabel } from '../debrief/words';
 import { openDebrief } from '../ui/debrief';
 import { typeWords } from '../ui/dom';
 import { hoverTip, toast } from '../ui/dialog';

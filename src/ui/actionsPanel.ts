@@ -1,5 +1,5 @@
 import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
-import { clear, fmt, h } from './dom';
+import { clear, displayLabel, fmt, h } from './dom';
 import { roleTag, roleOf } from './roleStyle';
 
 // The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
@@ -83,16 +83,6 @@ function stepTitle(s: GameState, actor: string | null, isBot: (r: string) => boo
   if (s.paused) return ['Paused by the facilitator'];
   if (!actor) return ['The rules are running'];
   return [roleTag(roleOf(s, actor)), isBot(actor) ? ' (bot) is on step' : ' is on step'];
-}
-
-/** Names repeated across theatres ("Capital region") get their theatre added, so every choice is distinct. */
-export function displayLabel(s: GameState, l: LegalAction): string {
-  const a = l.action as Record<string, unknown>;
-  const region = typeof a.to === 'string' ? a.to : typeof a.region === 'string' ? a.region : null;
-  const r = region ? s.scenario.regions.find((x) => x.id === region) : undefined;
-  if (!r || s.scenario.regions.filter((x) => x.name === r.name).length < 2) return l.label;
-  const theatre = s.scenario.theatres.find((t) => t.id === r.theatre)?.name ?? '';
-  return l.label.replace(r.name, `${r.name} (${theatre})`);
 }
 
 /** The regions an action is about, for the board to highlight while it is focused. */

@@ -74,4 +74,4 @@ export function downloadText(name: string, text: string, type = 'application/jso
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-export { cap, fmt, typeWords } from '../debrief/words';
+export { cap, displayLabel, fmt, typeWords } from '../debrief/words';

@@ -1,10 +1,10 @@
 import { roleName, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
-import { cap, h } from './dom';
+import { cap, displayLabel, h } from './dom';
 import { pushDialog } from './keys';
 import { overlayRoot } from './overlay';
 import { roleOf, roleTag } from './roleStyle';
-import { costText, displayLabel } from './actionsPanel';
+import { costText } from './actionsPanel';
 
 // The game's dialogs: confirming a move (cost and effect, and an amount where it has one), event
 // cards and their choices, proposals to answer, the hotseat curtain and the help.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replay, type Action, type GameState, type Seats } from '../../src/core';
-import { computeDebrief, debriefCsv, debriefJson } from '../../src/debrief';
+import { applyAction, createGame, legalActions, replay, type Action, type GameState, type Seats } from '../../src/core';
+import { botAction } from '../../src/bots';
+import { computeDebrief, debriefCsv, debriefJson, describeAction } from '../../src/debrief';
 import { buildReplayFile, formatReplayFile, parseReplayFile } from '../../src/app/replayFile';
 import { botSeats, scenarioById } from '../bots/support';
 import { parseCsv, playWithFacilitator } from './support';
@@ -135,6 +136,47 @@ describe('the debrief of a class session', () => {
     expect(d.failure).toMatchObject({ index: 40 });
     expect(d.finished).toBe(false);
     expect(d.actionCount).toBe(40);
+  });
+});
+
+describe('the debrief names a region by its theatre where two regions share a name', () => {
+  // First Contract has a "Capital region" in Europe and in East Asia; Poland's battery may fly to either.
+  const fc = scenarioById('first-contract');
+  const fcSeats = botSeats(fc, 'standard');
+  const fcSeed = 'theatre-labels';
+  const redeploys = (st: GameState) => legalActions(st, 'poland').filter((l) => l.action.type === 'orderRedeploy');
+  const to = (a: Action) => (a as { to?: string }).to;
+  let s = createGame(fc, fcSeed, fcSeats);
+  const taken: Action[] = [];
+  const take = (a: Action): GameState => {
+    const r = applyAction(s, a);
+    if (!r.ok) throw new Error(r.rejection.message);
+    return r.state;
+  };
+  // Bots play until Poland may move its battery to either capital.
+  while (!s.outcome && redeploys(s).filter((l) => /capital/.test(to(l.action) ?? '')).length < 2) {
+    const a = botAction(s, s.pendingChoice?.role ?? s.queue[0]!, 'standard');
+    s = take(a);
+    taken.push(a);
+  }
+  const move = (region: string) => redeploys(s).find((l) => to(l.action) === region)!.action;
+
+  it('says which capital a battery was moved to', () => {
+    expect(describeAction(s, move('pl-capital'), take(move('pl-capital')))).toBe('Move Eastern battery to Capital region (Europe) by air');
+    expect(describeAction(s, move('kr-capital'), take(move('kr-capital')))).toBe('Move Eastern battery to Capital region (East Asia) by air');
+  });
+
+  it('in the decision timeline of a game where Poland flew its battery to Korea', () => {
+    const d = computeDebrief({ scenario: fc, seed: fcSeed, seats: fcSeats, actions: [...taken, move('kr-capital')] });
+    expect(d.failure).toBeNull();
+    expect(d.decisions.at(-1)).toMatchObject({ role: 'poland', text: 'Move Eastern battery to Capital region (East Asia) by air' });
+  });
+
+  it('and leaves a region whose name is unique as it was', () => {
+    const nameOf = (a: Action) => fc.regions.find((r) => r.id === to(a))?.name;
+    const unique = redeploys(s).find((l) => fc.regions.filter((r) => r.name === nameOf(l.action)).length === 1)!;
+    expect(unique).toBeDefined();
+    expect(describeAction(s, unique.action, take(unique.action))).toBe(unique.label);
   });
 });
 
