@@ -98,12 +98,12 @@ export function openPanel(name: string, eyebrow: string, title: string, tools: [
   return { close, panel, closeButton };
 }
 
-/** A short message that fades by itself (rejections, notices); read out to screen readers. */
 /** Removes the notices of the board (not the errors) now, e.g. when the game ends and the end screen opens. */
 export function clearNotices(): void {
   for (const el of overlayRoot().querySelectorAll('.toast-info')) el.remove();
 }
 
+/** A short message that fades by itself (rejections, notices); read out to screen readers. */
 export function toast(text: string, kind: 'error' | 'info' = 'info'): void {
   const el = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
   overlayRoot().append(el);
