@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { plural, type Scenario } from '../core';
-import { dashedPath, label } from './draw';
+import { dashedPath, fitText, label } from './draw';
 import { BOARD, laneControl, quadPoint, REGION_H, REGION_W, THEATRE_HEADER, type BoardLayout, type Point, type Rect } from './layout';
 import { palette, tensionColour } from './theme';
 
@@ -25,21 +25,24 @@ export class TensionGauge {
   readonly #scene: Phaser.Scene;
   readonly #right: number;
   readonly #y: number;
+  /** A segment's width: 10 px, narrower (down to 4) where the theatre's name leaves less room. */
+  readonly #seg: number;
 
   constructor(scene: Phaser.Scene, right: number, y: number, nameRight: number) {
     this.#scene = scene;
     this.#right = right;
     this.#y = y;
+    this.#seg = Math.min(10, Math.floor((right - 56 - nameRight) / 10) - 3);
     this.#g = scene.add.graphics().setDepth(1);
     this.#flash = scene.add.graphics().setDepth(1);
     this.#numeral = label(scene, right, y, '0', { size: 28, bold: true }).setOrigin(1, 0.5).setDepth(1);
-    const word = label(scene, right - 182, y, 'tension', { size: 14, colour: palette.textMuted }).setOrigin(1, 0.5).setDepth(1);
+    const word = label(scene, right - 52 - 10 * (this.#seg + 3), y, 'tension', { size: 14, colour: palette.textMuted }).setOrigin(1, 0.5).setDepth(1);
     // A long theatre name wins over the word: the colour ramp and the numeral still say it.
     if (word.x - word.width < nameRight + 10) word.setVisible(false);
   }
 
   update(value: number, changed: boolean): void {
-    const seg = 10;
+    const seg = this.#seg;
     const x0 = this.#right - 44 - 10 * (seg + 3);
     this.#g.clear();
     for (let i = 0; i < 10; i++) {
@@ -74,6 +77,10 @@ export function drawTheatres(scene: Phaser.Scene, scenario: Scenario, layout: Bo
       g.lineBetween(cx + dx * 4, cy, cx + dx * 18, cy);
     }
     const name = label(scene, r.x + 14, r.y + THEATRE_HEADER / 2, t.name.toUpperCase(), { size: 20, bold: true }).setOrigin(0, 0.5).setDepth(1);
+    // Theatres side by side leave the name less room than the gauge at its narrowest (126 px) needs: the name
+    // shrinks to 15 px, and only then shortens.
+    const room = r.w - 154;
+    if (name.width > room) fitText(name.setFontSize(Math.max(15, Math.floor((20 * room) / name.width))), room);
     gauges[t.id] = new TensionGauge(scene, r.x + r.w - 14, r.y + THEATRE_HEADER / 2, name.x + name.width);
   }
   return { gauges, still };

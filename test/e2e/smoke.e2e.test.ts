@@ -53,4 +53,41 @@ describe('the built game in headless Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it('shows every theatre and role name whole on a crowded board (Two Theatres: three theatres, six roles)', async () => {
+    const page = await served.browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(served.url);
+    await page.waitForFunction(() => document.body.dataset.scene === 'MainMenu', undefined, { timeout: 30_000 });
+    await scenarioCard(page, 'Two Theatres, One Stockpile').click();
+    await page.selectOption('#seat-us', 'human');
+    for (const r of ['korea', 'poland', 'gulf', 'norway', 'red']) await page.selectOption(`#seat-${r}`, 'bot:easy');
+    await startButton(page).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'Briefing');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.scene === 'Game');
+    await page.waitForTimeout(500);
+    // Each theatre's name, drawn by Phaser, and the tension numeral at the right of its header (same line).
+    const headers = await page.evaluate(() => {
+      type T = { type: string; text: string; x: number; y: number; originX: number; displayWidth: number };
+      const list = (window as unknown as { __forge: { game: { scene: { getScene(k: string): { children: { list: T[] } } } } } }).__forge.game.scene.getScene('Game').children.list;
+      const texts = list.filter((o) => o.type === 'Text');
+      return ['EUROPE', 'MIDDLE EAST', 'EAST ASIA'].map((name) => {
+        const t = texts.find((o) => o.text === name);
+        const numeral = t ? texts.filter((o) => /^\d+$/.test(o.text) && Math.abs(o.y - t.y) < 2 && o.x > t.x).sort((a, b) => a.x - b.x)[0] : undefined;
+        return { name, found: !!t, nameRight: t ? t.x + t.displayWidth * (1 - t.originX) : 0, gaugeRight: numeral?.x ?? 0 };
+      });
+    });
+    for (const h of headers) {
+      expect(h.found, `${h.name} is drawn in full`).toBe(true);
+      // The gauge takes at least 126 px left of its numeral's right edge: ten segments and the numeral.
+      expect(h.nameRight, `${h.name} ends before its tension gauge`).toBeLessThanOrEqual(h.gaugeRight - 126);
+    }
+    // The nations strip: every role's name fits its card (none cut to "S…").
+    const cut = await page.$$eval('.nation-title', (els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(await page.$$eval('.nation-title', (els) => els.length)).toBe(6);
+    expect(cut).toEqual([]);
+    await screenshot(page, 'board-three-theatres');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
