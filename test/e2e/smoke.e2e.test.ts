@@ -49,6 +49,8 @@ describe('the built game in headless Chromium', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'Game');
     await page.waitForTimeout(500);
     expect(await distinctSampledColours(page)).toBeGreaterThan(4);
+    // Two roles' cards: "South Korea" whole beside its seat and budget.
+    expect(await page.$$eval('.nation-title', (els) => els.map((e) => [e.textContent, e.scrollWidth <= e.clientWidth]))).toEqual([['Poland', true], ['South Korea', true]]);
     await screenshot(page, 'board-webgl');
     expect(problems).toEqual([]);
     await page.close();
