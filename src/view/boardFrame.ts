@@ -25,14 +25,15 @@ export class TensionGauge {
   readonly #scene: Phaser.Scene;
   readonly #right: number;
   readonly #y: number;
-  /** A segment's width: 10 px, narrower (down to 4) where the theatre's name leaves less room. */
+  /** A segment's width: 10 px, narrower where the name leaves less room (4 px beside a name drawTheatres fitted,
+   * at least 2 in a loaded scenario's very narrow theatre). */
   readonly #seg: number;
 
   constructor(scene: Phaser.Scene, right: number, y: number, nameRight: number) {
     this.#scene = scene;
     this.#right = right;
     this.#y = y;
-    this.#seg = Math.min(10, Math.floor((right - 56 - nameRight) / 10) - 3);
+    this.#seg = Math.max(2, Math.min(10, Math.floor((right - 56 - nameRight) / 10) - 3));
     this.#g = scene.add.graphics().setDepth(1);
     this.#flash = scene.add.graphics().setDepth(1);
     this.#numeral = label(scene, right, y, '0', { size: 28, bold: true }).setOrigin(1, 0.5).setDepth(1);
