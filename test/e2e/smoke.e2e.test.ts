@@ -55,6 +55,7 @@ describe('the built game in headless Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
   it('shows every theatre and role name whole on a crowded board (Two Theatres: three theatres, six roles)', async () => {
     const page = await served.browser.newPage();
     const problems = watchProblems(page);
