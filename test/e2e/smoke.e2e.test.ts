@@ -89,9 +89,10 @@ describe('the built game in headless Chromium', () => {
     const cut = await page.$$eval('.nation-title', (els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
     expect(await page.$$eval('.nation-title', (els) => els.length)).toBe(6);
     expect(cut).toEqual([]);
-    // The top bar says whose step it is in full ("United States’s step"), on two lines at most.
-    expect(await page.$eval('.step-box', (e) => [e.textContent, e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight]))
-      .toEqual(['United States’s step', true]);
+    // The top bar says whose step it is in full ("United States’s step"), on two lines at most, once the bots
+    // before the human have had their turn.
+    await page.waitForFunction(() => document.querySelector('.step-box')?.textContent === 'United States’s step', undefined, { timeout: 60_000 });
+    expect(await page.$eval('.step-box', (e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight)).toBe(true);
     await screenshot(page, 'board-three-theatres');
     expect(problems).toEqual([]);
     await page.close();
