@@ -6,9 +6,7 @@ import { h } from './dom';
 const SVG = 'http://www.w3.org/2000/svg';
 export const SERIES_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#FFFFFF'];
 const DASHES = ['', '9 5', '3 4', '12 4 3 4', '6 3', '1 3'];
-const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'down'] as const;
 export const dashFor = (style: number): string => DASHES[style % DASHES.length]!;
-const markerFor = (style: number): (typeof MARKERS)[number] => MARKERS[style % MARKERS.length]!;
 
 export interface Series { name: string; values: (number | null)[]; colour: string; style: number }
 export interface ChartOptions {
@@ -32,16 +30,17 @@ function el(tag: string, attrs: Record<string, string | number>, text?: string):
   return e;
 }
 
-function marker(shape: (typeof MARKERS)[number], x: number, y: number, colour: string): SVGElement {
+/** A series' marker by its style, six shapes in turn: circle, square, triangle, diamond, cross, triangle down. */
+function marker(style: number, x: number, y: number, colour: string): SVGElement {
   const r = 4.5;
   const common = { fill: colour, stroke: '#0b121b', 'stroke-width': 1.2 };
-  switch (shape) {
-    case 'circle': return el('circle', { cx: x, cy: y, r, ...common });
-    case 'square': return el('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, ...common });
-    case 'triangle': return el('path', { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`, ...common });
-    case 'down': return el('path', { d: `M${x} ${y + r + 1}L${x + r + 1} ${y - r}L${x - r - 1} ${y - r}Z`, ...common });
-    case 'diamond': return el('path', { d: `M${x} ${y - r - 1.5}L${x + r + 1.5} ${y}L${x} ${y + r + 1.5}L${x - r - 1.5} ${y}Z`, ...common });
-    case 'cross': return el('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`, stroke: colour, 'stroke-width': 3 });
+  switch (style % 6) {
+    case 0: return el('circle', { cx: x, cy: y, r, ...common });
+    case 1: return el('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, ...common });
+    case 2: return el('path', { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`, ...common });
+    case 3: return el('path', { d: `M${x} ${y - r - 1.5}L${x + r + 1.5} ${y}L${x} ${y + r + 1.5}L${x - r - 1.5} ${y}Z`, ...common });
+    case 4: return el('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`, stroke: colour, 'stroke-width': 3 });
+    default: return el('path', { d: `M${x} ${y + r + 1}L${x + r + 1} ${y - r}L${x - r - 1} ${y - r}Z`, ...common });
   }
 }
 
@@ -49,7 +48,7 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, colour: s
 export function seriesKey(s: Pick<Series, 'colour' | 'style'>): SVGElement {
   const svg = el('svg', { width: 34, height: 14, viewBox: '0 0 34 14', 'aria-hidden': 'true', class: 'series-key' });
   svg.append(el('line', { x1: 1, y1: 7, x2: 33, y2: 7, stroke: s.colour, 'stroke-width': 3, 'stroke-dasharray': dashFor(s.style) }));
-  svg.append(marker(markerFor(s.style), 17, 7, s.colour));
+  svg.append(marker(s.style, 17, 7, s.colour));
   return svg;
 }
 
@@ -101,10 +100,9 @@ export function lineChart(o: ChartOptions): HTMLElement {
       d += `${d === '' || s.values[i - 1] === null ? 'M' : 'L'}${px(i).toFixed(1)} ${(py(v) + dy[i]!).toFixed(1)}`;
     });
     svg.append(el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': 2.6, 'stroke-dasharray': dashFor(s.style), 'stroke-linejoin': 'round' }));
-    const shape = markerFor(s.style);
     s.values.forEach((v, i) => {
       if (v === null) return;
-      const m = marker(shape, px(i), py(v) + dy[i]!, s.colour);
+      const m = marker(s.style, px(i), py(v) + dy[i]!, s.colour);
       m.append(el('title', {}, `${s.name}, turn ${o.x[i] ?? i + 1}: ${fmt(v)}`));
       svg.append(m);
     });
@@ -214,7 +212,7 @@ export function allianceGraph(title: string, nodes: readonly GraphNode[], edges:
   }
   for (const n of nodes) {
     const p = at.get(n.id)!;
-    svg.append(marker(markerFor(n.style), p.x, p.y, n.colour));
+    svg.append(marker(n.style, p.x, p.y, n.colour));
     svg.append(el('circle', { cx: p.x, cy: p.y, r: 15, fill: n.colour, stroke: '#ffffff', 'stroke-width': 2 }));
     const below = p.y > cy;
     svg.append(el('text', { x: p.x, y: p.y + (below ? 36 : -24), 'text-anchor': 'middle', class: 'node-label' }, n.name));
