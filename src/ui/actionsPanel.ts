@@ -1,5 +1,5 @@
 import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
-import { clear, displayLabel, fmt, h } from './dom';
+import { displayLabel, fmt, h } from './dom';
 import { roleTag, roleOf } from './roleStyle';
 
 // The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
@@ -26,7 +26,7 @@ export interface ActionsPanelHandlers {
 }
 
 export function renderActions(el: HTMLElement, s: GameState, phase: GameState['phase'], viewer: string | null, actor: string | null, legal: readonly LegalAction[], busy: boolean, isBot: (r: string) => boolean, handlers: ActionsPanelHandlers): void {
-  clear(el);
+  el.replaceChildren();
   const hint = s.scenario.phaseHints[phase];
   const title = busy ? ['What happens now'] : viewer && actor === viewer ? ['Your step · ', roleTag(roleOf(s, viewer))] : stepTitle(s, actor, isBot);
   el.append(h('div', { class: 'step-card' },

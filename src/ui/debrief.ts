@@ -1,6 +1,6 @@
 import './debrief.css';
 import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInput } from '../debrief';
-import { clear, downloadText as download, h, option, tabList } from './dom';
+import { downloadText as download, h, option, tabList } from './dom';
 import { openPanel } from './dialog';
 import { openPrintView } from './printView';
 import { roleTag } from './roleStyle';
@@ -69,9 +69,8 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
   const show = tabList(tabs, TABS.map(([id, name]) =>
     h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'aria-controls': 'debrief-body' }, name)), (i) => {
     const tab = TABS[i]![0];
-    clear(body);
     body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
-    body.append(section(tab));
+    body.replaceChildren(section(tab));
     body.scrollTop = 0;
   });
 

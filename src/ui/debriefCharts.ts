@@ -23,10 +23,10 @@ export interface ChartOptions {
   integer?: boolean;
 }
 
-function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+function el(tag: string, attrs: Record<string, string | number>, text?: string | number): SVGElement {
   const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v as string);
+  if (text !== undefined) e.textContent = text as string;
   return e;
 }
 
@@ -85,7 +85,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
   const every = o.x.length > 16 ? 2 : 1;
   o.x.forEach((label, i) => {
     if (i % every !== 0 && i !== o.x.length - 1) return;
-    svg.append(el('text', { x: px(i), y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, String(label)));
+    svg.append(el('text', { x: px(i), y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, label));
   });
   svg.append(el('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: pad.top + plotH, class: 'axis' }));
   svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'axis' }));
@@ -165,7 +165,7 @@ export function spanChart(title: string, turns: number, bars: readonly Bar[], wi
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart span-chart' });
   for (let t = 1; t <= turns + 1; t++) {
     svg.append(el('line', { x1: px(t), x2: px(t), y1: pad.top, y2: height - pad.bottom, class: 'grid' }));
-    if (t <= turns) svg.append(el('text', { x: px(t) + (px(t + 1) - px(t)) / 2, y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, String(t)));
+    if (t <= turns) svg.append(el('text', { x: px(t) + (px(t + 1) - px(t)) / 2, y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, t));
   }
   svg.append(el('text', { x: pad.left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, 'Turn'));
   bars.forEach((b, i) => {

@@ -10,9 +10,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
-    else if (key === 'class') el.className = String(value);
-    else if (key === 'text') el.textContent = String(value);
-    else el.setAttribute(key, value === true ? '' : String(value));
+    // The DOM makes text of a number itself.
+    else if (key === 'class') el.className = value as string;
+    else if (key === 'text') el.textContent = value as string;
+    else el.setAttribute(key, value === true ? '' : value as string);
   }
   append(el, children);
   return el;
@@ -24,13 +25,9 @@ export const option = (value: string | number, text: string, selected = false): 
 export function append(el: HTMLElement, children: (Child | Child[])[]): void {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
-    // Element.append makes a text node of a string itself.
-    el.append(typeof c === 'number' ? String(c) : c);
+    // Element.append makes a text node of a string (or a number) itself.
+    el.append(c as Node | string);
   }
-}
-
-export function clear(el: HTMLElement): void {
-  el.replaceChildren();
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   FACILITATOR, legalActions, revealLabel, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
-import { cap, clear, h, option } from './dom';
+import { cap, h, option } from './dom';
 import { openDebrief } from './debrief';
 import { printBriefings } from './printBriefings';
 import { lead, newChannelId, projectorUrl, type Leader } from './projectorChannel';
@@ -94,7 +94,7 @@ export class FacilitatorConsole {
     const s = this.#store.getState();
     this.#live = [];
     const focusedId = (document.activeElement as HTMLElement | null)?.closest('.fac-console') ? document.activeElement?.id : null;
-    clear(this.el);
+    this.el.replaceChildren();
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
     const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>

@@ -1,5 +1,5 @@
 import { AGREEMENT_NAMES, PHASES, phaseName, plural, roleName, turnLabel, type GameState } from '../core';
-import { clear, fmt, h, option } from './dom';
+import { fmt, h, option } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
 // The frame around the board: the turn and phase bar (whose step it is), and the nations strip with
@@ -47,7 +47,7 @@ export const nationsBox = (): HTMLElement => h('div', { class: 'nations', 'aria-
 
 /** The nations strip: one card per role, then the pair tracks and agreements. */
 export function renderNations(el: HTMLElement, s: GameState, viewer: string | null): void {
-  clear(el);
+  el.replaceChildren();
   const roles = [...s.scenario.roles].sort((a, b) => Number(b.id === viewer) - Number(a.id === viewer));
   el.classList.toggle('compact', roles.length >= 3);
   for (const r of roles) {

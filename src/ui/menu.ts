@@ -1,5 +1,5 @@
 import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type ScenarioError, type Seat, type Seats } from '../core';
-import { clear, h, option } from './dom';
+import { h, option } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
 // The main menu: the scenarios with title, summary, roles and length; seats (human or bot with its
@@ -37,7 +37,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const loadScenario = jsonFileButton('Load a scenario file…', (text, name) => {
     const result = o.readFile(text);
-    clear(fileProblems);
+    fileProblems.replaceChildren();
     if (result.ok) {
       entries.push({ ok: true, file: name, scenario: result.scenario });
       selected = entries.length - 1;
@@ -53,7 +53,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   });
 
   function drawList(): void {
-    clear(list);
+    list.replaceChildren();
     entries.forEach((e, i) => {
       if (!e.ok) {
         list.append(h('div', { class: 'scenario-card broken' },
@@ -81,7 +81,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   }
 
   function drawSetup(): void {
-    clear(setup);
+    setup.replaceChildren();
     const e = entries[selected];
     if (!e || !e.ok) {
       setup.append(h('p', { text: 'No playable scenario. Add scenario files to the scenarios folder, or load one from disk.' }));

@@ -1,5 +1,5 @@
 import { logEntries, logSize, type GameState } from '../core';
-import { clear, h, option } from './dom';
+import { h, option } from './dom';
 import { nationsBox, renderNations, topBar } from './hud';
 import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
@@ -116,11 +116,10 @@ export class ReplayViewerPanel {
     this.#debriefButton.title = v.finished
       ? 'Debrief of the whole game (D)'
       : 'Debrief (D): the replay ends before the game does, so it covers the game so far';
-    clear(this.#now);
     if (v.current) {
       const role = roleOf(s, v.current.role);
-      this.#now.append(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
-    } else this.#now.append(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
+      this.#now.replaceChildren(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
+    } else this.#now.replaceChildren(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
     this.#renderLog(s, v.currentLines);
   }
 
@@ -134,7 +133,7 @@ export class ReplayViewerPanel {
   }
 
   #renderLog(s: GameState, current: { from: number; to: number }): void {
-    clear(this.#list);
+    this.#list.replaceChildren();
     let lastTurn = 0;
     let mark: HTMLElement | null = null;
     // Long games: the last 400 lines are enough to read around the moment shown.
