@@ -30,7 +30,7 @@ export interface WatchedAt { position: number; speed: string }
 export type StoreResult = { ok: true } | { ok: false; message: string };
 
 const FULL = 'The browser’s storage is full, so a reload will not come back to this replay. The viewer goes on; save the replay file to keep it.';
-const OFF = 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.';
+export const OFF = 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.';
 
 export function watchedText(w: WatchedReplay): string {
   return JSON.stringify({ format: WATCHED_FORMAT, version: WATCHED_VERSION, source: w.source, note: w.note, replay: w.replay });

@@ -4,7 +4,7 @@ import { formatReplayFile, type ReplayFile } from './replayFile';
 import type { ImportResult } from './replayImport';
 import { importSummary, replayFileOf } from './replayImport';
 import { ReplayTimeline } from './replayTimeline';
-import { forgetWatched, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
+import { forgetWatched, OFF, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
 
 // The replay being watched: its timeline, the file it came from (saved again as it was), and what
 // verifying it found. The viewer scene reads it from here, as the board scene reads the session.
@@ -63,7 +63,7 @@ export function closeViewer(): void {
 /** The viewer has opened: store the replay and the moment shown so a reload comes back to it. */
 export function storeViewer(v: ViewerSession, position: number, speed: string): StoreResult {
   const storage = tabStorage();
-  if (!storage) return { ok: false, message: 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.' };
+  if (!storage) return { ok: false, message: OFF };
   return rememberWatched(storage, { source: v.source, note: v.note, replay: formatReplayFile(v.file) }, { position, speed });
 }
 

@@ -19,7 +19,7 @@ export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
   const { scenario: sc, role } = o;
   const objectives = sc.objectives.filter((x) => x.owner === role.id || x.owner === role.side);
   const list = (items: readonly string[]) => h('ul', {}, items.map((t) => h('li', { text: t })));
-  const go = h('button', { class: 'btn btn-primary btn-big', onclick: () => o.onContinue() }, o.continueLabel);
+  const go = h('button', { class: 'btn btn-primary btn-big', onclick: o.onContinue }, o.continueLabel);
   const panel = h('article', { class: 'briefing panel', 'aria-labelledby': 'briefing-title' },
     h('header', { class: 'briefing-head' },
       h('div', {},

@@ -36,7 +36,7 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
   });
   const again = h('button', { class: 'btn btn-primary btn-big', onclick: o.onAgain }, 'Play again with the same seed');
   const menu = h('button', { class: 'btn btn-secondary btn-big', onclick: o.onMenu }, 'Main menu');
-  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', onclick: () => o.onDebrief() }, 'Debrief');
+  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', onclick: o.onDebrief }, 'Debrief');
   const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', title: 'Compare with the original (C)', onclick: o.onCompare }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
   const save = h('button', { class: 'btn btn-secondary btn-big', onclick: () => { const file = o.replay(); downloadText(file.name, file.text); } }, 'Save the replay');
   layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },

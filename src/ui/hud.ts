@@ -38,8 +38,8 @@ export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; pha
     middle,
     h('div', { class: 'top-tools' },
       tools,
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: () => on.onMenu() }, '⌂')));
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: on.onHelp }, '?'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: on.onMenu }, '⌂')));
 }
 
 /** The box the nations strip is drawn in (the board's and the replay viewer's). */

@@ -67,7 +67,7 @@ export class ReplayViewerPanel {
     this.#on = on;
     const button = (label: string, title: string, run: () => void) =>
       h('button', { class: 'btn viewer-btn', title, 'aria-label': title, onclick: run }, label);
-    this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay());
+    this.#playButton = button('▶ Play', 'Play (P or Space)', on.onPlay);
     this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', oninput: () => on.onSeek(Number(this.#scrub.value)) });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
     this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); jump(); } } });
@@ -88,13 +88,13 @@ export class ReplayViewerPanel {
         h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.#turnField),
         h('button', { class: 'btn viewer-btn', onclick: jump }, 'Go'),
         this.#speedSelect));
-    this.#debriefButton = h('button', { class: 'btn', onclick: () => on.onDebrief() }, 'Debrief');
+    this.#debriefButton = h('button', { class: 'btn', onclick: on.onDebrief }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
       this.#controls, this.#now,
       h('div', { class: 'viewer-actions' },
-        h('button', { class: 'btn btn-primary', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
-        h('button', { class: 'btn', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        h('button', { class: 'btn btn-primary', title: 'Play from here (F)', onclick: on.onFork }, 'Play from here'),
+        h('button', { class: 'btn', title: 'Save the replay file (R)', onclick: on.onSave }, 'Save file'),
+        h('button', { class: 'btn', title: 'Share link (K)', onclick: on.onShare }, 'Share link'),
         this.#debriefButton),
       h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
     layer.append(this.#top, side, this.#nations);
