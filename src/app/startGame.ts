@@ -35,7 +35,7 @@ function rendererType(): number {
 }
 
 /** Creates the Phaser game (WebGL on a GPU, Canvas where WebGL would be drawn in software). */
-export function startGame(parent: string): Phaser.Game {
+export function startGame(parent: string): void {
   // Frozen states catch stray mutation while developing; the production build skips the cost.
   setCoreAutoFreeze(!import.meta.env.PROD);
   const game = new Phaser.Game({
@@ -53,5 +53,4 @@ export function startGame(parent: string): Phaser.Game {
   // A handle for the browser tests and for curious players in the console.
   const w = window as unknown as { __forge?: { game?: Phaser.Game } };
   (w.__forge ??= {}).game = game;
-  return game;
 }

@@ -31,25 +31,23 @@ let current: ViewerSession | null = null;
 export interface ViewOptions { note?: string | null; start?: number; speed?: string | null; notice?: string | null }
 
 /** Opens an imported file (verified or diverged) for watching. */
-export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): ViewerSession {
+export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): void {
   const timeline = new ReplayTimeline(result.file);
   const note = options.note ?? null;
   const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : importSummary(result) };
   const start = options.start ?? (result.kind === 'diverged' ? result.action : 0);
   current = { timeline, file: result.file, source, verdict, note, start, speed: options.speed ?? null, notice: options.notice ?? null };
   exposeForTests();
-  return current;
 }
 
 /** Opens a log that carries no recorded hashes (a share link, the last game): re-run, not compared. */
-export function viewLog(game: { scenario: ReplayFile['scenario']; seed: string; seats: ReplayFile['seats']; actions: ReplayFile['actions'] }, source: string, verdictText: string): ViewerSession {
+export function viewLog(game: { scenario: ReplayFile['scenario']; seed: string; seats: ReplayFile['seats']; actions: ReplayFile['actions'] }, source: string, verdictText: string): void {
   const { file } = replayFileOf(game);
   const timeline = new ReplayTimeline(file);
   const ok = timeline.refused === null;
   const verdict = { ok, text: ok ? verdictText : `Action ${timeline.refused!.index + 1} is refused by the rules: ${timeline.refused!.message}` };
   current = { timeline, file, source, verdict, note: ok ? verdictText : null, start: 0, speed: null, notice: null };
   exposeForTests();
-  return current;
 }
 
 export function currentViewer(): ViewerSession | null {

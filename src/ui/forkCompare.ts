@@ -17,7 +17,7 @@ export interface CompareOptions {
 /** The shortcut that opens the comparison (the board and the end screen). */
 export const COMPARE_KEY = { key: 'c', description: 'Compare this game with the original it was forked from' };
 
-export interface CompareHandle { close(): void; root: HTMLElement; comparison: ForkComparison }
+export interface CompareHandle { close(): void; root: HTMLElement }
 
 const SAME = '= same';
 
@@ -30,7 +30,7 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
     ['Save this game’s replay', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
   ], [body], o.onClose);
   queueMicrotask(() => closeButton.focus());
-  return { close, root: panel, comparison: c };
+  return { close, root: panel };
 }
 
 function summarySection(c: ForkComparison, originLabel: string): HTMLElement {

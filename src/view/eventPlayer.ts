@@ -26,8 +26,6 @@ export class EventPlayer {
   readonly #queue: { state: GameState; events: readonly GameEvent[] }[] = [];
   #running = false;
   #waiters: (() => void)[] = [];
-  /** Set while a wave is on screen (for tests and screenshots). */
-  current: GameEvent['kind'] | null = null;
 
   readonly #scene: Phaser.Scene;
   readonly #board: BoardView;
@@ -65,7 +63,6 @@ export class EventPlayer {
       }
     }
     this.#running = false;
-    this.current = null;
     this.#hooks.onBusy(false);
     const waiters = this.#waiters;
     this.#waiters = [];
@@ -79,7 +76,6 @@ export class EventPlayer {
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       const speed = this.#hooks.speed();
-      this.current = e.kind;
       document.body.dataset.playing = e.kind;
       switch (e.kind) {
         case 'phase': {
@@ -120,7 +116,6 @@ export class EventPlayer {
       }
     }
     reveal(events.length);
-    this.current = null;
     delete document.body.dataset.playing;
     await this.#board.update(s, scaled(450, this.#hooks.speed()));
   }
