@@ -2,7 +2,7 @@ import { stateHash, type Scenario } from '../core';
 import { browserStorage, tabStorage } from './autosave';
 import { formatReplayFile, type ReplayFile } from './replayFile';
 import type { ImportResult } from './replayImport';
-import { importSummary, replayFileOf } from './replayImport';
+import { replayFileOf } from './replayImport';
 import { ReplayTimeline } from './replayTimeline';
 import { forgetWatched, OFF, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
 
@@ -34,7 +34,7 @@ export interface ViewOptions { note?: string | null; start?: number; speed?: str
 export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): void {
   const timeline = new ReplayTimeline(result.file);
   const note = options.note ?? null;
-  const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : importSummary(result) };
+  const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : result.text };
   const start = options.start ?? (result.kind === 'diverged' ? result.action : 0);
   current = { timeline, file: result.file, source, verdict, note, start, speed: options.speed ?? null, notice: options.notice ?? null };
   exposeForTests();
