@@ -57,7 +57,6 @@ export interface Autosave {
   actions: Action[];
   hash: string;
   finished: boolean;
-  savedAt: string;
   origin: ForkOrigin | null;
 }
 
@@ -95,7 +94,7 @@ export function checkSave(text: string): SaveCheck {
   return {
     ok: true,
     state: again.state,
-    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, savedAt: data.savedAt, origin: origin.ok ? origin.origin : null },
+    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, origin: origin.ok ? origin.origin : null },
     originProblem: origin.ok ? null : { reason: origin.reason, text },
   };
 }

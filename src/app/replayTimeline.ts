@@ -14,7 +14,7 @@ export class ReplayTimeline {
   readonly refused: { index: number; message: string } | null;
   readonly turnHashes: string[] = [];
 
-  constructor(readonly input: TimelineInput) {
+  constructor(input: TimelineInput) {
     let state = createGame(input.scenario, input.seed, input.seats);
     this.states = [state];
     this.actions = [];
