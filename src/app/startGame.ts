@@ -1,5 +1,4 @@
 import * as Phaser from 'phaser';
-import { Boot } from '../scenes/Boot';
 import { Preloader } from '../scenes/Preloader';
 import { MainMenu } from '../scenes/MainMenu';
 import { Briefing } from '../scenes/Briefing';
@@ -48,7 +47,8 @@ export function startGame(parent: string): void {
     banner: false,
     // The game has no sound: Phaser would otherwise open a Web Audio context at boot (≈0.5 s on a cold load here).
     audio: { noAudio: true },
-    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer, Projector],
+    // The first scene starts at once: the Preloader draws its own loading screen (a Boot scene before it only passed it on).
+    scene: [Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer, Projector],
   });
   // A handle for the browser tests and for curious players in the console.
   const w = window as unknown as { __forge?: { game?: Phaser.Game } };
