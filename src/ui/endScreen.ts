@@ -1,6 +1,6 @@
 import type { GameState } from '../core';
 import { downloadText, fmt, h } from './dom';
-import { roleOf, roleTag } from './roleStyle';
+import { roleTag } from './roleStyle';
 
 // The end screen: the outcome, every role's score with how it was earned, and the ways on
 // (the debrief, the replay file, again, the menu).
@@ -30,7 +30,7 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
     const sc = out.scores[r.id];
     if (!sc) return null;
     return h('section', { class: 'score-card', 'aria-label': `${r.name}: ${sc.total} points` },
-      h('header', {}, roleTag(roleOf(s, r.id)), h('span', { class: `score-total${sc.total === best && best > 0 ? ' top' : ''}`, text: fmt(sc.total) })),
+      h('header', {}, roleTag(r), h('span', { class: `score-total${sc.total === best && best > 0 ? ' top' : ''}`, text: fmt(sc.total) })),
       h('table', { class: 'breakdown' },
         h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
