@@ -46,11 +46,6 @@ export class ReplayTimeline {
     return this.states[Math.max(0, Math.min(position, this.length))]!;
   }
 
-  /** The turn shown at a position (the turn of the state there). */
-  turnAt(position: number): number {
-    return this.stateAt(position).turn;
-  }
-
   /** The first position of a turn: the state just after the action that opened it (0 for turn 1). */
   startOfTurn(turn: number): number {
     if (turn <= 1) return 0;

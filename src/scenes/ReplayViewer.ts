@@ -156,7 +156,7 @@ export class ReplayViewer extends Phaser.Scene {
   #turn(delta: number): void {
     this.#pause();
     const t = this.#viewer.timeline;
-    const now = t.turnAt(this.#position);
+    const now = t.stateAt(this.#position).turn;
     if (delta > 0) { this.#show(now >= t.lastTurn ? t.length : t.startOfTurn(now + 1), false); return; }
     const start = t.startOfTurn(now);
     this.#show(this.#position > start ? start : t.startOfTurn(now - 1), false);
