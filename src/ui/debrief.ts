@@ -75,7 +75,7 @@ export function openDebrief(game: DebriefInput): void {
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
   openPanel('debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
     ['Export CSV', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
-    ['Export JSON', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
+    ['Export JSON', () => download(`${stem}.json`, debriefJson(d))],
     ['Print view', () => printDebrief(d)],
   ], [tabs, body]);
   show(0);

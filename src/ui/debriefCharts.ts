@@ -52,9 +52,10 @@ export function seriesKey(s: Pick<Series, 'colour' | 'style'>): SVGElement {
   return svg;
 }
 
-function niceTicks(min: number, max: number, integer = false, count = 5): number[] {
+/** About five ticks. */
+function niceTicks(min: number, max: number, integer = false): number[] {
   if (max <= min) max = min + 1;
-  const raw = (max - min) / count;
+  const raw = (max - min) / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const nice = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
   const step = integer ? Math.max(1, Math.round(nice)) : nice;
@@ -107,7 +108,12 @@ export function lineChart(o: ChartOptions): HTMLElement {
       svg.append(m);
     });
   });
-  return figure(o.title, svg, o.series, sameAs(o.series));
+  const twins = sameAs(o.series);
+  const legend = h('ul', { class: 'chart-legend' }, o.series.map((s, k) => {
+    const twin = twins[k];
+    return h('li', {}, seriesKey(s), twin ? `${s.name} (same as ${twin} every turn)` : s.name);
+  }));
+  return h('figure', { class: 'chart-figure' }, h('figcaption', { text: o.title }), svg, legend);
 }
 
 /** Pixels between two series drawn over the same value, so each line and marker stays visible. */
@@ -145,18 +151,11 @@ export function sameAs(series: readonly Pick<Series, 'name' | 'values'>[]): (str
   });
 }
 
-function figure(title: string, svg: SVGElement, series: readonly Series[], twins: readonly (string | null)[] = []): HTMLElement {
-  const legend = h('ul', { class: 'chart-legend' }, series.map((s, k) => {
-    const twin = twins[k];
-    return h('li', {}, seriesKey(s), twin ? `${s.name} (same as ${twin} every turn)` : s.name);
-  }));
-  return h('figure', { class: 'chart-figure' }, h('figcaption', { text: title }), svg, legend);
-}
-
 export interface Bar { label: string; from: number; to: number; colour: string; style: number; text: string }
 
 /** Agreements (or anything with a span of turns) as horizontal bars over a turn axis. */
-export function spanChart(title: string, turns: number, bars: readonly Bar[], width = 1100): HTMLElement {
+export function spanChart(title: string, turns: number, bars: readonly Bar[]): HTMLElement {
+  const width = 1100;
   const row = 30;
   const pad = { left: 420, right: 16, top: 8, bottom: 40 };
   const height = pad.top + pad.bottom + Math.max(1, bars.length) * row;
@@ -183,7 +182,8 @@ export interface GraphNode { id: string; name: string; colour: string; style: nu
 export interface GraphEdge { a: string; b: string; label: string; style: number }
 
 /** Who had which agreement at one turn: roles on a circle, one labelled line per agreement. */
-export function allianceGraph(title: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[], size = 420): HTMLElement {
+export function allianceGraph(title: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): HTMLElement {
+  const size = 380;
   const cx = size / 2;
   const cy = size / 2;
   const radius = size / 2 - 70;

@@ -90,7 +90,7 @@ export function allianceGraphAt(d: Debrief, turn: number): HTMLElement {
   }
   const nodes = d.roles.map((r, i) => ({ id: r.id, name: r.name, colour: r.colour, style: i }));
   const legend = h('ul', { class: 'agreement-list' }, names.length === 0 ? h('li', { class: 'muted', text: 'No agreements in force.' }) : names.map((n) => h('li', {}, seriesKey({ colour: '#dfe7ef', style: n.style }), n.text)));
-  return h('div', { class: 'graph-at keep' }, allianceGraph(`Agreements in force at the end of turn ${turn}`, nodes, edges, 380), legend);
+  return h('div', { class: 'graph-at keep' }, allianceGraph(`Agreements in force at the end of turn ${turn}`, nodes, edges), legend);
 }
 
 export function allianceSpans(d: Debrief): HTMLElement {
