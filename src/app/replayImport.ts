@@ -14,7 +14,7 @@ export type ImportResult =
   | { kind: 'diverged'; file: ReplayFile; action: number; expected: string | null; actual: string | null; text: string };
 
 /** `shipped`: the game's own scenarios, for a file that names its scenario without embedding it. */
-export function importReplayText(text: string, shipped: readonly Scenario[] = []): ImportResult {
+export function importReplayText(text: string, shipped: readonly Scenario[]): ImportResult {
   const parsed = parseReplayText(text, { findScenario: (id) => shipped.find((s) => s.id === id) });
   if (!parsed.ok) return { kind: 'unusable', problems: problemLines(parsed).slice(0, 8) };
   return checkReplay(parsed.replay);
