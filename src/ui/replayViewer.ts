@@ -102,7 +102,12 @@ export class ReplayViewerPanel {
 
   update(v: ViewerView): void {
     const s = v.state;
-    this.#renderTop(v);
+    topBar(this.#top, s, v.shown,
+      h('div', { class: 'step-box viewer-title' },
+        h('span', { class: 'viewer-badge', text: 'Replay' }),
+        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text },
+          h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
+      [], this.#on);
     renderNations(this.#nations, s, null);
     this.#scrub.max = String(v.length);
     this.#scrub.value = String(v.position);
@@ -121,15 +126,6 @@ export class ReplayViewerPanel {
       this.#now.replaceChildren(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
     } else this.#now.replaceChildren(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
     this.#renderLog(s, v.currentLines);
-  }
-
-  #renderTop(v: ViewerView): void {
-    topBar(this.#top, v.state, v.shown,
-      h('div', { class: 'step-box viewer-title' },
-        h('span', { class: 'viewer-badge', text: 'Replay' }),
-        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text },
-          h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
-      [], this.#on);
   }
 
   #renderLog(s: GameState, current: { from: number; to: number }): void {
