@@ -64,7 +64,13 @@ export class Game extends Phaser.Scene {
       onSpeed: (v) => { setSpeed(v as Speed); this.#refresh(); },
       onHelp: () => { this.#openDialog = helpDialog(listShortcuts()); },
       onObjectives: () => this.#showObjectives(),
-      onMenu: () => { this.#openDialog = leaveDialog(() => this.#leave('MainMenu'), session.saveStatus.ok); },
+      onMenu: () => {
+        this.#openDialog = leaveDialog(() => {
+          this.#leaving = true;
+          store.stop();
+          this.scene.start('MainMenu');
+        }, session.saveStatus.ok);
+      },
     });
     this.#console = store.seats.facilitator?.kind === 'facilitator' ? new FacilitatorConsole(layer, store) : null;
     // A resumed hotseat game shows nobody's screen until the seat on step says it is ready.
@@ -133,7 +139,8 @@ export class Game extends Phaser.Scene {
   }
 
   #cycleSpeed(): void {
-    const order: Speed[] = ['normal', 'fast', 'skip'];
+    // SPEED_SCALE lists the speeds in the order S steps through them: normal, fast, skip.
+    const order = Object.keys(SPEED_SCALE) as Speed[];
     setSpeed(order[(order.indexOf(getSpeed()) + 1) % order.length]!);
     announce(`Animation speed: ${getSpeed()}`);
     this.#refresh();
@@ -277,11 +284,5 @@ export class Game extends Phaser.Scene {
       clearNotices();
       this.scene.start('GameOver');
     }, Math.round(900 * SPEED_SCALE[getSpeed()]) + 100);
-  }
-
-  #leave(scene: string): void {
-    this.#leaving = true;
-    this.#session.store.stop();
-    this.scene.start(scene);
   }
 }
