@@ -13,7 +13,7 @@ import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objec
 import { COMPARE_KEY, openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
 import { FacilitatorConsole } from '../ui/facilitator';
-import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
+import { dialogOpen, listShortcuts, setShortcuts, type Shortcut } from '../ui/keys';
 import { announce, sceneLayer } from '../ui/overlay';
 import { BoardView } from '../view/board';
 import { EventPlayer } from '../view/eventPlayer';
@@ -121,16 +121,16 @@ export class Game extends Phaser.Scene {
 
   #setKeys(): void {
     setShortcuts([
-      { key: 'e', description: 'End my step', run: () => this.#hud.endButton()?.click() },
-      { key: 'a', description: 'Go to the list of actions', run: () => this.#hud.focusActions() },
-      { key: 'l', description: 'Go to the log (arrow keys scroll it)', run: () => this.#hud.log.focus() },
-      { key: 'o', description: 'Show your objectives', run: () => this.#showObjectives() },
-      { key: 's', description: 'Change the animation speed (normal, fast, skip)', run: () => this.#cycleSpeed() },
-      { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.#undo() },
-      { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.#saveShare() },
-      { key: '?', description: 'Show this help', run: () => { this.#openDialog = helpDialog(listShortcuts()); } },
-      ...(this.#session.origin ? [{ ...COMPARE_KEY, run: () => this.#compare() }] : []),
-      ...(this.#console ? [{ key: 'f', description: 'Open or close the facilitator console', run: () => this.#console?.setOpen(!this.#console.isOpen()) }] : []),
+      ['e', 'End my step', () => this.#hud.endButton()?.click()],
+      ['a', 'Go to the list of actions', () => this.#hud.focusActions()],
+      ['l', 'Go to the log (arrow keys scroll it)', () => this.#hud.log.focus()],
+      ['o', 'Show your objectives', () => this.#showObjectives()],
+      ['s', 'Change the animation speed (normal, fast, skip)', () => this.#cycleSpeed()],
+      ['u', 'Undo my last action (within my step, when nothing was left to chance)', () => this.#undo()],
+      ['r', 'Save the replay file or copy a share link', () => this.#saveShare()],
+      ['?', 'Show this help', () => { this.#openDialog = helpDialog(listShortcuts()); }],
+      ...(this.#session.origin ? [[...COMPARE_KEY, () => this.#compare()] as Shortcut] : []),
+      ...(this.#console ? [['f', 'Open or close the facilitator console', () => this.#console?.setOpen(!this.#console.isOpen())] as Shortcut] : []),
     ]);
   }
 

@@ -15,7 +15,7 @@ export interface CompareOptions {
 }
 
 /** The shortcut that opens the comparison (the board and the end screen). */
-export const COMPARE_KEY = { key: 'c', description: 'Compare this game with the original it was forked from' };
+export const COMPARE_KEY = ['c', 'Compare this game with the original it was forked from'] as const;
 
 export interface CompareHandle { close(): void; root: HTMLElement }
 

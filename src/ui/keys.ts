@@ -3,7 +3,8 @@ import { focusables } from './dom';
 // Keyboard: Tab and Shift+Tab move through buttons as usual; open dialogs keep focus inside
 // themselves and close with Esc; a few single-key shortcuts work when no text field has focus.
 
-type Shortcut = { key: string; description: string; run: () => void };
+/** A key (as KeyboardEvent.key; a letter in lower case), what it does in words, and the doing. */
+export type Shortcut = [key: string, description: string, run: () => void];
 const shortcuts: Shortcut[] = [];
 const dialogs: { root: HTMLElement; onEscape: (() => void) | null }[] = [];
 let installed = false;
@@ -21,8 +22,8 @@ function install(): void {
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = shortcuts.find((x) => x.key === e.key.toLowerCase() || x.key === e.key);
-    if (s) { e.preventDefault(); s.run(); }
+    const s = shortcuts.find(([key]) => key === e.key.toLowerCase() || key === e.key);
+    if (s) { e.preventDefault(); s[2](); }
   });
 }
 
