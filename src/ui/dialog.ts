@@ -54,7 +54,7 @@ export function openDialog(o: DialogOptions): DialogHandle {
     h('span', { class: 'btn-label', text: b.label }),
     b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     buttons.append(btn);
-    if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
+    if (b.focus || !focusTarget) focusTarget = btn;
   }
   panel.append(head, body, buttons);
   const close = showModal(backdrop, panel, o.mustChoose ? false : o.onCancel ?? true, () => { closed = true; });
