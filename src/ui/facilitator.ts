@@ -97,20 +97,20 @@ export class FacilitatorConsole {
     this.el.replaceChildren();
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
-    const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>
-      h('button', { class: `btn ${opts.kind ?? ''}`, id, disabled: opts.disabled ?? false, onclick: run }, label);
+    const button = (label: string, id: string, run: () => void, kind = '', disabled = false) =>
+      h('button', { class: `btn ${kind}`, id, disabled, onclick: run }, label);
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
         this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status' }, (now) =>
           now.outcome ? 'The game is over.' : `${now.paused ? 'Paused' : 'Running'} · ${turnLabel(now)} (turn ${now.turn} of ${now.scenario.turns}) · ${phaseName(now.phase)}`),
-        button('Close', 'fac-close', () => this.setOpen(false), { kind: 'btn-icon-text' })),
+        button('Close', 'fac-close', () => this.setOpen(false), 'btn-icon-text')),
       h('div', { class: 'fac-row' },
         s.paused
-          ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over })
-          : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over }),
+          ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), 'btn-primary', over)
+          : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), 'btn-primary', over),
         button(revealLabel(s.revealed), 'fac-reveal',
-          () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), { disabled: over }),
+          () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), '', over),
         button('Projector window', 'fac-projector', () => this.#openProjector())),
       this.#injectSection(s, legal.some((l) => l.action.type === 'injectCard')),
       this.#customSection(s, over),
@@ -119,7 +119,7 @@ export class FacilitatorConsole {
         button('Debrief so far', 'fac-debrief', () => openDebrief(this.#store.game())),
         button('Print role briefings', 'fac-briefings', () => printBriefings(s.scenario)),
         h('span', { class: 'fac-spacer' }),
-        button('End the game…', 'fac-end', () => this.#confirmEnd(), { kind: 'btn-danger', disabled: over })),
+        button('End the game…', 'fac-end', () => this.#confirmEnd(), 'btn-danger', over)),
     );
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
