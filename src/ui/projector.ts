@@ -61,11 +61,7 @@ export class ProjectorPanels {
         h('span', { class: 'proj-bp', text: `${fmt(v.budgets[r.id] ?? 0)} BP` })));
     }
     this.#side.append(h('h2', { text: 'Latest' }), this.#log);
-    this.#log.replaceChildren();
-    for (const e of logEntries(v.log, -8)) {
-      const role = e.role ? roleOf(v, e.role) : undefined;
-      this.#log.append(h('li', {}, lineSwatch(role), h('span', { text: e.text })));
-    }
+    this.#log.replaceChildren(...logEntries(v.log, -8).map((e) => h('li', {}, lineSwatch(e.role ? roleOf(v, e.role) : undefined), h('span', { text: e.text }))));
   }
 
   #drawStrip(v: RoleView): void {
