@@ -1,4 +1,4 @@
-import { roleName, type Action, type GameState, type LegalAction } from '../core';
+import { roleName, turnLabel, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
 import { cap, displayLabel, h } from './dom';
 import { pushDialog, type Shortcut } from './keys';
@@ -173,7 +173,7 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
     body: [
       role ? h('ul', { class: 'goals' }, role.briefing.goals.map((g) => h('li', { text: g }))) : null,
       mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: o.points }), ` ${o.text}`,
-        o.byTurn ? ` (by ${s.scenario.turnLabels[o.byTurn - 1] ?? `turn ${o.byTurn}`})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
+        o.byTurn ? ` (by ${turnLabel(s, o.byTurn)})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
     buttons: [{ label: 'Close', kind: 'primary' }],
   });
