@@ -165,7 +165,7 @@ export function seatPicker(id: string, role: Role, values: readonly string[], ch
 
 /** A seat as the value of a seat picker's option ("human", "bot:<level>", "scripted"), and back. */
 export const seatValue = (seat: Seat | undefined): string =>
-  !seat ? 'human' : seat.kind === 'bot' ? `bot:${seat.level}` : seat.kind === 'scripted' ? 'scripted' : 'human';
+  seat?.kind === 'bot' ? `bot:${seat.level}` : seat?.kind === 'scripted' ? 'scripted' : 'human';
 
 export function seatFrom(value: string): Seat {
   if (value.startsWith('bot:')) return { kind: 'bot', level: value.slice(4) as BotLevel };
