@@ -212,7 +212,7 @@ export class Game extends Phaser.Scene {
     if (speed === 0) { toast(e.text); return Promise.resolve(); }
     return new Promise((resolve) => {
       const handle = cardDialog(s, e.card, e.text, () => resolve());
-      if (this.#session.humans.length === 0) window.setTimeout(() => { handle.close(); resolve(); }, 2500 * speed);
+      if (this.#session.humans.length === 0) setTimeout(() => { handle.close(); resolve(); }, 2500 * speed);
     });
   }
 
@@ -279,7 +279,7 @@ export class Game extends Phaser.Scene {
   #finish(): void {
     if (this.#leaving) return;
     this.#leaving = true;
-    window.setTimeout(() => {
+    setTimeout(() => {
       // The board's last notices (an event line) would cover the end screen's heading.
       clearNotices();
       this.scene.start('GameOver');

@@ -183,7 +183,7 @@ export class ReplayViewer extends Phaser.Scene {
   async #play(run: number): Promise<void> {
     const on = () => this.#playing && run === this.#playRun;
     while (on()) {
-      await new Promise((r) => window.setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.ms));
+      await new Promise((r) => setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.ms));
       if (!on()) return;
       if (dialogOpen()) continue;
       this.#show(this.#position + 1, true);
@@ -256,8 +256,8 @@ export class ReplayViewer extends Phaser.Scene {
 function showCard(s: GameState, e: Extract<GameEvent, { kind: 'card' }>, speed: number | null, onCut: (close: () => void) => void): Promise<void> {
   return new Promise((resolve) => {
     const handle = cardDialog(s, e.card, e.text, () => resolve());
-    const close = () => { if (timer !== null) window.clearTimeout(timer); handle.close(); resolve(); };
-    const timer = speed === null ? null : window.setTimeout(close, Math.max(2500, 6000 * speed));
+    const close = () => { if (timer !== null) clearTimeout(timer); handle.close(); resolve(); };
+    const timer = speed === null ? null : setTimeout(close, Math.max(2500, 6000 * speed));
     onCut(close);
   });
 }

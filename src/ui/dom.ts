@@ -68,7 +68,7 @@ export function downloadText(name: string, text: string, type = 'application/jso
   document.body.append(link);
   link.click();
   link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 export { cap, displayLabel, fmt, typeWords } from '../debrief/words';

@@ -23,7 +23,7 @@ export function mountOverlay(canvas: HTMLCanvasElement): void {
   align();
   new ResizeObserver(align).observe(canvas);
   window.addEventListener('resize', align);
-  window.setInterval(align, 500);
+  setInterval(align, 500);
 }
 
 export function overlayRoot(): HTMLElement {

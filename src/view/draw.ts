@@ -90,7 +90,7 @@ export function tweenPromise(scene: Phaser.Scene, config: Phaser.Types.Tweens.Tw
 
 /** Waits in wall-clock time (the scene clock slows down with the frame rate on weak machines). */
 export const wait = (_scene: Phaser.Scene, ms: number): Promise<void> =>
-  ms <= 0 ? Promise.resolve() : new Promise((resolve) => window.setTimeout(resolve, ms));
+  ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Draws still Graphics once into a texture and drops them: Graphics are re-tessellated every frame,

@@ -96,7 +96,7 @@ export class EventPlayer {
           while (j < events.length && ['interception', 'log', 'track', 'roll'].includes(events[j]!.kind)) j++;
           const wave = events.slice(i, j).filter((x): x is Interception => x.kind === 'interception');
           const step = wave.length > 0 ? scaled(420, speed) : 0;
-          wave.forEach((_, k) => window.setTimeout(() => reveal(indexOfNth(events, i, k) + 1), step * k + scaled(1100, speed)));
+          wave.forEach((_, k) => setTimeout(() => reveal(indexOfNth(events, i, k) + 1), step * k + scaled(1100, speed)));
           await playWave(this.#scene, this.#board, s, wave, speed);
           reveal(j);
           i = j - 1;
