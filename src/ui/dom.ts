@@ -15,20 +15,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (key === 'text') el.textContent = value as string;
     else el.setAttribute(key, value === true ? '' : value as string);
   }
-  append(el, children);
+  // One at a time (a long list would overflow a spread); Element.append makes a text node of a string or a number itself.
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c as Node | string);
   return el;
 }
 
 /** An option of a select: its value, its words, and whether it is the one chosen. */
 export const option = (value: string | number, text: string, selected = false): HTMLOptionElement => h('option', { value, selected }, text);
-
-export function append(el: HTMLElement, children: (Child | Child[])[]): void {
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    // Element.append makes a text node of a string (or a number) itself.
-    el.append(c as Node | string);
-  }
-}
 
 /**
  * Tab buttons put in a tablist: a click or the left and right arrow keys choose one. The returned
