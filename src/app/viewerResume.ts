@@ -77,7 +77,7 @@ export function checkWatched(text: string, atText: string | null, shipped: reado
   if (json === undefined) return { ok: false, reason: UNREADABLE };
   if (!isRecord(json) || json.format !== WATCHED_FORMAT) return { ok: false, reason: 'it is not a replay the viewer stored' };
   if (json.version !== WATCHED_VERSION)
-    return { ok: false, reason: `it was stored in format ${String(json.version)}; this version of the game reads format ${WATCHED_VERSION}` };
+    return { ok: false, reason: `it was stored in format ${json.version}; this version of the game reads format ${WATCHED_VERSION}` };
   const { source, note, replay } = json;
   if (typeof source !== 'string' || source.length === 0 || source.length > 300) return { ok: false, reason: 'its source field is not valid (expected a name of 1 to 300 characters)' };
   if (note !== null && (typeof note !== 'string' || note.length > 1000)) return { ok: false, reason: 'its note field is not valid (expected a sentence or null)' };

@@ -105,8 +105,9 @@ export function clearNotices(): void {
 export function toast(text: string, kind: 'error' | 'info' = 'info'): void {
   const el = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
   overlayRoot().append(el);
-  setTimeout(() => el.classList.add('toast-out'), kind === 'error' ? 5000 : 2800);
-  setTimeout(() => el.remove(), kind === 'error' ? 5600 : 3400);
+  const shown = kind === 'error' ? 5000 : 2800;
+  setTimeout(() => el.classList.add('toast-out'), shown);
+  setTimeout(() => el.remove(), shown + 600);
 }
 
 let tip: HTMLElement | null = null;
