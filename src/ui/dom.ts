@@ -20,6 +20,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** A list of plain lines: a ul (or the tag given) of li. */
+export const textList = (items: readonly string[], attrs: Attrs = {}, tag: 'ul' | 'ol' = 'ul'): HTMLElement => h(tag, attrs, items.map((text) => h('li', { text })));
+
 /** An option of a select: its value, its words, and whether it is the one chosen. */
 export const option = (value: string | number, text: string, selected = false): HTMLOptionElement => h('option', { value, selected }, text);
 

@@ -1,6 +1,6 @@
 import { roleName, turnLabel, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
-import { cap, displayLabel, h } from './dom';
+import { cap, displayLabel, h, textList } from './dom';
 import { pushDialog, type Shortcut } from './keys';
 import { overlayRoot } from './overlay';
 import { roleOf, roleTag } from './roleStyle';
@@ -171,7 +171,7 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
     title: 'Your objectives',
     tag: roleTag(role),
     body: [
-      role ? h('ul', { class: 'goals' }, role.briefing.goals.map((g) => h('li', { text: g }))) : null,
+      role ? textList(role.briefing.goals, { class: 'goals' }) : null,
       mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: o.points }), ` ${o.text}`,
         o.byTurn ? ` (by ${turnLabel(s, o.byTurn)})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
