@@ -150,9 +150,9 @@ export class FacilitatorConsole {
       tracks.map((k) => option(k, cap(trackName(s, k)), k === this.#draft.track)));
     const by: HTMLSelectElement = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much', onchange: () => { this.#draft.by = by.value; } }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
     const play = () => {
-      if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
-      const effects = track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [];
-      if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom: { title: title.value.trim(), text: text.value.trim(), effects } })) {
+      const custom = { title: title.value.trim(), text: text.value.trim(), effects: track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [] };
+      if (!custom.title || !custom.text) { toast('A card needs a title and a text.', 'error'); return; }
+      if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom })) {
         this.#draft = { title: '', text: '', track: '', by: '1' };
         title.value = '';
         text.value = '';
@@ -173,7 +173,7 @@ export class FacilitatorConsole {
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {
       const b = h('button', { class: 'btn', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
-      this.#live.push(() => { const now = this.#store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
+      this.#live.push(() => { const next = valueOf(this.#store.getState()) + by; b.disabled = over || next < min || next > max; });
       return b;
     };
     return h('section', { class: 'fac-block' },
