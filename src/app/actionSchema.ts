@@ -13,43 +13,53 @@ const terms = z.strictObject({
   template: z.optional(id),
   shares: z.optional(z.array(z.strictObject({ role: id, share: z.number().check(z.gte(0), z.lte(100)) })).check(z.maxLength(7))),
 });
-const role = { role: id };
-const facilitator = { role: z.literal('facilitator') };
+const nullableId = z.nullable(id);
 
-export const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('endPhase'), ...role }),
-  z.strictObject({ type: z.literal('chooseEventOption'), ...role, option: z.number().check(z.int(), z.gte(0), z.lte(9)) }),
-  z.strictObject({ type: z.literal('proposeAgreement'), ...role, agreement: z.literal(AGREEMENT_TYPES), to: z.array(id).check(z.minLength(1), z.maxLength(7)), terms }),
-  z.strictObject({ type: z.literal('answerProposal'), ...role, proposal: id, accept: z.boolean() }),
-  z.strictObject({ type: z.literal('counterProposal'), ...role, proposal: id, terms }),
-  z.strictObject({ type: z.literal('breakAgreement'), ...role, agreement: id }),
-  z.strictObject({ type: z.literal('holdExercise'), ...role, partner: id }),
-  z.strictObject({ type: z.literal('reassureAlly'), ...role, partner: id }),
-  z.strictObject({ type: z.literal('playMove'), ...role, move: id, target: z.nullable(id) }),
-  z.strictObject({ type: z.literal('fundLine'), ...role, line: id }),
-  z.strictObject({ type: z.literal('surgeLine'), ...role, line: id }),
-  z.strictObject({ type: z.literal('improveQuality'), ...role, line: id }),
-  z.strictObject({ type: z.literal('startTechStep'), ...role, transfer: id }),
-  z.strictObject({ type: z.literal('startProject'), ...role, project: id }),
-  z.strictObject({ type: z.literal('orderInterceptors'), ...role, item: id, theatre: id, lots: amount }),
-  z.strictObject({ type: z.literal('transferStock'), ...role, to: id, item: id, theatre: id, amount, contract: z.nullable(id) }),
-  z.strictObject({ type: z.literal('repairRegion'), ...role, region: id }),
-  z.strictObject({ type: z.literal('orderRedeploy'), ...role, battery: id, to: id, mode: z.literal(LANE_MODES) }),
-  z.strictObject({ type: z.literal('setDoctrine'), ...role, threat: z.literal(THREAT_KINDS), doctrine: z.literal(DOCTRINES) }),
-  z.strictObject({ type: z.literal('setHalfCover'), ...role, battery: id, region: z.nullable(id) }),
-  z.strictObject({ type: z.literal('launchWave'), ...role, attacks: z.array(z.strictObject({ threat: id, target: id, count: amount })).check(z.minLength(1), z.maxLength(20)) }),
-  z.strictObject({ type: z.literal('launchProvocation'), ...role, provocation: id }),
-  z.strictObject({ type: z.literal('pauseGame'), ...facilitator }),
-  z.strictObject({ type: z.literal('resumeGame'), ...facilitator }),
-  z.strictObject({
-    type: z.literal('injectCard'), ...facilitator, card: z.nullable(id),
+/** Each action type's own fields after `type` and `role`, in the order of the union. */
+const ROLE_ACTIONS: Record<string, z.core.$ZodLooseShape> = {
+  endPhase: {},
+  chooseEventOption: { option: z.number().check(z.int(), z.gte(0), z.lte(9)) },
+  proposeAgreement: { agreement: z.literal(AGREEMENT_TYPES), to: z.array(id).check(z.minLength(1), z.maxLength(7)), terms },
+  answerProposal: { proposal: id, accept: z.boolean() },
+  counterProposal: { proposal: id, terms },
+  breakAgreement: { agreement: id },
+  holdExercise: { partner: id },
+  reassureAlly: { partner: id },
+  playMove: { move: id, target: nullableId },
+  fundLine: { line: id },
+  surgeLine: { line: id },
+  improveQuality: { line: id },
+  startTechStep: { transfer: id },
+  startProject: { project: id },
+  orderInterceptors: { item: id, theatre: id, lots: amount },
+  transferStock: { to: id, item: id, theatre: id, amount, contract: nullableId },
+  repairRegion: { region: id },
+  orderRedeploy: { battery: id, to: id, mode: z.literal(LANE_MODES) },
+  setDoctrine: { threat: z.literal(THREAT_KINDS), doctrine: z.literal(DOCTRINES) },
+  setHalfCover: { battery: id, region: nullableId },
+  launchWave: { attacks: z.array(z.strictObject({ threat: id, target: id, count: amount })).check(z.minLength(1), z.maxLength(20)) },
+  launchProvocation: { provocation: id },
+};
+/** The facilitator's actions: `role` is always "facilitator". */
+const FACILITATOR_ACTIONS: Record<string, z.core.$ZodLooseShape> = {
+  pauseGame: {},
+  resumeGame: {},
+  injectCard: {
+    card: nullableId,
     // A custom card's effects are checked like a scenario's when the core applies them.
     custom: z.nullable(z.strictObject({ title: z.string().check(z.minLength(1), z.maxLength(80)), text: z.string().check(z.minLength(1), z.maxLength(500)), effects: z.array(z.unknown()).check(z.maxLength(16)) })),
-  }),
-  z.strictObject({ type: z.literal('adjustTrack'), ...facilitator, track: z.string().check(z.minLength(1), z.maxLength(90)), by: z.number().check(z.int(), z.gte(-10), z.lte(10)) }),
-  z.strictObject({ type: z.literal('revealHidden'), ...facilitator, reveal: z.boolean() }),
-  z.strictObject({ type: z.literal('endGame'), ...facilitator, reason: z.string().check(z.maxLength(200)) }),
-]) as unknown as z.ZodMiniType<Action>;
+  },
+  adjustTrack: { track: z.string().check(z.minLength(1), z.maxLength(90)), by: z.number().check(z.int(), z.gte(-10), z.lte(10)) },
+  revealHidden: { reveal: z.boolean() },
+  endGame: { reason: z.string().check(z.maxLength(200)) },
+};
+
+const variants = (actions: Record<string, z.core.$ZodLooseShape>, role: z.ZodMiniType) =>
+  Object.entries(actions).map(([type, fields]) => z.strictObject({ type: z.literal(type), role, ...fields }));
+
+export const actionSchema = z.discriminatedUnion('type', [
+  ...variants(ROLE_ACTIONS, id), ...variants(FACILITATOR_ACTIONS, z.literal('facilitator')),
+] as unknown as [z.ZodMiniObject]) as unknown as z.ZodMiniType<Action>;
 
 export const actionLogSchema = z.array(actionSchema).check(z.maxLength(100_000));
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { hashValue, issueToError, parseScenario, replay, type Action, type GameState, type Scenario, type Seats } from '../core';
 import { actionLogSchema, seatSchema } from './actionSchema';
+import { readJson } from './jsonText';
 import { GAME_VERSION, parseReplayFile, type ReplayFile } from './replayFile';
 
 // Autosave: after every action the game in play is written to the browser's storage under one
@@ -57,7 +58,6 @@ export interface Autosave {
   actions: Action[];
   hash: string;
   finished: boolean;
-  savedAt: string;
   origin: ForkOrigin | null;
 }
 
@@ -67,12 +67,8 @@ export type SaveCheck =
 
 /** Reads a save's text and re-runs it: the save and its state, or why it cannot be used. */
 export function checkSave(text: string): SaveCheck {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: UNREADABLE };
-  }
+  const json = readJson(text);
+  if (json === undefined) return { ok: false, reason: UNREADABLE };
   const head: { format?: unknown; version?: unknown } = typeof json === 'object' && json !== null ? json : {};
   if (head.format !== AUTOSAVE_FORMAT || typeof head.version !== 'number') return { ok: false, reason: 'it is not a Forge & Shield saved game' };
   if (!READABLE_VERSIONS.includes(head.version))
@@ -95,7 +91,7 @@ export function checkSave(text: string): SaveCheck {
   return {
     ok: true,
     state: again.state,
-    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, savedAt: data.savedAt, origin: origin.ok ? origin.origin : null },
+    save: { scenario: scenario.scenario, seed: data.seed, seats, actions: data.actions, hash: data.hash, finished: data.finished, origin: origin.ok ? origin.origin : null },
     originProblem: origin.ok ? null : { reason: origin.reason, text },
   };
 }

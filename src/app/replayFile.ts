@@ -171,14 +171,14 @@ export interface VerifyOptions {
 
 export type Verification =
   | {
-      verified: true; status: 'verified';
+      status: 'verified';
       /** False when `toTurn` stopped before the end of the log. */
       complete: boolean;
       turns: number; actions: number; outcome: Outcome | null;
       finalHash: string; turnHashes: string[]; state: GameState;
     }
-  | { verified: false; status: 'diverged'; turn: number; action: number; expected: string | null; actual: string | null; reason: string }
-  | { verified: false; status: 'unusable'; turn: number; action: number; rejection: Rejection; reason: string };
+  | { status: 'diverged'; turn: number; action: number; expected: string | null; actual: string | null; reason: string }
+  | { status: 'unusable'; turn: number; action: number; rejection: Rejection; reason: string };
 
 /**
  * Re-runs the rules over the file's action log and compares every turn's hash with the recorded one.
@@ -197,7 +197,7 @@ export function verifyReplay(file: ReplayFile, options: VerifyOptions = {}): Ver
     const result = applyAction(state, action);
     if (!result.ok) {
       const reason = `the rules refuse action ${n + 1} (actions[${n}], ${action.type} by ${action.role}) in turn ${before}: ${result.rejection.message}`;
-      return { verified: false, status: 'unusable', turn: before, action: n, rejection: result.rejection, reason };
+      return { status: 'unusable', turn: before, action: n, rejection: result.rejection, reason };
     }
     state = result.state;
     // The same turn boundaries as the core's replay(): one action can close several turns.
@@ -209,21 +209,21 @@ export function verifyReplay(file: ReplayFile, options: VerifyOptions = {}): Ver
         const expected = recorded[t - 1] ?? null;
         if (expected !== actual) {
           const reason = expected === null ? `the file records no hash for turn ${t}, but the log completes it` : `the state after turn ${t} differs from the recorded one`;
-          return { verified: false, status: 'diverged', turn: t, action: t === before ? turnStart : n, expected, actual, reason };
+          return { status: 'diverged', turn: t, action: t === before ? turnStart : n, expected, actual, reason };
         }
       }
       turnStart = n + 1;
     }
   }
   const finalHash = stateHash(state);
-  const done = { verified: true, status: 'verified', turns: turnHashes.length, actions: n, outcome: state.outcome, finalHash, turnHashes, state } as const;
+  const done = { status: 'verified', turns: turnHashes.length, actions: n, outcome: state.outcome, finalHash, turnHashes, state } as const;
   if (stopAt !== null && turnHashes.length >= stopAt) return { ...done, complete: false };
   if (turnHashes.length < recorded.length) {
     const t = turnHashes.length + 1;
-    return { verified: false, status: 'diverged', turn: t, action: turnStart, expected: recorded[t - 1]!, actual: null, reason: `the log ends before turn ${t} is over, but the file records its hash` };
+    return { status: 'diverged', turn: t, action: turnStart, expected: recorded[t - 1]!, actual: null, reason: `the log ends before turn ${t} is over, but the file records its hash` };
   }
   if (finalHash !== file.finalHash)
-    return { verified: false, status: 'diverged', turn: state.turn, action: turnStart, expected: file.finalHash, actual: finalHash, reason: 'the final state differs from the recorded one' };
+    return { status: 'diverged', turn: state.turn, action: turnStart, expected: file.finalHash, actual: finalHash, reason: 'the final state differs from the recorded one' };
   return { ...done, complete: true };
 }
 

@@ -7,13 +7,14 @@ import {
 // out the same ("verified"), where it went another way ("diverged at turn N, action K", with the hash
 // the file expected and the one the rules gave), or why the file cannot be used at all.
 
+/** `action`: where a diverged replay parts (the viewer opens there); `expected` and `actual`: the hashes that differ (null when an action is refused). */
 export type ImportResult =
   | { kind: 'unusable'; problems: string[] }
-  | { kind: 'verified'; file: ReplayFile; finalHash: string; text: string }
-  | { kind: 'diverged'; file: ReplayFile; turn: number; action: number; expected: string | null; actual: string | null; text: string; refused: boolean };
+  | { kind: 'verified'; file: ReplayFile; text: string }
+  | { kind: 'diverged'; file: ReplayFile; action: number; expected: string | null; actual: string | null; text: string };
 
 /** `shipped`: the game's own scenarios, for a file that names its scenario without embedding it. */
-export function importReplayText(text: string, shipped: readonly Scenario[] = []): ImportResult {
+export function importReplayText(text: string, shipped: readonly Scenario[]): ImportResult {
   const parsed = parseReplayText(text, { findScenario: (id) => shipped.find((s) => s.id === id) });
   if (!parsed.ok) return { kind: 'unusable', problems: problemLines(parsed).slice(0, 8) };
   return checkReplay(parsed.replay);
@@ -22,14 +23,9 @@ export function importReplayText(text: string, shipped: readonly Scenario[] = []
 export function checkReplay(file: ReplayFile): ImportResult {
   const v = verifyReplay(file);
   const text = verificationText(v);
-  if (v.status === 'verified') return { kind: 'verified', file, finalHash: v.finalHash, text };
-  if (v.status === 'unusable') return { kind: 'diverged', file, turn: v.turn, action: v.action, expected: null, actual: null, text, refused: true };
-  return { kind: 'diverged', file, turn: v.turn, action: v.action, expected: v.expected, actual: v.actual, text, refused: false };
-}
-
-/** The sentence the player reads after opening a file. */
-export function importSummary(r: ImportResult): string {
-  return r.kind === 'unusable' ? 'This file cannot be used.' : r.text;
+  if (v.status === 'verified') return { kind: 'verified', file, text };
+  const refused = v.status === 'unusable';
+  return { kind: 'diverged', file, action: v.action, expected: refused ? null : v.expected, actual: refused ? null : v.actual, text };
 }
 
 /** A scenario id or a seed as part of a file name. */

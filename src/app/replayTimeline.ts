@@ -14,7 +14,7 @@ export class ReplayTimeline {
   readonly refused: { index: number; message: string } | null;
   readonly turnHashes: string[] = [];
 
-  constructor(readonly input: TimelineInput) {
+  constructor(input: TimelineInput) {
     let state = createGame(input.scenario, input.seed, input.seats);
     this.states = [state];
     this.actions = [];
@@ -44,11 +44,6 @@ export class ReplayTimeline {
 
   stateAt(position: number): GameState {
     return this.states[Math.max(0, Math.min(position, this.length))]!;
-  }
-
-  /** The turn shown at a position (the turn of the state there). */
-  turnAt(position: number): number {
-    return this.stateAt(position).turn;
   }
 
   /** The first position of a turn: the state just after the action that opened it (0 for turn 1). */

@@ -36,7 +36,7 @@ let current: Session | null = null;
 let speed: Speed = 'normal';
 const IN_GAME_FLAG = 'forge-shield/in-game';
 
-export function startSession(scenario: Scenario, seats: Seats, seed: string, options: SessionOptions = {}): Session {
+export function startSession(scenario: Scenario, seats: Seats, seed: string, options: SessionOptions = {}): void {
   current?.store.stop();
   const store = createStore(scenario, seed, seats, options.log ?? []);
   const state = store.getState();
@@ -56,7 +56,6 @@ export function startSession(scenario: Scenario, seats: Seats, seed: string, opt
   save();
   markInGame(true);
   exposeForTests();
-  return current;
 }
 
 /** A forked game's two replay files: the original exactly as it was opened, and this game so far. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { issueToError, type Action, type Seats } from '../core';
 import { actionLogSchema, seatSchema } from './actionSchema';
+import { readJson } from './jsonText';
 
 // Share links carry a scenario id, seed, seats and, for replays, the action log — compressed with
 // the browser's CompressionStream (deflate) and written in base64url after `#game=`.
@@ -44,7 +45,8 @@ export function toBase64Url(bytes: Uint8Array): string {
 export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+    // atob reads base64 without its padding (the forgiving decoder of the HTML standard).
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     return Uint8Array.from(binary, (c) => c.charCodeAt(0));
   } catch {
     return null;
@@ -76,12 +78,8 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   } catch {
     return { ok: false, message: 'This game link is incomplete or damaged (perhaps cut off when it was copied). Ask for the link again.' };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'This game link is damaged: its contents are not readable. Ask for the link again.' };
-  }
+  const json = readJson(text);
+  if (json === undefined) return { ok: false, message: 'This game link is damaged: its contents are not readable. Ask for the link again.' };
   const parsed = linkPayloadSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const { path, message } = issueToError(parsed.error.issues[0]!);

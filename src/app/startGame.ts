@@ -1,5 +1,4 @@
 import * as Phaser from 'phaser';
-import { Boot } from '../scenes/Boot';
 import { Preloader } from '../scenes/Preloader';
 import { MainMenu } from '../scenes/MainMenu';
 import { Briefing } from '../scenes/Briefing';
@@ -35,7 +34,7 @@ function rendererType(): number {
 }
 
 /** Creates the Phaser game (WebGL on a GPU, Canvas where WebGL would be drawn in software). */
-export function startGame(parent: string): Phaser.Game {
+export function startGame(parent: string): void {
   // Frozen states catch stray mutation while developing; the production build skips the cost.
   setCoreAutoFreeze(!import.meta.env.PROD);
   const game = new Phaser.Game({
@@ -48,10 +47,10 @@ export function startGame(parent: string): Phaser.Game {
     banner: false,
     // The game has no sound: Phaser would otherwise open a Web Audio context at boot (≈0.5 s on a cold load here).
     audio: { noAudio: true },
-    scene: [Boot, Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer, Projector],
+    // The first scene starts at once: the Preloader draws its own loading screen (a Boot scene before it only passed it on).
+    scene: [Preloader, MainMenu, Briefing, Game, GameOver, ReplayViewer, Projector],
   });
   // A handle for the browser tests and for curious players in the console.
   const w = window as unknown as { __forge?: { game?: Phaser.Game } };
   (w.__forge ??= {}).game = game;
-  return game;
 }

@@ -1,6 +1,6 @@
 import { hashValue, type Scenario } from '../core';
 import { isQuotaError, SET_ASIDE, storedKeys, UNREADABLE, type SaveStorage } from './autosave';
-import { isRecord } from './jsonText';
+import { isRecord, readJson } from './jsonText';
 import { importReplayText, type ImportResult } from './replayImport';
 
 // A reload while a replay is being watched comes back to it, as a reload in a game resumes the game.
@@ -30,7 +30,7 @@ export interface WatchedAt { position: number; speed: string }
 export type StoreResult = { ok: true } | { ok: false; message: string };
 
 const FULL = 'The browser’s storage is full, so a reload will not come back to this replay. The viewer goes on; save the replay file to keep it.';
-const OFF = 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.';
+export const OFF = 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.';
 
 export function watchedText(w: WatchedReplay): string {
   return JSON.stringify({ format: WATCHED_FORMAT, version: WATCHED_VERSION, source: w.source, note: w.note, replay: w.replay });
@@ -73,15 +73,11 @@ export type WatchedCheck =
 
 /** Reads a stored record and its replay the way an imported file is read: the replay ready to watch, or why not. */
 export function checkWatched(text: string, atText: string | null, shipped: readonly Scenario[], speeds: readonly string[]): WatchedCheck {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: UNREADABLE };
-  }
+  const json = readJson(text);
+  if (json === undefined) return { ok: false, reason: UNREADABLE };
   if (!isRecord(json) || json.format !== WATCHED_FORMAT) return { ok: false, reason: 'it is not a replay the viewer stored' };
   if (json.version !== WATCHED_VERSION)
-    return { ok: false, reason: `it was stored in format ${String(json.version)}; this version of the game reads format ${WATCHED_VERSION}` };
+    return { ok: false, reason: `it was stored in format ${json.version}; this version of the game reads format ${WATCHED_VERSION}` };
   const { source, note, replay } = json;
   if (typeof source !== 'string' || source.length === 0 || source.length > 300) return { ok: false, reason: 'its source field is not valid (expected a name of 1 to 300 characters)' };
   if (note !== null && (typeof note !== 'string' || note.length > 1000)) return { ok: false, reason: 'its note field is not valid (expected a sentence or null)' };
@@ -94,12 +90,9 @@ export function checkWatched(text: string, atText: string | null, shipped: reado
 
 function readAt(text: string | null, speeds: readonly string[]): { ok: true; at: WatchedAt } | { ok: false; problem: string } {
   const problem = 'The moment you were watching could not be read back, so the replay opens at its start.';
-  if (text === null) return { ok: false, problem };
-  try {
-    const json: unknown = JSON.parse(text);
-    if (isRecord(json) && Number.isInteger(json.position) && (json.position as number) >= 0 && typeof json.speed === 'string' && speeds.includes(json.speed))
-      return { ok: true, at: { position: json.position as number, speed: json.speed } };
-  } catch { /* reported below */ }
+  const json = text === null ? null : readJson(text);
+  if (isRecord(json) && Number.isInteger(json.position) && (json.position as number) >= 0 && typeof json.speed === 'string' && speeds.includes(json.speed))
+    return { ok: true, at: { position: json.position as number, speed: json.speed } };
   return { ok: false, problem };
 }
 
@@ -152,10 +145,9 @@ export function keptReplays(local: SaveStorage | null, session: SaveStorage | nu
 
 /** What "Download it" saves: the replay file inside the record when it can be found, else the record as it is. */
 export function keptDownload(text: string): { name: string; text: string } {
-  try {
-    const json: unknown = JSON.parse(text);
-    if (isRecord(json) && typeof json.replay === 'string') return { name: 'forge-shield-unreadable.replay.json', text: json.replay };
-  } catch { /* the record itself is damaged: download it whole */ }
+  const json = readJson(text);
+  if (isRecord(json) && typeof json.replay === 'string') return { name: 'forge-shield-unreadable.replay.json', text: json.replay };
+  // The record itself is damaged: download it whole.
   return { name: 'forge-shield-unreadable-viewer-record.json', text };
 }
 

@@ -2,9 +2,9 @@ import { stateHash, type Scenario } from '../core';
 import { browserStorage, tabStorage } from './autosave';
 import { formatReplayFile, type ReplayFile } from './replayFile';
 import type { ImportResult } from './replayImport';
-import { importSummary, replayFileOf } from './replayImport';
+import { replayFileOf } from './replayImport';
 import { ReplayTimeline } from './replayTimeline';
-import { forgetWatched, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
+import { forgetWatched, OFF, rememberAt, rememberWatched, takeWatched, type Reopen, type StoreResult } from './viewerResume';
 
 // The replay being watched: its timeline, the file it came from (saved again as it was), and what
 // verifying it found. The viewer scene reads it from here, as the board scene reads the session.
@@ -31,25 +31,23 @@ let current: ViewerSession | null = null;
 export interface ViewOptions { note?: string | null; start?: number; speed?: string | null; notice?: string | null }
 
 /** Opens an imported file (verified or diverged) for watching. */
-export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): ViewerSession {
+export function viewImported(result: Exclude<ImportResult, { kind: 'unusable' }>, source: string, options: ViewOptions = {}): void {
   const timeline = new ReplayTimeline(result.file);
   const note = options.note ?? null;
-  const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : importSummary(result) };
+  const verdict = { ok: result.kind === 'verified', text: result.kind === 'verified' && note ? note : result.text };
   const start = options.start ?? (result.kind === 'diverged' ? result.action : 0);
   current = { timeline, file: result.file, source, verdict, note, start, speed: options.speed ?? null, notice: options.notice ?? null };
   exposeForTests();
-  return current;
 }
 
 /** Opens a log that carries no recorded hashes (a share link, the last game): re-run, not compared. */
-export function viewLog(game: { scenario: ReplayFile['scenario']; seed: string; seats: ReplayFile['seats']; actions: ReplayFile['actions'] }, source: string, verdictText: string): ViewerSession {
+export function viewLog(game: { scenario: ReplayFile['scenario']; seed: string; seats: ReplayFile['seats']; actions: ReplayFile['actions'] }, source: string, verdictText: string): void {
   const { file } = replayFileOf(game);
   const timeline = new ReplayTimeline(file);
   const ok = timeline.refused === null;
   const verdict = { ok, text: ok ? verdictText : `Action ${timeline.refused!.index + 1} is refused by the rules: ${timeline.refused!.message}` };
   current = { timeline, file, source, verdict, note: ok ? verdictText : null, start: 0, speed: null, notice: null };
   exposeForTests();
-  return current;
 }
 
 export function currentViewer(): ViewerSession | null {
@@ -63,7 +61,7 @@ export function closeViewer(): void {
 /** The viewer has opened: store the replay and the moment shown so a reload comes back to it. */
 export function storeViewer(v: ViewerSession, position: number, speed: string): StoreResult {
   const storage = tabStorage();
-  if (!storage) return { ok: false, message: 'This browser does not let the game keep anything (storage is switched off), so a reload will not come back to this replay. The viewer goes on.' };
+  if (!storage) return { ok: false, message: OFF };
   return rememberWatched(storage, { source: v.source, note: v.note, replay: formatReplayFile(v.file) }, { position, speed });
 }
 

@@ -2,7 +2,6 @@ import * as Phaser from 'phaser';
 import { currentSession } from '../app/session';
 import { roleName } from '../core';
 import { renderBriefing } from '../ui/briefing';
-import { clear } from '../ui/dom';
 import { showCurtain } from '../ui/gameDialogs';
 import { setShortcuts } from '../ui/keys';
 import { sceneLayer } from '../ui/overlay';
@@ -23,7 +22,7 @@ export class Briefing extends Phaser.Scene {
     const state = session.store.getState();
     const humans = session.humans;
     const show = (i: number) => {
-      clear(layer);
+      layer.replaceChildren();
       if (i >= humans.length) { this.scene.start('Game'); return; }
       const role = state.scenario.roles.find((r) => r.id === humans[i])!;
       const next = humans[i + 1];

@@ -13,7 +13,7 @@ import { cardDialog, choiceDialog, confirmAction, helpDialog, leaveDialog, objec
 import { COMPARE_KEY, openForkCompare } from '../ui/forkCompare';
 import { GameHud } from '../ui/gameHud';
 import { FacilitatorConsole } from '../ui/facilitator';
-import { dialogOpen, listShortcuts, setShortcuts } from '../ui/keys';
+import { dialogOpen, listShortcuts, setShortcuts, type Shortcut } from '../ui/keys';
 import { announce, sceneLayer } from '../ui/overlay';
 import { BoardView } from '../view/board';
 import { EventPlayer } from '../view/eventPlayer';
@@ -64,7 +64,13 @@ export class Game extends Phaser.Scene {
       onSpeed: (v) => { setSpeed(v as Speed); this.#refresh(); },
       onHelp: () => { this.#openDialog = helpDialog(listShortcuts()); },
       onObjectives: () => this.#showObjectives(),
-      onMenu: () => { this.#openDialog = leaveDialog(() => this.#leave('MainMenu'), session.saveStatus.ok); },
+      onMenu: () => {
+        this.#openDialog = leaveDialog(() => {
+          this.#leaving = true;
+          store.stop();
+          this.scene.start('MainMenu');
+        }, session.saveStatus.ok);
+      },
     });
     this.#console = store.seats.facilitator?.kind === 'facilitator' ? new FacilitatorConsole(layer, store) : null;
     // A resumed hotseat game shows nobody's screen until the seat on step says it is ready.
@@ -115,16 +121,16 @@ export class Game extends Phaser.Scene {
 
   #setKeys(): void {
     setShortcuts([
-      { key: 'e', description: 'End my step', run: () => this.#hud.endButton()?.click() },
-      { key: 'a', description: 'Go to the list of actions', run: () => this.#hud.focusActions() },
-      { key: 'l', description: 'Go to the log (arrow keys scroll it)', run: () => this.#hud.log.focus() },
-      { key: 'o', description: 'Show your objectives', run: () => this.#showObjectives() },
-      { key: 's', description: 'Change the animation speed (normal, fast, skip)', run: () => this.#cycleSpeed() },
-      { key: 'u', description: 'Undo my last action (within my step, when nothing was left to chance)', run: () => this.#undo() },
-      { key: 'r', description: 'Save the replay file or copy a share link', run: () => this.#saveShare() },
-      { key: '?', description: 'Show this help', run: () => { this.#openDialog = helpDialog(listShortcuts()); } },
-      ...(this.#session.origin ? [{ ...COMPARE_KEY, run: () => this.#compare() }] : []),
-      ...(this.#console ? [{ key: 'f', description: 'Open or close the facilitator console', run: () => this.#console?.setOpen(!this.#console.isOpen()) }] : []),
+      ['e', 'End my step', () => this.#hud.endButton()?.click()],
+      ['a', 'Go to the list of actions', () => this.#hud.focusActions()],
+      ['l', 'Go to the log (arrow keys scroll it)', () => this.#hud.log.focus()],
+      ['o', 'Show your objectives', () => this.#showObjectives()],
+      ['s', 'Change the animation speed (normal, fast, skip)', () => this.#cycleSpeed()],
+      ['u', 'Undo my last action (within my step, when nothing was left to chance)', () => this.#undo()],
+      ['r', 'Save the replay file or copy a share link', () => this.#saveShare()],
+      ['?', 'Show this help', () => { this.#openDialog = helpDialog(listShortcuts()); }],
+      ...(this.#session.origin ? [[...COMPARE_KEY, () => this.#compare()] as Shortcut] : []),
+      ...(this.#console ? [['f', 'Open or close the facilitator console', () => this.#console?.setOpen(!this.#console.isOpen())] as Shortcut] : []),
     ]);
   }
 
@@ -133,7 +139,8 @@ export class Game extends Phaser.Scene {
   }
 
   #cycleSpeed(): void {
-    const order: Speed[] = ['normal', 'fast', 'skip'];
+    // SPEED_SCALE lists the speeds in the order S steps through them: normal, fast, skip.
+    const order = Object.keys(SPEED_SCALE) as Speed[];
     setSpeed(order[(order.indexOf(getSpeed()) + 1) % order.length]!);
     announce(`Animation speed: ${getSpeed()}`);
     this.#refresh();
@@ -205,7 +212,7 @@ export class Game extends Phaser.Scene {
     if (speed === 0) { toast(e.text); return Promise.resolve(); }
     return new Promise((resolve) => {
       const handle = cardDialog(s, e.card, e.text, () => resolve());
-      if (this.#session.humans.length === 0) window.setTimeout(() => { handle.close(); resolve(); }, 2500 * speed);
+      if (this.#session.humans.length === 0) setTimeout(() => { handle.close(); resolve(); }, 2500 * speed);
     });
   }
 
@@ -272,16 +279,10 @@ export class Game extends Phaser.Scene {
   #finish(): void {
     if (this.#leaving) return;
     this.#leaving = true;
-    window.setTimeout(() => {
+    setTimeout(() => {
       // The board's last notices (an event line) would cover the end screen's heading.
       clearNotices();
       this.scene.start('GameOver');
     }, Math.round(900 * SPEED_SCALE[getSpeed()]) + 100);
-  }
-
-  #leave(scene: string): void {
-    this.#leaving = true;
-    this.#session.store.stop();
-    this.scene.start(scene);
   }
 }

@@ -26,7 +26,7 @@ export class GameOver extends Phaser.Scene {
         open = openForkCompare(origin.file, session.store.game(), origin.at, { originLabel: origin.label, files: () => forkFiles(session)! });
       }
       : null;
-    setShortcuts(compare ? [{ ...COMPARE_KEY, run: compare }] : []);
+    setShortcuts(compare ? [[...COMPARE_KEY, compare]] : []);
     const layer = sceneLayer('end', this);
     this.events.once('shutdown', () => open?.close());
     const { store } = session;

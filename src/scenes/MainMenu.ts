@@ -91,8 +91,8 @@ export class MainMenu extends Phaser.Scene {
     });
     // A game to resume (its card is there only then): Resume has the focus, after the menu's own.
     queueMicrotask(() => layer.querySelector<HTMLElement>('.notice-resume button')?.focus());
-    if (linkNow) { linkPending = false; void this.#openFromLink(shipped, linkNotice); return; }
     linkPending = false;
+    if (linkNow) { void this.#openFromLink(shipped, linkNotice); return; }
     if (reopened.kind === 'open' && firstVisit) { this.scene.start('ReplayViewer'); return; }
     if (resumeNow && slot.kind === 'saved') this.#resume(slot);
   }

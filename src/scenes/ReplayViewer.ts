@@ -92,23 +92,23 @@ export class ReplayViewer extends Phaser.Scene {
   #setKeys(): void {
     const onButton = () => document.activeElement instanceof HTMLButtonElement;
     setShortcuts([
-      { key: 'ArrowRight', description: 'Forward one action', run: () => this.#step(1) },
-      { key: 'ArrowLeft', description: 'Back one action', run: () => this.#step(-1) },
-      { key: 'PageDown', description: 'Forward one turn', run: () => this.#turn(1) },
-      { key: 'PageUp', description: 'Back one turn', run: () => this.#turn(-1) },
-      { key: 'Home', description: 'To the start', run: () => this.#show(0, false) },
-      { key: 'End', description: 'To the end', run: () => this.#show(this.#viewer.timeline.length, false) },
-      { key: 'p', description: 'Play or pause (Space too, unless a button has focus)', run: () => this.#togglePlay() },
-      { key: ' ', description: 'Play or pause', run: () => { if (onButton()) (document.activeElement as HTMLButtonElement).click(); else this.#togglePlay(); } },
-      { key: '+', description: 'Play faster', run: () => this.#faster(1) },
-      { key: '-', description: 'Play slower', run: () => this.#faster(-1) },
-      { key: 't', description: 'Jump to a turn: type its number, then Enter', run: () => this.#panel.focusTurn() },
-      { key: 'f', description: 'Play from here (a new game from this moment)', run: () => this.#fork() },
-      { key: 'r', description: 'Save the replay file', run: () => this.#save() },
-      { key: 'k', description: 'Copy a share link to this replay', run: () => void this.#share() },
-      { key: 'd', description: 'Debrief of the replay (of the game so far when the replay ends before the game)', run: () => this.#debrief() },
-      { key: 'l', description: 'Go to the log', run: () => this.#panel.focusLog() },
-      { key: '?', description: 'Show this help', run: () => helpDialog(listShortcuts()) },
+      ['ArrowRight', 'Forward one action', () => this.#step(1)],
+      ['ArrowLeft', 'Back one action', () => this.#step(-1)],
+      ['PageDown', 'Forward one turn', () => this.#turn(1)],
+      ['PageUp', 'Back one turn', () => this.#turn(-1)],
+      ['Home', 'To the start', () => this.#show(0, false)],
+      ['End', 'To the end', () => this.#show(this.#viewer.timeline.length, false)],
+      ['p', 'Play or pause (Space too, unless a button has focus)', () => this.#togglePlay()],
+      [' ', 'Play or pause', () => { if (onButton()) (document.activeElement as HTMLButtonElement).click(); else this.#togglePlay(); }],
+      ['+', 'Play faster', () => this.#faster(1)],
+      ['-', 'Play slower', () => this.#faster(-1)],
+      ['t', 'Jump to a turn: type its number, then Enter', () => this.#panel.focusTurn()],
+      ['f', 'Play from here (a new game from this moment)', () => this.#fork()],
+      ['r', 'Save the replay file', () => this.#save()],
+      ['k', 'Copy a share link to this replay', () => void this.#share()],
+      ['d', 'Debrief of the replay (of the game so far when the replay ends before the game)', () => this.#debrief()],
+      ['l', 'Go to the log', () => this.#panel.focusLog()],
+      ['?', 'Show this help', () => helpDialog(listShortcuts())],
     ]);
   }
 
@@ -156,7 +156,7 @@ export class ReplayViewer extends Phaser.Scene {
   #turn(delta: number): void {
     this.#pause();
     const t = this.#viewer.timeline;
-    const now = t.turnAt(this.#position);
+    const now = t.stateAt(this.#position).turn;
     if (delta > 0) { this.#show(now >= t.lastTurn ? t.length : t.startOfTurn(now + 1), false); return; }
     const start = t.startOfTurn(now);
     this.#show(this.#position > start ? start : t.startOfTurn(now - 1), false);
@@ -183,7 +183,7 @@ export class ReplayViewer extends Phaser.Scene {
   async #play(run: number): Promise<void> {
     const on = () => this.#playing && run === this.#playRun;
     while (on()) {
-      await new Promise((r) => window.setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.ms));
+      await new Promise((r) => setTimeout(r, VIEWER_SPEEDS.find((s) => s.id === this.#speed)!.ms));
       if (!on()) return;
       if (dialogOpen()) continue;
       this.#show(this.#position + 1, true);
@@ -256,8 +256,8 @@ export class ReplayViewer extends Phaser.Scene {
 function showCard(s: GameState, e: Extract<GameEvent, { kind: 'card' }>, speed: number | null, onCut: (close: () => void) => void): Promise<void> {
   return new Promise((resolve) => {
     const handle = cardDialog(s, e.card, e.text, () => resolve());
-    const close = () => { if (timer !== null) window.clearTimeout(timer); handle.close(); resolve(); };
-    const timer = speed === null ? null : window.setTimeout(close, Math.max(2500, 6000 * speed));
+    const close = () => { if (timer !== null) clearTimeout(timer); handle.close(); resolve(); };
+    const timer = speed === null ? null : setTimeout(close, Math.max(2500, 6000 * speed));
     onCut(close);
   });
 }

@@ -1,22 +1,23 @@
 import { phaseName, roleName, type Action, type ActionType, type GameState, type LegalAction } from '../core';
-import { clear, displayLabel, fmt, h } from './dom';
+import { displayLabel, fmt, h } from './dom';
 import { roleTag, roleOf } from './roleStyle';
 
 // The side panel's list of moves: exactly what legalActions offers the viewer now, grouped, each
 // with its cost and effect in view. Choosing one opens a confirmation; "End my step" is its own button.
 
-const GROUPS: { title: string; types: ActionType[] }[] = [
-  { title: 'Event choice', types: ['chooseEventOption'] },
-  { title: 'Proposals to answer', types: ['answerProposal', 'counterProposal'] },
-  { title: 'Propose an agreement', types: ['proposeAgreement'] },
-  { title: 'Diplomacy', types: ['holdExercise', 'reassureAlly', 'breakAgreement'] },
-  { title: 'Production', types: ['fundLine', 'surgeLine', 'improveQuality', 'startTechStep', 'startProject', 'repairRegion'] },
-  { title: 'Orders and deliveries', types: ['orderInterceptors', 'transferStock'] },
-  { title: 'Move a battery', types: ['orderRedeploy'] },
-  { title: 'Half cover', types: ['setHalfCover'] },
-  { title: 'Firing doctrine', types: ['setDoctrine'] },
-  { title: 'Threats', types: ['launchWave', 'launchProvocation'] },
-  { title: 'Moves', types: ['playMove'] },
+/** [title, the action types under it] */
+const GROUPS: [string, ActionType[]][] = [
+  ['Event choice', ['chooseEventOption']],
+  ['Proposals to answer', ['answerProposal', 'counterProposal']],
+  ['Propose an agreement', ['proposeAgreement']],
+  ['Diplomacy', ['holdExercise', 'reassureAlly', 'breakAgreement']],
+  ['Production', ['fundLine', 'surgeLine', 'improveQuality', 'startTechStep', 'startProject', 'repairRegion']],
+  ['Orders and deliveries', ['orderInterceptors', 'transferStock']],
+  ['Move a battery', ['orderRedeploy']],
+  ['Half cover', ['setHalfCover']],
+  ['Firing doctrine', ['setDoctrine']],
+  ['Threats', ['launchWave', 'launchProvocation']],
+  ['Moves', ['playMove']],
 ];
 
 export interface ActionsPanelHandlers {
@@ -26,7 +27,7 @@ export interface ActionsPanelHandlers {
 }
 
 export function renderActions(el: HTMLElement, s: GameState, phase: GameState['phase'], viewer: string | null, actor: string | null, legal: readonly LegalAction[], busy: boolean, isBot: (r: string) => boolean, handlers: ActionsPanelHandlers): void {
-  clear(el);
+  el.replaceChildren();
   const hint = s.scenario.phaseHints[phase];
   const title = busy ? ['What happens now'] : viewer && actor === viewer ? ['Your step · ', roleTag(roleOf(s, viewer))] : stepTitle(s, actor, isBot);
   el.append(h('div', { class: 'step-card' },
@@ -36,18 +37,17 @@ export function renderActions(el: HTMLElement, s: GameState, phase: GameState['p
   const list = h('div', { class: 'action-list', role: 'group', 'aria-label': 'What you can do' });
   const end = legal.find((l) => l.action.type === 'endPhase');
   const acting = legal.filter((l) => l.action.type !== 'endPhase');
-  if (s.paused && !s.outcome) {
-    list.append(h('p', { class: 'muted waiting', text: 'The facilitator has paused the game. Play goes on when they resume it.' }));
-  } else if (busy) {
-    list.append(h('p', { class: 'muted waiting', text: 'Watch the board and the log; your choices come back when it has caught up.' }));
-  } else if (viewer === null || actor !== viewer) {
-    list.append(h('p', { class: 'muted waiting', text: actor && isBot(actor) ? `${roleName(s, actor)} is thinking. Watch the board and the log.` : 'Waiting…' }));
-  } else {
-    if (acting.length === 0) list.append(h('p', { class: 'muted waiting', text: 'Nothing more to do in this phase: end your step.' }));
-    for (const g of GROUPS) {
-      const items = acting.filter((l) => g.types.includes(l.action.type));
+  // Why there is nothing to choose, when there is not.
+  const waiting = s.paused && !s.outcome ? 'The facilitator has paused the game. Play goes on when they resume it.'
+    : busy ? 'Watch the board and the log; your choices come back when it has caught up.'
+    : viewer === null || actor !== viewer ? (actor && isBot(actor) ? `${roleName(s, actor)} is thinking. Watch the board and the log.` : 'Waiting…')
+    : acting.length === 0 ? 'Nothing more to do in this phase: end your step.' : null;
+  if (waiting) list.append(h('p', { class: 'muted waiting', text: waiting }));
+  else {
+    for (const [title, types] of GROUPS) {
+      const items = acting.filter((l) => types.includes(l.action.type));
       if (items.length === 0) continue;
-      list.append(h('h3', { class: 'group-title', text: g.title }));
+      list.append(h('h3', { class: 'group-title', text: title }));
       for (const l of items) list.append(actionButton(s, l, handlers));
     }
   }

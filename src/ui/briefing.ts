@@ -1,5 +1,5 @@
 import type { Role, Scenario } from '../core';
-import { h } from './dom';
+import { h, textList } from './dom';
 import { roleTag } from './roleStyle';
 
 // A role's briefing before turn 1: the situation, goals, what it knows and does not, the objectives
@@ -18,8 +18,7 @@ export interface BriefingOptions {
 export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
   const { scenario: sc, role } = o;
   const objectives = sc.objectives.filter((x) => x.owner === role.id || x.owner === role.side);
-  const list = (items: readonly string[]) => h('ul', {}, items.map((t) => h('li', { text: t })));
-  const go = h('button', { class: 'btn btn-primary btn-big', onclick: () => o.onContinue() }, o.continueLabel);
+  const go = h('button', { class: 'btn btn-primary btn-big', onclick: o.onContinue }, o.continueLabel);
   const panel = h('article', { class: 'briefing panel', 'aria-labelledby': 'briefing-title' },
     h('header', { class: 'briefing-head' },
       h('div', {},
@@ -31,10 +30,10 @@ export function renderBriefing(layer: HTMLElement, o: BriefingOptions): void {
         h('h2', { text: 'The situation' }),
         h('p', { class: 'lead', text: role.briefing.situation }),
         h('h2', { text: 'Your goals' }),
-        list(role.briefing.goals)),
+        textList(role.briefing.goals)),
       h('section', {},
-        role.briefing.knows.length > 0 ? [h('h2', { text: 'What you know' }), list(role.briefing.knows)] : null,
-        role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), list(role.briefing.unknowns)] : null,
+        role.briefing.knows.length > 0 ? [h('h2', { text: 'What you know' }), textList(role.briefing.knows)] : null,
+        role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), textList(role.briefing.unknowns)] : null,
         objectives.length > 0 ? [
           h('h2', { text: 'What scores' }),
           h('ul', { class: 'objectives' }, objectives.map((x) => h('li', {}, h('span', { class: 'points', text: x.points }), ` ${x.text}`, x.hidden ? h('em', { text: ' (secret)' }) : null))),

@@ -1,6 +1,6 @@
 import './debrief.css';
 import { computeDebrief, debriefCsv, debriefJson, type Debrief, type DebriefInput } from '../debrief';
-import { clear, downloadText as download, h, option, tabList } from './dom';
+import { downloadText as download, h, option, tabList } from './dom';
 import { openPanel } from './dialog';
 import { openPrintView } from './printView';
 import { roleTag } from './roleStyle';
@@ -11,8 +11,6 @@ import {
 // The debrief panel: opened from the end screen, the facilitator console or the replay viewer with a
 // scenario, seed, seats and action log. Everything on it is computed from the log (src/debrief/).
 
-export interface DebriefHandle { close(): void; debrief: Debrief }
-
 const TABS = [
   ['scores', 'Scores'], ['charts', 'Charts'], ['tracks', 'Tracks'], ['alliances', 'Alliances'], ['turning', 'Turning points'],
   ['timeline', 'Timeline'], ['cost', 'Cost exchange'], ['questions', 'Questions'],
@@ -20,7 +18,7 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 /** `game`: the scenario, seed, seats and action log to debrief. */
-export function openDebrief(game: DebriefInput): DebriefHandle {
+export function openDebrief(game: DebriefInput): void {
   const d = computeDebrief(game);
   const body = h('div', { class: 'debrief-body', id: 'debrief-body', role: 'tabpanel', tabindex: 0 });
   const tabs = h('div', { class: 'debrief-tabs', role: 'tablist', 'aria-label': 'Debrief sections' });
@@ -69,21 +67,19 @@ export function openDebrief(game: DebriefInput): DebriefHandle {
   const show = tabList(tabs, TABS.map(([id, name]) =>
     h('button', { class: 'debrief-tab', role: 'tab', id: `debrief-tab-${id}`, 'aria-controls': 'debrief-body' }, name)), (i) => {
     const tab = TABS[i]![0];
-    clear(body);
     body.setAttribute('aria-labelledby', `debrief-tab-${tab}`);
-    body.append(section(tab));
+    body.replaceChildren(section(tab));
     body.scrollTop = 0;
   });
 
   const stem = `${safe(d.scenario.id)}-${safe(d.seed)}-debrief`;
-  const { close } = openPanel('debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
+  openPanel('debrief', `${d.scenario.title} · seed ${d.seed} · ${d.turns.length} of ${d.scenario.turns} turns · ${d.actionCount} actions`, 'Debrief', [
     ['Export CSV', () => download(`${stem}.csv`, debriefCsv(d), 'text/csv')],
-    ['Export JSON', () => download(`${stem}.json`, debriefJson(d), 'application/json')],
+    ['Export JSON', () => download(`${stem}.json`, debriefJson(d))],
     ['Print view', () => printDebrief(d)],
   ], [tabs, body]);
   show(0);
   queueMicrotask(() => tabs.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
-  return { close, debrief: d };
 }
 
 /** The whole debrief on A4 pages: scores and questions, charts, tracks, alliances and turning points, costs, timeline. */

@@ -6,9 +6,7 @@ import { h } from './dom';
 const SVG = 'http://www.w3.org/2000/svg';
 export const SERIES_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#FFFFFF'];
 const DASHES = ['', '9 5', '3 4', '12 4 3 4', '6 3', '1 3'];
-const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'down'] as const;
 export const dashFor = (style: number): string => DASHES[style % DASHES.length]!;
-const markerFor = (style: number): (typeof MARKERS)[number] => MARKERS[style % MARKERS.length]!;
 
 export interface Series { name: string; values: (number | null)[]; colour: string; style: number }
 export interface ChartOptions {
@@ -25,23 +23,24 @@ export interface ChartOptions {
   integer?: boolean;
 }
 
-function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+function el(tag: string, attrs: Record<string, string | number>, text?: string | number): SVGElement {
   const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v as string);
+  if (text !== undefined) e.textContent = text as string;
   return e;
 }
 
-function marker(shape: (typeof MARKERS)[number], x: number, y: number, colour: string): SVGElement {
+/** A series' marker by its style, six shapes in turn: circle, square, triangle, diamond, cross, triangle down. */
+function marker(style: number, x: number, y: number, colour: string): SVGElement {
   const r = 4.5;
   const common = { fill: colour, stroke: '#0b121b', 'stroke-width': 1.2 };
-  switch (shape) {
-    case 'circle': return el('circle', { cx: x, cy: y, r, ...common });
-    case 'square': return el('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, ...common });
-    case 'triangle': return el('path', { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`, ...common });
-    case 'down': return el('path', { d: `M${x} ${y + r + 1}L${x + r + 1} ${y - r}L${x - r - 1} ${y - r}Z`, ...common });
-    case 'diamond': return el('path', { d: `M${x} ${y - r - 1.5}L${x + r + 1.5} ${y}L${x} ${y + r + 1.5}L${x - r - 1.5} ${y}Z`, ...common });
-    case 'cross': return el('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`, stroke: colour, 'stroke-width': 3 });
+  switch (style % 6) {
+    case 0: return el('circle', { cx: x, cy: y, r, ...common });
+    case 1: return el('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2, ...common });
+    case 2: return el('path', { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`, ...common });
+    case 3: return el('path', { d: `M${x} ${y - r - 1.5}L${x + r + 1.5} ${y}L${x} ${y + r + 1.5}L${x - r - 1.5} ${y}Z`, ...common });
+    case 4: return el('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`, stroke: colour, 'stroke-width': 3 });
+    default: return el('path', { d: `M${x} ${y + r + 1}L${x + r + 1} ${y - r}L${x - r - 1} ${y - r}Z`, ...common });
   }
 }
 
@@ -49,13 +48,14 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, colour: s
 export function seriesKey(s: Pick<Series, 'colour' | 'style'>): SVGElement {
   const svg = el('svg', { width: 34, height: 14, viewBox: '0 0 34 14', 'aria-hidden': 'true', class: 'series-key' });
   svg.append(el('line', { x1: 1, y1: 7, x2: 33, y2: 7, stroke: s.colour, 'stroke-width': 3, 'stroke-dasharray': dashFor(s.style) }));
-  svg.append(marker(markerFor(s.style), 17, 7, s.colour));
+  svg.append(marker(s.style, 17, 7, s.colour));
   return svg;
 }
 
-function niceTicks(min: number, max: number, integer = false, count = 5): number[] {
+/** About five ticks. */
+function niceTicks(min: number, max: number, integer = false): number[] {
   if (max <= min) max = min + 1;
-  const raw = (max - min) / count;
+  const raw = (max - min) / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const nice = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
   const step = integer ? Math.max(1, Math.round(nice)) : nice;
@@ -86,7 +86,7 @@ export function lineChart(o: ChartOptions): HTMLElement {
   const every = o.x.length > 16 ? 2 : 1;
   o.x.forEach((label, i) => {
     if (i % every !== 0 && i !== o.x.length - 1) return;
-    svg.append(el('text', { x: px(i), y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, String(label)));
+    svg.append(el('text', { x: px(i), y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, label));
   });
   svg.append(el('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: pad.top + plotH, class: 'axis' }));
   svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'axis' }));
@@ -101,15 +101,19 @@ export function lineChart(o: ChartOptions): HTMLElement {
       d += `${d === '' || s.values[i - 1] === null ? 'M' : 'L'}${px(i).toFixed(1)} ${(py(v) + dy[i]!).toFixed(1)}`;
     });
     svg.append(el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': 2.6, 'stroke-dasharray': dashFor(s.style), 'stroke-linejoin': 'round' }));
-    const shape = markerFor(s.style);
     s.values.forEach((v, i) => {
       if (v === null) return;
-      const m = marker(shape, px(i), py(v) + dy[i]!, s.colour);
+      const m = marker(s.style, px(i), py(v) + dy[i]!, s.colour);
       m.append(el('title', {}, `${s.name}, turn ${o.x[i] ?? i + 1}: ${fmt(v)}`));
       svg.append(m);
     });
   });
-  return figure(o.title, svg, o.series, sameAs(o.series));
+  const twins = sameAs(o.series);
+  const legend = h('ul', { class: 'chart-legend' }, o.series.map((s, k) => {
+    const twin = twins[k];
+    return h('li', {}, seriesKey(s), twin ? `${s.name} (same as ${twin} every turn)` : s.name);
+  }));
+  return h('figure', { class: 'chart-figure' }, h('figcaption', { text: o.title }), svg, legend);
 }
 
 /** Pixels between two series drawn over the same value, so each line and marker stays visible. */
@@ -147,18 +151,11 @@ export function sameAs(series: readonly Pick<Series, 'name' | 'values'>[]): (str
   });
 }
 
-function figure(title: string, svg: SVGElement, series: readonly Series[], twins: readonly (string | null)[] = []): HTMLElement {
-  const legend = h('ul', { class: 'chart-legend' }, series.map((s, k) => {
-    const twin = twins[k];
-    return h('li', {}, seriesKey(s), twin ? `${s.name} (same as ${twin} every turn)` : s.name);
-  }));
-  return h('figure', { class: 'chart-figure' }, h('figcaption', { text: title }), svg, legend);
-}
-
 export interface Bar { label: string; from: number; to: number; colour: string; style: number; text: string }
 
 /** Agreements (or anything with a span of turns) as horizontal bars over a turn axis. */
-export function spanChart(title: string, turns: number, bars: readonly Bar[], width = 1100): HTMLElement {
+export function spanChart(title: string, turns: number, bars: readonly Bar[]): HTMLElement {
+  const width = 1100;
   const row = 30;
   const pad = { left: 420, right: 16, top: 8, bottom: 40 };
   const height = pad.top + pad.bottom + Math.max(1, bars.length) * row;
@@ -167,7 +164,7 @@ export function spanChart(title: string, turns: number, bars: readonly Bar[], wi
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart span-chart' });
   for (let t = 1; t <= turns + 1; t++) {
     svg.append(el('line', { x1: px(t), x2: px(t), y1: pad.top, y2: height - pad.bottom, class: 'grid' }));
-    if (t <= turns) svg.append(el('text', { x: px(t) + (px(t + 1) - px(t)) / 2, y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, String(t)));
+    if (t <= turns) svg.append(el('text', { x: px(t) + (px(t + 1) - px(t)) / 2, y: height - pad.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, t));
   }
   svg.append(el('text', { x: pad.left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, 'Turn'));
   bars.forEach((b, i) => {
@@ -185,7 +182,8 @@ export interface GraphNode { id: string; name: string; colour: string; style: nu
 export interface GraphEdge { a: string; b: string; label: string; style: number }
 
 /** Who had which agreement at one turn: roles on a circle, one labelled line per agreement. */
-export function allianceGraph(title: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[], size = 420): HTMLElement {
+export function allianceGraph(title: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): HTMLElement {
+  const size = 380;
   const cx = size / 2;
   const cy = size / 2;
   const radius = size / 2 - 70;
@@ -214,7 +212,7 @@ export function allianceGraph(title: string, nodes: readonly GraphNode[], edges:
   }
   for (const n of nodes) {
     const p = at.get(n.id)!;
-    svg.append(marker(markerFor(n.style), p.x, p.y, n.colour));
+    svg.append(marker(n.style, p.x, p.y, n.colour));
     svg.append(el('circle', { cx: p.x, cy: p.y, r: 15, fill: n.colour, stroke: '#ffffff', 'stroke-width': 2 }));
     const below = p.y > cy;
     svg.append(el('text', { x: p.x, y: p.y + (below ? 36 : -24), 'text-anchor': 'middle', class: 'node-label' }, n.name));

@@ -1,6 +1,6 @@
 import { AGREEMENT_TYPES, plural } from '../core';
 import type { Debrief, Decision } from '../debrief';
-import { cap, h } from './dom';
+import { cap, h, textList } from './dom';
 import { allianceGraph, lineChart, SERIES_COLOURS, seriesKey, spanChart, type Series } from './debriefCharts';
 import { roleTag, shortName } from './roleStyle';
 
@@ -90,7 +90,7 @@ export function allianceGraphAt(d: Debrief, turn: number): HTMLElement {
   }
   const nodes = d.roles.map((r, i) => ({ id: r.id, name: r.name, colour: r.colour, style: i }));
   const legend = h('ul', { class: 'agreement-list' }, names.length === 0 ? h('li', { class: 'muted', text: 'No agreements in force.' }) : names.map((n) => h('li', {}, seriesKey({ colour: '#dfe7ef', style: n.style }), n.text)));
-  return h('div', { class: 'graph-at keep' }, allianceGraph(`Agreements in force at the end of turn ${turn}`, nodes, edges, 380), legend);
+  return h('div', { class: 'graph-at keep' }, allianceGraph(`Agreements in force at the end of turn ${turn}`, nodes, edges), legend);
 }
 
 export function allianceSpans(d: Debrief): HTMLElement {
@@ -116,9 +116,9 @@ export function turningSection(d: Debrief, compact: boolean): HTMLElement {
       h('h3', { text: `${p.label} — turn ${p.turn}` }),
       h('p', { class: 'muted', text: `Score swing ${fmt(p.scoreSwing)} points · tension swing ${p.tensionSwing}` }),
       h('div', { class: 'turning-cols' },
-        h('div', {}, h('h4', { text: 'What changed' }), h('ul', {}, p.changes.map((c) => h('li', { text: c })))),
+        h('div', {}, h('h4', { text: 'What changed' }), textList(p.changes)),
         h('div', {},
-          p.events.length > 0 ? [h('h4', { text: 'Events' }), h('ul', {}, p.events.map((e) => h('li', { text: e })))] : null,
+          p.events.length > 0 ? [h('h4', { text: 'Events' }), textList(p.events)] : null,
           h('h4', { text: 'Decisions behind it' }),
           h('ul', {}, shown.map((x) => h('li', { text: x.text })),
             shown.length < p.decisions.length ? h('li', { class: 'muted', text: `…and ${p.decisions.length - shown.length} more in the timeline.` }) : null))));
@@ -161,8 +161,8 @@ export function costSection(d: Debrief): HTMLElement {
 export function questionsSection(d: Debrief): HTMLElement {
   return h('div', { class: 'debrief-section questions' },
     h('h3', { text: 'For discussion' }),
-    h('ol', { class: 'question-list' }, d.scenario.discussionQuestions.map((q) => h('li', { text: q }))),
+    textList(d.scenario.discussionQuestions, { class: 'question-list' }, 'ol'),
     h('h3', { text: 'What this scenario teaches' }),
-    h('ul', {}, d.scenario.teachingGoals.map((q) => h('li', { text: q }))));
+    textList(d.scenario.teachingGoals));
 }
 

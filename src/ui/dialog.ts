@@ -1,4 +1,4 @@
-import { append, h, type Child } from './dom';
+import { h, type Child } from './dom';
 import { pushDialog } from './keys';
 import { overlayRoot } from './overlay';
 
@@ -32,15 +32,7 @@ export interface DialogHandle { close(): void; root: HTMLElement }
 
 export function openDialog(o: DialogOptions): DialogHandle {
   const titleId = `dlg-${Math.random().toString(36).slice(2)}`;
-  const panel = h('div', { class: `dialog ${o.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
-  const head = h('div', { class: 'dialog-head' },
-    o.icon ? h('img', { src: o.icon, alt: '', class: 'dialog-icon' }) : null,
-    h('h2', { id: titleId, text: o.title }),
-    o.tag ?? null);
-  const body = h('div', { class: 'dialog-body' });
-  append(body, [o.body].flat());
   const buttons = h('div', { class: 'dialog-buttons' });
-  const backdrop = h('div', { class: 'backdrop' }, panel);
   let closed = false;
   let focusTarget: HTMLElement | null = null;
   for (const b of o.buttons) {
@@ -54,10 +46,16 @@ export function openDialog(o: DialogOptions): DialogHandle {
     h('span', { class: 'btn-label', text: b.label }),
     b.describe ? h('span', { class: 'btn-desc', text: b.describe }) : null);
     buttons.append(btn);
-    if (b.focus || !focusTarget) focusTarget = b.focus ? btn : focusTarget ?? btn;
+    if (b.focus || !focusTarget) focusTarget = btn;
   }
-  panel.append(head, body, buttons);
-  const close = showModal(backdrop, panel, o.mustChoose ? false : o.onCancel ?? true, () => { closed = true; });
+  const panel = h('div', { class: `dialog ${o.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+    h('div', { class: 'dialog-head' },
+      o.icon ? h('img', { src: o.icon, alt: '', class: 'dialog-icon' }) : null,
+      h('h2', { id: titleId, text: o.title }),
+      o.tag),
+    h('div', { class: 'dialog-body' }, o.body),
+    buttons);
+  const close = showModal(h('div', { class: 'backdrop' }, panel), panel, o.mustChoose ? false : o.onCancel ?? true, () => { closed = true; });
   queueMicrotask(() => (focusTarget ?? panel).focus());
   return { close, root: panel };
 }
@@ -107,8 +105,9 @@ export function clearNotices(): void {
 export function toast(text: string, kind: 'error' | 'info' = 'info'): void {
   const el = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
   overlayRoot().append(el);
-  window.setTimeout(() => el.classList.add('toast-out'), kind === 'error' ? 5000 : 2800);
-  window.setTimeout(() => el.remove(), kind === 'error' ? 5600 : 3400);
+  const shown = kind === 'error' ? 5000 : 2800;
+  setTimeout(() => el.classList.add('toast-out'), shown);
+  setTimeout(() => el.remove(), shown + 600);
 }
 
 let tip: HTMLElement | null = null;

@@ -10,28 +10,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
-    else if (key === 'class') el.className = String(value);
-    else if (key === 'text') el.textContent = String(value);
-    else el.setAttribute(key, value === true ? '' : String(value));
+    // The DOM makes text of a number itself.
+    else if (key === 'class') el.className = value as string;
+    else if (key === 'text') el.textContent = value as string;
+    else el.setAttribute(key, value === true ? '' : value as string);
   }
-  append(el, children);
+  // One at a time (a long list would overflow a spread); Element.append makes a text node of a string or a number itself.
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c as Node | string);
   return el;
 }
 
+/** A list of plain lines: a ul (or the tag given) of li. */
+export const textList = (items: readonly string[], attrs: Attrs = {}, tag: 'ul' | 'ol' = 'ul'): HTMLElement => h(tag, attrs, items.map((text) => h('li', { text })));
+
 /** An option of a select: its value, its words, and whether it is the one chosen. */
 export const option = (value: string | number, text: string, selected = false): HTMLOptionElement => h('option', { value, selected }, text);
-
-export function append(el: HTMLElement, children: (Child | Child[])[]): void {
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    // Element.append makes a text node of a string itself.
-    el.append(typeof c === 'number' ? String(c) : c);
-  }
-}
-
-export function clear(el: HTMLElement): void {
-  el.replaceChildren();
-}
 
 /**
  * Tab buttons put in a tablist: a click or the left and right arrow keys choose one. The returned
@@ -71,7 +64,7 @@ export function downloadText(name: string, text: string, type = 'application/jso
   document.body.append(link);
   link.click();
   link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 export { cap, displayLabel, fmt, typeWords } from '../debrief/words';

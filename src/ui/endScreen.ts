@@ -1,6 +1,6 @@
 import type { GameState } from '../core';
 import { downloadText, fmt, h } from './dom';
-import { roleOf, roleTag } from './roleStyle';
+import { roleTag } from './roleStyle';
 
 // The end screen: the outcome, every role's score with how it was earned, and the ways on
 // (the debrief, the replay file, again, the menu).
@@ -30,13 +30,13 @@ export function renderEndScreen(layer: HTMLElement, s: GameState, o: EndOptions)
     const sc = out.scores[r.id];
     if (!sc) return null;
     return h('section', { class: 'score-card', 'aria-label': `${r.name}: ${sc.total} points` },
-      h('header', {}, roleTag(roleOf(s, r.id)), h('span', { class: `score-total${sc.total === best && best > 0 ? ' top' : ''}`, text: fmt(sc.total) })),
+      h('header', {}, roleTag(r), h('span', { class: `score-total${sc.total === best && best > 0 ? ' top' : ''}`, text: fmt(sc.total) })),
       h('table', { class: 'breakdown' },
         h('tbody', {}, sc.breakdown.map((b) => h('tr', {}, h('td', { text: b.label }), h('td', { class: 'num', text: fmt(b.points) }))))));
   });
   const again = h('button', { class: 'btn btn-primary btn-big', onclick: o.onAgain }, 'Play again with the same seed');
   const menu = h('button', { class: 'btn btn-secondary btn-big', onclick: o.onMenu }, 'Main menu');
-  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', onclick: () => o.onDebrief() }, 'Debrief');
+  const debrief = h('button', { class: 'btn btn-secondary btn-big btn-debrief', onclick: o.onDebrief }, 'Debrief');
   const compare = o.onCompare ? h('button', { class: 'btn btn-secondary btn-big btn-compare', title: 'Compare with the original (C)', onclick: o.onCompare }, 'Compare with the original ', h('kbd', { text: 'C' })) : null;
   const save = h('button', { class: 'btn btn-secondary btn-big', onclick: () => { const file = o.replay(); downloadText(file.name, file.text); } }, 'Save the replay');
   layer.append(h('div', { class: 'end panel', role: 'region', 'aria-labelledby': 'end-title' },

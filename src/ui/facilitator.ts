@@ -3,7 +3,7 @@ import {
   FACILITATOR, legalActions, revealLabel, trackBounds, trackName, turnLabel, phaseName, type Action, type ApplyResult, type GameEvent, type GameState, type Scenario, type Seats,
 } from '../core';
 import { hoverTip, openDialog, toast } from './dialog';
-import { cap, clear, h, option } from './dom';
+import { cap, h, option } from './dom';
 import { openDebrief } from './debrief';
 import { printBriefings } from './printBriefings';
 import { lead, newChannelId, projectorUrl, type Leader } from './projectorChannel';
@@ -94,23 +94,23 @@ export class FacilitatorConsole {
     const s = this.#store.getState();
     this.#live = [];
     const focusedId = (document.activeElement as HTMLElement | null)?.closest('.fac-console') ? document.activeElement?.id : null;
-    clear(this.el);
+    this.el.replaceChildren();
     const legal = legalActions(s, FACILITATOR);
     const over = s.outcome !== null;
-    const button = (label: string, id: string, run: () => void, opts: { disabled?: boolean; kind?: string } = {}) =>
-      h('button', { class: `btn ${opts.kind ?? ''}`, id, disabled: opts.disabled ?? false, onclick: run }, label);
+    const button = (label: string, id: string, run: () => void, kind = '', disabled = false) =>
+      h('button', { class: `btn ${kind}`, id, disabled, onclick: run }, label);
     this.el.append(
       h('header', { class: 'fac-head' },
         h('h2', { text: 'Facilitator console' }),
         this.#liveText('p', { class: `fac-status${s.paused ? ' paused' : ''}`, role: 'status' }, (now) =>
           now.outcome ? 'The game is over.' : `${now.paused ? 'Paused' : 'Running'} · ${turnLabel(now)} (turn ${now.turn} of ${now.scenario.turns}) · ${phaseName(now.phase)}`),
-        button('Close', 'fac-close', () => this.setOpen(false), { kind: 'btn-icon-text' })),
+        button('Close', 'fac-close', () => this.setOpen(false), 'btn-icon-text')),
       h('div', { class: 'fac-row' },
         s.paused
-          ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over })
-          : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), { kind: 'btn-primary', disabled: over }),
+          ? button('Resume the game', 'fac-resume', () => this.#send({ type: 'resumeGame', role: FACILITATOR }), 'btn-primary', over)
+          : button('Pause the game', 'fac-pause', () => this.#send({ type: 'pauseGame', role: FACILITATOR }), 'btn-primary', over),
         button(revealLabel(s.revealed), 'fac-reveal',
-          () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), { disabled: over }),
+          () => this.#send({ type: 'revealHidden', role: FACILITATOR, reveal: !s.revealed }), '', over),
         button('Projector window', 'fac-projector', () => this.#openProjector())),
       this.#injectSection(s, legal.some((l) => l.action.type === 'injectCard')),
       this.#customSection(s, over),
@@ -119,7 +119,7 @@ export class FacilitatorConsole {
         button('Debrief so far', 'fac-debrief', () => openDebrief(this.#store.game())),
         button('Print role briefings', 'fac-briefings', () => printBriefings(s.scenario)),
         h('span', { class: 'fac-spacer' }),
-        button('End the game…', 'fac-end', () => this.#confirmEnd(), { kind: 'btn-danger', disabled: over })),
+        button('End the game…', 'fac-end', () => this.#confirmEnd(), 'btn-danger', over)),
     );
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
@@ -150,9 +150,9 @@ export class FacilitatorConsole {
       tracks.map((k) => option(k, cap(trackName(s, k)), k === this.#draft.track)));
     const by: HTMLSelectElement = h('select', { id: 'fac-custom-by', 'aria-label': 'By how much', onchange: () => { this.#draft.by = by.value; } }, [-3, -2, -1, 1, 2, 3].map((n) => option(n, n > 0 ? `+${n}` : `${n}`, String(n) === this.#draft.by)));
     const play = () => {
-      if (title.value.trim() === '' || text.value.trim() === '') { toast('A card needs a title and a text.', 'error'); return; }
-      const effects = track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [];
-      if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom: { title: title.value.trim(), text: text.value.trim(), effects } })) {
+      const custom = { title: title.value.trim(), text: text.value.trim(), effects: track.value ? [{ adjustTrack: track.value, by: Number(by.value) }] : [] };
+      if (!custom.title || !custom.text) { toast('A card needs a title and a text.', 'error'); return; }
+      if (this.#send({ type: 'injectCard', role: FACILITATOR, card: null, custom })) {
         this.#draft = { title: '', text: '', track: '', by: '1' };
         title.value = '';
         text.value = '';
@@ -173,7 +173,7 @@ export class FacilitatorConsole {
     const valueOf = (now: GameState) => now.tracks[this.#track] ?? 0;
     const step = (by: number, label: string, id: string) => {
       const b = h('button', { class: 'btn', id, onclick: () => this.#send({ type: 'adjustTrack', role: FACILITATOR, track: this.#track, by }) }, label);
-      this.#live.push(() => { const now = this.#store.getState(); b.disabled = over || valueOf(now) + by < min || valueOf(now) + by > max; });
+      this.#live.push(() => { const next = valueOf(this.#store.getState()) + by; b.disabled = over || next < min || next > max; });
       return b;
     };
     return h('section', { class: 'fac-block' },

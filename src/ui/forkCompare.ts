@@ -1,7 +1,7 @@
 import './forkCompare.css';
 import { compareFork, fmt, valueOf, type CompareMetric, type CompareTurn, type ForkComparison, type ForkGame } from '../debrief/forkCompare';
 import { openPanel } from './dialog';
-import { clear, downloadText, h, tabList } from './dom';
+import { downloadText, h, tabList } from './dom';
 
 // "Compare with the original": a forked game beside the replay it was forked from. Opened from the
 // game's side panel (C) and the end screen. Differences carry a symbol and a word, never colour alone.
@@ -15,9 +15,9 @@ export interface CompareOptions {
 }
 
 /** The shortcut that opens the comparison (the board and the end screen). */
-export const COMPARE_KEY = { key: 'c', description: 'Compare this game with the original it was forked from' };
+export const COMPARE_KEY = ['c', 'Compare this game with the original it was forked from'] as const;
 
-export interface CompareHandle { close(): void; root: HTMLElement; comparison: ForkComparison }
+export interface CompareHandle { close(): void; root: HTMLElement }
 
 const SAME = '= same';
 
@@ -30,7 +30,7 @@ export function openForkCompare(original: ForkGame, fork: ForkGame, at: number, 
     ['Save this game’s replay', () => { const f = o.files().fork; downloadText(f.name, f.text); }],
   ], [body], o.onClose);
   queueMicrotask(() => closeButton.focus());
-  return { close, root: panel, comparison: c };
+  return { close, root: panel };
 }
 
 function summarySection(c: ForkComparison, originLabel: string): HTMLElement {
@@ -99,9 +99,8 @@ function turnsSection(c: ForkComparison): HTMLElement {
       h('span', { text: `Turn ${t.turn}` }), h('span', { class: 'small', text: t.label }), h('span', { class: 'mark', text: mark }));
   }), (i) => {
     current = i;
-    clear(holder);
     holder.setAttribute('aria-labelledby', `compare-turn-tab-${i}`);
-    holder.append(turnTable(c, c.turns[i]!, showAll, () => { showAll = !showAll; show(current); }));
+    holder.replaceChildren(turnTable(c, c.turns[i]!, showAll, () => { showAll = !showAll; show(current); }));
   });
   show(current);
   return h('section', { class: 'compare-turns', 'aria-labelledby': 'compare-turns-title' },

@@ -1,7 +1,7 @@
-import { roleName, type Action, type GameState, type LegalAction } from '../core';
+import { roleName, turnLabel, type Action, type GameState, type LegalAction } from '../core';
 import { openDialog, type DialogHandle } from './dialog';
-import { cap, displayLabel, h } from './dom';
-import { pushDialog } from './keys';
+import { cap, displayLabel, h, textList } from './dom';
+import { pushDialog, type Shortcut } from './keys';
 import { overlayRoot } from './overlay';
 import { roleOf, roleTag } from './roleStyle';
 import { costText } from './actionsPanel';
@@ -125,12 +125,12 @@ export function showCurtain(s: GameState, role: string, onReady: () => void): vo
   queueMicrotask(() => ready.focus());
 }
 
-export function helpDialog(shortcuts: readonly { key: string; description: string }[]): DialogHandle {
+export function helpDialog(shortcuts: readonly Shortcut[]): DialogHandle {
   return openDialog({
     title: 'How to play with the keyboard',
     body: [
       h('p', { text: 'Tab and Shift+Tab move between buttons; Enter or Space presses the one in focus. Esc closes a dialog.' }),
-      h('table', { class: 'keys' }, shortcuts.map((s) => h('tr', {}, h('td', {}, h('kbd', { text: s.key === ' ' ? 'Space' : s.key.toUpperCase() })), h('td', { text: s.description })))),
+      h('table', { class: 'keys' }, shortcuts.map(([key, description]) => h('tr', {}, h('td', {}, h('kbd', { text: key === ' ' ? 'Space' : key.toUpperCase() })), h('td', { text: description })))),
       h('h3', { text: 'Reading the board' }),
       h('ul', {},
         h('li', { text: 'A solid light ring round a region: a battery covers it fully. A dashed ring: half cover from next door.' }),
@@ -171,9 +171,9 @@ export function objectivesDialog(s: GameState, viewer: string): DialogHandle {
     title: 'Your objectives',
     tag: roleTag(role),
     body: [
-      role ? h('ul', { class: 'goals' }, role.briefing.goals.map((g) => h('li', { text: g }))) : null,
+      role ? textList(role.briefing.goals, { class: 'goals' }) : null,
       mine.length > 0 ? h('ul', { class: 'objectives' }, mine.map((o) => h('li', {}, h('span', { class: 'points', text: o.points }), ` ${o.text}`,
-        o.byTurn ? ` (by ${s.scenario.turnLabels[o.byTurn - 1] ?? `turn ${o.byTurn}`})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
+        o.byTurn ? ` (by ${turnLabel(s, o.byTurn)})` : '', o.hidden ? h('em', { text: ' (secret)' }) : null))) : null,
     ],
     buttons: [{ label: 'Close', kind: 'primary' }],
   });

@@ -24,9 +24,9 @@ export interface HudHandlers extends ActionsPanelHandlers, Omit<TopBarHandlers, 
 
 export class GameHud {
   readonly log: LogPanel;
-  readonly #top: HTMLElement;
-  readonly #actions: HTMLElement;
-  readonly #nations: HTMLElement;
+  readonly #top = h('header', { class: 'top-bar' });
+  readonly #actions = h('div', { class: 'actions-panel' });
+  readonly #nations = nationsBox();
   /** Undo and "Save & share", between the actions and the log. */
   readonly #tools = h('div', { class: 'side-tools' });
   #lastKey = '';
@@ -35,12 +35,8 @@ export class GameHud {
 
   constructor(layer: HTMLElement, handlers: HudHandlers) {
     this.#handlers = handlers;
-    this.#top = h('header', { class: 'top-bar' });
-    this.#actions = h('div', { class: 'actions-panel' });
-    const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.#actions);
-    side.append(this.#tools);
+    const side = h('aside', { class: 'side panel', 'aria-label': 'Your step' }, this.#actions, this.#tools);
     this.log = new LogPanel(side);
-    this.#nations = nationsBox();
     layer.append(this.#top, side, this.#nations);
   }
 

@@ -1,5 +1,5 @@
 import { AGREEMENT_NAMES, PHASES, phaseName, plural, roleName, turnLabel, type GameState } from '../core';
-import { clear, fmt, h, option } from './dom';
+import { fmt, h, option } from './dom';
 import { roleOf, roleTag, swatch } from './roleStyle';
 
 // The frame around the board: the turn and phase bar (whose step it is), and the nations strip with
@@ -38,8 +38,8 @@ export function topBar(el: HTMLElement, s: GameState, shown: { turn: number; pha
     middle,
     h('div', { class: 'top-tools' },
       tools,
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: () => on.onHelp() }, '?'),
-      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: () => on.onMenu() }, '⌂')));
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Help and keyboard shortcuts', title: 'Help (?)', onclick: on.onHelp }, '?'),
+      h('button', { class: 'btn btn-icon', 'aria-label': 'Leave to the main menu', title: 'Main menu', onclick: on.onMenu }, '⌂')));
 }
 
 /** The box the nations strip is drawn in (the board's and the replay viewer's). */
@@ -47,7 +47,7 @@ export const nationsBox = (): HTMLElement => h('div', { class: 'nations', 'aria-
 
 /** The nations strip: one card per role, then the pair tracks and agreements. */
 export function renderNations(el: HTMLElement, s: GameState, viewer: string | null): void {
-  clear(el);
+  el.replaceChildren();
   const roles = [...s.scenario.roles].sort((a, b) => Number(b.id === viewer) - Number(a.id === viewer));
   el.classList.toggle('compact', roles.length >= 3);
   for (const r of roles) {

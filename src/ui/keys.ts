@@ -3,28 +3,25 @@ import { focusables } from './dom';
 // Keyboard: Tab and Shift+Tab move through buttons as usual; open dialogs keep focus inside
 // themselves and close with Esc; a few single-key shortcuts work when no text field has focus.
 
-type Shortcut = { key: string; description: string; run: () => void };
+/** A key (as KeyboardEvent.key; a letter in lower case), what it does in words, and the doing. */
+export type Shortcut = [key: string, description: string, run: () => void];
 const shortcuts: Shortcut[] = [];
 const dialogs: { root: HTMLElement; onEscape: (() => void) | null }[] = [];
-let installed = false;
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  document.addEventListener('keydown', (e) => {
-    const top = dialogs[dialogs.length - 1];
-    if (top) {
-      if (e.key === 'Escape' && top.onEscape) { e.preventDefault(); top.onEscape(); return; }
-      if (e.key === 'Tab') trapTab(e, top.root);
-      return;
-    }
-    const target = e.target as HTMLElement | null;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = shortcuts.find((x) => x.key === e.key.toLowerCase() || x.key === e.key);
-    if (s) { e.preventDefault(); s.run(); }
-  });
-}
+// One listener for the page, added when the game loads.
+document.addEventListener('keydown', (e) => {
+  const top = dialogs[dialogs.length - 1];
+  if (top) {
+    if (e.key === 'Escape' && top.onEscape) { e.preventDefault(); top.onEscape(); return; }
+    if (e.key === 'Tab') trapTab(e, top.root);
+    return;
+  }
+  const target = e.target as HTMLElement | null;
+  if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const s = shortcuts.find(([key]) => key === e.key.toLowerCase() || key === e.key);
+  if (s) { e.preventDefault(); s[2](); }
+});
 
 function trapTab(e: KeyboardEvent, root: HTMLElement): void {
   const items = focusables(root);
@@ -38,7 +35,6 @@ function trapTab(e: KeyboardEvent, root: HTMLElement): void {
 }
 
 export function setShortcuts(list: Shortcut[]): void {
-  install();
   shortcuts.length = 0;
   shortcuts.push(...list);
 }
@@ -49,7 +45,6 @@ export function listShortcuts(): readonly Shortcut[] {
 
 /** Registers an open dialog: focus stays inside it; Esc runs `onEscape` when given. */
 export function pushDialog(root: HTMLElement, onEscape: (() => void) | null): () => void {
-  install();
   const entry = { root, onEscape };
   const before = document.activeElement as HTMLElement | null;
   dialogs.push(entry);

@@ -7,16 +7,14 @@ import { lineSwatch, roleOf } from './roleStyle';
 // the board shows what they describe. L focuses it; arrow keys and Page Up/Down scroll it.
 
 export class LogPanel {
-  readonly el: HTMLElement;
   readonly #list: HTMLElement;
   #shown = 0;
   #lastTurn = 0;
 
   constructor(host: HTMLElement) {
     this.#list = h('ol', { class: 'log-list', tabindex: 0, 'aria-label': 'Game log (press L to come here; arrow keys scroll)' });
-    this.el = h('section', { class: 'log' },
-      h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list);
-    host.append(this.el);
+    host.append(h('section', { class: 'log' },
+      h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
   }
 
   /** Shows the state's log up to `count` entries. */

@@ -1,5 +1,5 @@
 import { BOT_LEVELS, type BotLevel, type Role, type Scenario, type ScenarioError, type Seat, type Seats } from '../core';
-import { clear, h, option } from './dom';
+import { h, option } from './dom';
 import { roleTag, swatch } from './roleStyle';
 
 // The main menu: the scenarios with title, summary, roles and length; seats (human or bot with its
@@ -37,7 +37,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   const fileProblems = h('div', { class: 'file-problems', role: 'alert' });
   const loadScenario = jsonFileButton('Load a scenario file…', (text, name) => {
     const result = o.readFile(text);
-    clear(fileProblems);
+    fileProblems.replaceChildren();
     if (result.ok) {
       entries.push({ ok: true, file: name, scenario: result.scenario });
       selected = entries.length - 1;
@@ -53,7 +53,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   });
 
   function drawList(): void {
-    clear(list);
+    list.replaceChildren();
     entries.forEach((e, i) => {
       if (!e.ok) {
         list.append(h('div', { class: 'scenario-card broken' },
@@ -81,7 +81,7 @@ export function renderMenu(layer: HTMLElement, o: MenuOptions): void {
   }
 
   function drawSetup(): void {
-    clear(setup);
+    setup.replaceChildren();
     const e = entries[selected];
     if (!e || !e.ok) {
       setup.append(h('p', { text: 'No playable scenario. Add scenario files to the scenarios folder, or load one from disk.' }));
@@ -165,7 +165,7 @@ export function seatPicker(id: string, role: Role, values: readonly string[], ch
 
 /** A seat as the value of a seat picker's option ("human", "bot:<level>", "scripted"), and back. */
 export const seatValue = (seat: Seat | undefined): string =>
-  !seat ? 'human' : seat.kind === 'bot' ? `bot:${seat.level}` : seat.kind === 'scripted' ? 'scripted' : 'human';
+  seat?.kind === 'bot' ? `bot:${seat.level}` : seat?.kind === 'scripted' ? 'scripted' : 'human';
 
 export function seatFrom(value: string): Seat {
   if (value.startsWith('bot:')) return { kind: 'bot', level: value.slice(4) as BotLevel };

@@ -9,8 +9,8 @@ const HEIGHT = 720;
 let root: HTMLElement | null = null;
 let announcer: HTMLElement | null = null;
 
-export function mountOverlay(canvas: HTMLCanvasElement): HTMLElement {
-  if (root) return root;
+export function mountOverlay(canvas: HTMLCanvasElement): void {
+  if (root) return;
   root = h('div', { id: 'ui', class: 'ui-root' });
   announcer = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
   document.body.append(root, announcer);
@@ -23,8 +23,7 @@ export function mountOverlay(canvas: HTMLCanvasElement): HTMLElement {
   align();
   new ResizeObserver(align).observe(canvas);
   window.addEventListener('resize', align);
-  window.setInterval(align, 500);
-  return root;
+  setInterval(align, 500);
 }
 
 export function overlayRoot(): HTMLElement {

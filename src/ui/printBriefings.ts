@@ -1,5 +1,5 @@
 import type { Scenario } from '../core';
-import { h } from './dom';
+import { h, textList } from './dom';
 import { openPrintView } from './printView';
 import { swatch } from './roleStyle';
 
@@ -9,7 +9,6 @@ import { swatch } from './roleStyle';
 export function printBriefings(sc: Scenario): void {
   const pages = sc.roles.map((role) => {
     const objectives = sc.objectives.filter((x) => x.owner === role.id || x.owner === role.side);
-    const list = (items: readonly string[]) => h('ul', {}, items.map((t) => h('li', { text: t })));
     return h('article', { class: 'print-page briefing-print', 'aria-label': `Briefing for ${role.name}` },
       h('p', { class: 'eyebrow', text: `${sc.title} · role briefing · ${sc.turns} turns (${sc.turnLabels[0] ?? ''} – ${sc.turnLabels[sc.turns - 1] ?? ''})` }),
       h('h1', {}, swatch(role, 'md'), ` ${role.name}`),
@@ -17,9 +16,9 @@ export function printBriefings(sc: Scenario): void {
       h('h2', { text: 'The situation' }),
       h('p', { text: role.briefing.situation }),
       h('h2', { text: 'Your goals' }),
-      list(role.briefing.goals),
-      role.briefing.knows.length > 0 ? [h('h2', { text: 'What you know' }), list(role.briefing.knows)] : null,
-      role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), list(role.briefing.unknowns)] : null,
+      textList(role.briefing.goals),
+      role.briefing.knows.length > 0 ? [h('h2', { text: 'What you know' }), textList(role.briefing.knows)] : null,
+      role.briefing.unknowns.length > 0 ? [h('h2', { text: 'What you do not know' }), textList(role.briefing.unknowns)] : null,
       objectives.length > 0 ? [
         h('h2', { text: 'What scores' }),
         h('table', {}, h('tbody', {}, objectives.map((x) => h('tr', {},

@@ -5,9 +5,7 @@ import { pushDialog } from './keys';
 // A print view: the pages laid out on white, on screen first (so the teacher sees what will print),
 // then the browser's print dialog. Lives outside the scaled overlay so A4 pages get real widths.
 
-export interface PrintView { root: HTMLElement; close(): void }
-
-export function openPrintView(title: string, pages: Child[]): PrintView {
+export function openPrintView(title: string, pages: Child[]): void {
   document.getElementById('print-root')?.remove();
   const printButton = h('button', { class: 'pbtn pbtn-primary', onclick: () => window.print() }, 'Print…');
   const closeButton = h('button', { class: 'pbtn', onclick: () => close() }, 'Close the print view');
@@ -23,5 +21,4 @@ export function openPrintView(title: string, pages: Child[]): PrintView {
     document.body.classList.remove('print-view');
   };
   queueMicrotask(() => printButton.focus());
-  return { root, close };
 }

@@ -1,6 +1,6 @@
 import './projector.css';
 import { logEntries, PHASES, phaseName, plural, type RoleView } from '../core';
-import { clear, fmt, h } from './dom';
+import { fmt, h } from './dom';
 import { lineSwatch, roleOf, roleTag, shortName, swatch } from './roleStyle';
 
 // The projector view's panels: large type for the back of a room, and only what everyone may see
@@ -32,10 +32,9 @@ export class ProjectorPanels {
   }
 
   #drawTop(v: RoleView): void {
-    clear(this.#top);
     const status = v.outcome ? 'The game is over' : v.paused ? 'Paused' : v.queue[0] ? null : `${phaseName(v.phase)} under way`;
     const onStep = !v.outcome && !v.paused ? v.pendingChoice?.role ?? v.queue[0] ?? null : null;
-    this.#top.append(
+    this.#top.replaceChildren(
       h('div', { class: 'proj-turn' },
         h('span', { class: 'proj-turn-label', text: v.scenario.turnLabels[v.turn - 1] ?? `Turn ${v.turn}` }),
         h('span', { class: 'proj-turn-count', text: `turn ${Math.min(v.turn, v.scenario.turns)} of ${v.scenario.turns}` })),
@@ -46,8 +45,7 @@ export class ProjectorPanels {
   }
 
   #drawSide(v: RoleView): void {
-    clear(this.#side);
-    this.#side.append(h('h2', { text: 'Tension' }));
+    this.#side.replaceChildren(h('h2', { text: 'Tension' }));
     for (const t of v.scenario.theatres) {
       const value = v.tracks[`tension:${t.id}`] ?? 0;
       this.#side.append(h('div', { class: `proj-tension${value >= 7 ? ' high' : ''}` },
@@ -63,15 +61,11 @@ export class ProjectorPanels {
         h('span', { class: 'proj-bp', text: `${fmt(v.budgets[r.id] ?? 0)} BP` })));
     }
     this.#side.append(h('h2', { text: 'Latest' }), this.#log);
-    clear(this.#log);
-    for (const e of logEntries(v.log, -8)) {
-      const role = e.role ? roleOf(v, e.role) : undefined;
-      this.#log.append(h('li', {}, lineSwatch(role), h('span', { text: e.text })));
-    }
+    this.#log.replaceChildren(...logEntries(v.log, -8).map((e) => h('li', {}, lineSwatch(e.role ? roleOf(v, e.role) : undefined), h('span', { text: e.text }))));
   }
 
   #drawStrip(v: RoleView): void {
-    clear(this.#strip);
+    this.#strip.replaceChildren();
     const roles = v.scenario.roles;
     for (let i = 0; i < roles.length; i++)
       for (let j = i + 1; j < roles.length; j++) {
@@ -88,7 +82,7 @@ export class ProjectorPanels {
   }
 
   #drawBanner(v: RoleView): void {
-    clear(this.#banner);
+    this.#banner.replaceChildren();
     const hidden = v.revealed ? v.scenario.objectives.filter((o) => o.hidden) : [];
     if (v.outcome) {
       const scores = v.scenario.roles.map((r) => h('li', {}, roleTag(r), h('b', { class: 'proj-num', text: fmt(v.outcome!.scores[r.id]?.total ?? 0) })));

@@ -1,6 +1,6 @@
 import type { Scenario, Seats } from '../core';
 import { openDialog, toast, type DialogHandle } from './dialog';
-import { downloadText, h } from './dom';
+import { downloadText, h, textList } from './dom';
 import { PLAYERS, seatFrom, seatPicker, seatValue } from './menu';
 
 // The dialogs of replays and sharing: what an opened file turned out to be, a link to copy (or why
@@ -22,7 +22,7 @@ export function importDialog(fileName: string, v: ImportView, onWatch: () => voi
       className: 'import-dialog',
       body: [
         h('p', { class: 'lead', text: `${fileName} could not be opened:` }),
-        h('ul', { class: 'import-problems' }, v.problems.map((p) => h('li', { text: p }))),
+        textList(v.problems, { class: 'import-problems' }),
       ],
       buttons: [{ label: 'Close', kind: 'primary' }],
     });

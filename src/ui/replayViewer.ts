@@ -1,5 +1,5 @@
 import { logEntries, logSize, type GameState } from '../core';
-import { clear, h, option } from './dom';
+import { h, option } from './dom';
 import { nationsBox, renderNations, topBar } from './hud';
 import { turnHeading } from './logPanel';
 import { lineSwatch, roleOf, roleTag } from './roleStyle';
@@ -67,7 +67,7 @@ export class ReplayViewerPanel {
     this.#on = on;
     const button = (label: string, title: string, run: () => void) =>
       h('button', { class: 'btn viewer-btn', title, 'aria-label': title, onclick: run }, label);
-    this.#playButton = button('▶ Play', 'Play (P or Space)', () => on.onPlay());
+    this.#playButton = button('▶ Play', 'Play (P or Space)', on.onPlay);
     this.#scrub = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, class: 'viewer-scrub', 'aria-label': 'Position in the replay (arrow keys move one action)', oninput: () => on.onSeek(Number(this.#scrub.value)) });
     const jump = () => { const t = Number(this.#turnField.value); if (Number.isInteger(t)) on.onJump(t); };
     this.#turnField = h('input', { type: 'number', id: 'viewer-turn', min: 1, value: 1, class: 'viewer-turn', onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') { e.preventDefault(); jump(); } } });
@@ -88,13 +88,13 @@ export class ReplayViewerPanel {
         h('label', { for: 'viewer-turn', class: 'viewer-jump' }, 'Jump to turn', this.#turnField),
         h('button', { class: 'btn viewer-btn', onclick: jump }, 'Go'),
         this.#speedSelect));
-    this.#debriefButton = h('button', { class: 'btn', onclick: () => on.onDebrief() }, 'Debrief');
+    this.#debriefButton = h('button', { class: 'btn', onclick: on.onDebrief }, 'Debrief');
     const side = h('aside', { class: 'side panel viewer-side', 'aria-label': 'Replay controls' },
       this.#controls, this.#now,
       h('div', { class: 'viewer-actions' },
-        h('button', { class: 'btn btn-primary', title: 'Play from here (F)', onclick: () => on.onFork() }, 'Play from here'),
-        h('button', { class: 'btn', title: 'Save the replay file (R)', onclick: () => on.onSave() }, 'Save file'),
-        h('button', { class: 'btn', title: 'Share link (K)', onclick: () => on.onShare() }, 'Share link'),
+        h('button', { class: 'btn btn-primary', title: 'Play from here (F)', onclick: on.onFork }, 'Play from here'),
+        h('button', { class: 'btn', title: 'Save the replay file (R)', onclick: on.onSave }, 'Save file'),
+        h('button', { class: 'btn', title: 'Share link (K)', onclick: on.onShare }, 'Share link'),
         this.#debriefButton),
       h('section', { class: 'log viewer-log-box' }, h('h2', { class: 'log-title', 'aria-hidden': 'true' }, 'Log ', h('kbd', { text: 'L' })), this.#list));
     layer.append(this.#top, side, this.#nations);
@@ -102,7 +102,12 @@ export class ReplayViewerPanel {
 
   update(v: ViewerView): void {
     const s = v.state;
-    this.#renderTop(v);
+    topBar(this.#top, s, v.shown,
+      h('div', { class: 'step-box viewer-title' },
+        h('span', { class: 'viewer-badge', text: 'Replay' }),
+        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text },
+          h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
+      [], this.#on);
     renderNations(this.#nations, s, null);
     this.#scrub.max = String(v.length);
     this.#scrub.value = String(v.position);
@@ -116,25 +121,15 @@ export class ReplayViewerPanel {
     this.#debriefButton.title = v.finished
       ? 'Debrief of the whole game (D)'
       : 'Debrief (D): the replay ends before the game does, so it covers the game so far';
-    clear(this.#now);
     if (v.current) {
       const role = roleOf(s, v.current.role);
-      this.#now.append(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
-    } else this.#now.append(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
+      this.#now.replaceChildren(h('span', { class: 'now-tag', text: 'Now' }), ...(role ? [roleTag(role)] : []), h('span', { class: 'now-text', text: v.current.text }));
+    } else this.#now.replaceChildren(h('span', { class: 'now-text muted', text: 'The start of the game, before anyone has acted.' }));
     this.#renderLog(s, v.currentLines);
   }
 
-  #renderTop(v: ViewerView): void {
-    topBar(this.#top, v.state, v.shown,
-      h('div', { class: 'step-box viewer-title' },
-        h('span', { class: 'viewer-badge', text: 'Replay' }),
-        h('span', { class: `verdict-chip ${v.verdict.ok ? 'verdict-ok' : 'verdict-bad'}`, title: v.verdict.text },
-          h('span', { 'aria-hidden': 'true', text: v.verdict.ok ? '✓ ' : '✗ ' }), v.verdict.ok ? 'verified' : 'not verified')),
-      [], this.#on);
-  }
-
   #renderLog(s: GameState, current: { from: number; to: number }): void {
-    clear(this.#list);
+    this.#list.replaceChildren();
     let lastTurn = 0;
     let mark: HTMLElement | null = null;
     // Long games: the last 400 lines are enough to read around the moment shown.

@@ -25,7 +25,7 @@ export function roleOf(s: GameState | { scenario: { roles: Role[] } }, id: strin
 export const shortName = (name: string): string => name.replace(/ (commander|partner|cell)$/i, '');
 
 /** A swatch of the role's colour and pattern, hidden from screen readers (the name says it). */
-export function swatch(role: Pick<Role, 'colour' | 'pattern'> | undefined, size: 'sm' | 'md' | 'lg' = 'md'): HTMLElement {
+export function swatch(role: Pick<Role, 'colour' | 'pattern'> | undefined, size: 'sm' | 'md' | 'lg' | 'sm blank' = 'md'): HTMLElement {
   const el = h('span', { class: `swatch swatch-${size}`, 'aria-hidden': 'true' });
   if (role) el.style.background = patternCss(role.pattern, role.colour);
   return el;
@@ -33,7 +33,7 @@ export function swatch(role: Pick<Role, 'colour' | 'pattern'> | undefined, size:
 
 /** A log line's mark: the role's small swatch, or a blank one for lines of no role. */
 export const lineSwatch = (role: Pick<Role, 'colour' | 'pattern'> | undefined): HTMLElement =>
-  role ? swatch(role, 'sm') : h('span', { class: 'swatch swatch-sm blank', 'aria-hidden': 'true' });
+  swatch(role, role ? 'sm' : 'sm blank');
 
 /** The role's name with its swatch. */
 export function roleTag(role: Pick<Role, 'colour' | 'pattern' | 'name'> | undefined, fallback = ''): HTMLElement {

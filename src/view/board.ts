@@ -39,7 +39,7 @@ export class BoardView {
     const lanes = drawLanes(scene, s.scenario, this.layout);
     this.#gauges = theatres.gauges;
     this.#lanes = lanes.lanes;
-    bake(scene, [table, ...theatres.still, ...lanes.still], 0, { x: BOARD.x - 6, y: BOARD.y - 6, w: BOARD.w + 12, h: BOARD.h + 12 });
+    bake(scene, [table, ...theatres.still, ...lanes.still], { x: BOARD.x - 6, y: BOARD.y - 6, w: BOARD.w + 12, h: BOARD.h + 12 });
     this.#trails = scene.add.graphics().setDepth(1);
     for (const r of s.scenario.regions) {
       const at = this.layout.regions[r.id]!;
@@ -88,7 +88,7 @@ export class BoardView {
     this.#state = s;
     const cov = coverage(s);
     const open = gaps(s);
-    for (const id of Object.keys(this.regions)) this.regions[id]!.update(this.#regionLook(s, id, cov, open), duration > 0, duration);
+    for (const id of Object.keys(this.regions)) this.regions[id]!.update(this.#regionLook(s, id, cov, open), duration);
     for (const t of s.scenario.theatres) {
       const v = s.tracks[`tension:${t.id}`] ?? 0;
       this.#gauges[t.id]?.update(v, this.#tensions[t.id] !== undefined && this.#tensions[t.id] !== v);

@@ -90,19 +90,19 @@ export function tweenPromise(scene: Phaser.Scene, config: Phaser.Types.Tweens.Tw
 
 /** Waits in wall-clock time (the scene clock slows down with the frame rate on weak machines). */
 export const wait = (_scene: Phaser.Scene, ms: number): Promise<void> =>
-  ms <= 0 ? Promise.resolve() : new Promise((resolve) => window.setTimeout(resolve, ms));
+  ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Draws still Graphics once into a texture and drops them: Graphics are re-tessellated every frame,
  * which costs a lot on software-rendered classroom machines. `area`: the part of the canvas they
  * cover; only that part is drawn each frame (software WebGL pays for every pixel of the quad).
  */
-export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], depth = 0, area?: { x: number; y: number; w: number; h: number }): Phaser.GameObjects.RenderTexture {
+export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area: { x: number; y: number; w: number; h: number }): Phaser.GameObjects.RenderTexture {
   const { width, height } = scene.scale;
-  const rt = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(depth);
+  const rt = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
   rt.draw(objects);
   rt.render();
-  if (area) rt.setCrop(area.x, area.y, area.w, area.h);
+  rt.setCrop(area.x, area.y, area.w, area.h);
   for (const o of objects) o.destroy();
   return rt;
 }

@@ -26,8 +26,6 @@ export class EventPlayer {
   readonly #queue: { state: GameState; events: readonly GameEvent[] }[] = [];
   #running = false;
   #waiters: (() => void)[] = [];
-  /** Set while a wave is on screen (for tests and screenshots). */
-  current: GameEvent['kind'] | null = null;
 
   readonly #scene: Phaser.Scene;
   readonly #board: BoardView;
@@ -65,7 +63,6 @@ export class EventPlayer {
       }
     }
     this.#running = false;
-    this.current = null;
     this.#hooks.onBusy(false);
     const waiters = this.#waiters;
     this.#waiters = [];
@@ -79,11 +76,11 @@ export class EventPlayer {
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       const speed = this.#hooks.speed();
-      this.current = e.kind;
       document.body.dataset.playing = e.kind;
+      // Each event's own log line shows as it starts (a wave's further lines as its threats arrive).
+      reveal(i + 1);
       switch (e.kind) {
         case 'phase': {
-          reveal(i + 1);
           this.#hooks.onPhase(e.turn, e.phase);
           const hint = e.text.replace(/^[A-Z][a-z]+ phase\.\s*/, '');
           if (e.phase !== 'events' && e.phase !== 'assessment') await phaseBanner(this.#scene, `${phaseName(e.phase)} phase`, hint, speed);
@@ -91,7 +88,6 @@ export class EventPlayer {
           break;
         }
         case 'card':
-          reveal(i + 1);
           await this.#hooks.showCard(s, e);
           break;
         case 'interception': {
@@ -99,28 +95,21 @@ export class EventPlayer {
           // The wave: its interceptions and what they cause, up to the next phase, card, move or delivery.
           while (j < events.length && ['interception', 'log', 'track', 'roll'].includes(events[j]!.kind)) j++;
           const wave = events.slice(i, j).filter((x): x is Interception => x.kind === 'interception');
-          reveal(i + 1);
           const step = wave.length > 0 ? scaled(420, speed) : 0;
-          wave.forEach((_, k) => window.setTimeout(() => reveal(indexOfNth(events, i, k) + 1), step * k + scaled(1100, speed)));
+          wave.forEach((_, k) => setTimeout(() => reveal(indexOfNth(events, i, k) + 1), step * k + scaled(1100, speed)));
           await playWave(this.#scene, this.#board, s, wave, speed);
           reveal(j);
           i = j - 1;
           break;
         }
         case 'delivery':
-          reveal(i + 1);
           await playDelivery(this.#scene, this.#board, s, e, speed);
           break;
         case 'redeploy':
-          reveal(i + 1);
           await this.#board.update(s, scaled(700, speed));
-          break;
-        default:
-          reveal(i + 1);
       }
     }
     reveal(events.length);
-    this.current = null;
     delete document.body.dataset.playing;
     await this.#board.update(s, scaled(450, this.#hooks.speed()));
   }

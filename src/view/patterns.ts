@@ -6,13 +6,12 @@ import type { Pattern } from '../core';
 
 const TILE = 16;
 
-export function drawPattern(g: CanvasRenderingContext2D, pattern: Pattern, colour: string, size = TILE): void {
+export function drawPattern(g: CanvasRenderingContext2D, pattern: Pattern, colour: string): void {
+  const s = TILE;
   g.fillStyle = colour;
-  g.fillRect(0, 0, size, size);
-  g.strokeStyle = 'rgba(11,18,27,0.75)';
-  g.fillStyle = 'rgba(11,18,27,0.75)';
-  g.lineWidth = size / 8;
-  const s = size;
+  g.fillRect(0, 0, s, s);
+  g.strokeStyle = g.fillStyle = 'rgba(11,18,27,0.75)';
+  g.lineWidth = s / 8;
   switch (pattern) {
     case 'solid':
       break;

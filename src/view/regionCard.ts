@@ -60,7 +60,7 @@ export class RegionCard {
     const face = bakePiece(scene, [bg, stripe, stripeEdge, name, pips, valueText], { x: -w / 2 - 1, y: -h / 2 - 1, w: w + 2, h: h + 2 });
     this.container = scene.add.container(at.x, at.y, [face, this.#bar, this.#damageText, this.#disabledTag, this.#gapTag]);
     this.container.setSize(w, h);
-    this.update(look, false);
+    this.update(look, 0);
   }
 
   #tag(text: string, colour: number, y: number): Phaser.GameObjects.Container {
@@ -69,7 +69,8 @@ export class RegionCard {
     return this.#scene.add.container(0, y, [g, t]).setVisible(false);
   }
 
-  update(look: RegionLook, animate: boolean, duration = 500): void {
+  /** `duration` > 0 tweens the damage bar to its new value. */
+  update(look: RegionLook, duration: number): void {
     this.#look = look;
     this.#drawRing();
     this.#gapTag.setVisible(look.gap);
@@ -78,7 +79,7 @@ export class RegionCard {
     if (this.#shownDamage !== look.damage) {
       const from = this.#shownDamage < 0 ? look.damage : this.#shownDamage;
       this.#shownDamage = look.damage;
-      if (animate && duration > 0 && from !== look.damage) {
+      if (duration > 0 && from !== look.damage) {
         const counter = { v: from };
         void tweenPromise(this.#scene, { targets: counter, v: look.damage, duration, onUpdate: () => this.#drawBar(counter.v) });
       } else this.#drawBar(look.damage);

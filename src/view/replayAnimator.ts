@@ -70,7 +70,7 @@ export class ReplayAnimator {
   async idle(): Promise<void> {
     while (this.#run) {
       const run = this.#run;
-      await Promise.race([run.player.idle(), new Promise((r) => window.setTimeout(r, 100))]);
+      await Promise.race([run.player.idle(), new Promise((r) => setTimeout(r, 100))]);
       if (this.#run === run && !run.player.busy) this.#run = null;
     }
   }

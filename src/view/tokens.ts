@@ -105,7 +105,6 @@ export function statusText(s: GameState, b: Battery): string {
 }
 
 export class LineToken {
-  readonly container: Phaser.GameObjects.Container;
   readonly #caption: Phaser.GameObjects.Text;
   readonly #progress: Phaser.GameObjects.Graphics;
 
@@ -121,7 +120,7 @@ export class LineToken {
     this.#progress = scene.add.graphics();
     this.#caption = label(scene, 0, 22, '', { size: 13, bold: true }).setOrigin(0.5, 0);
     const face = bakePiece(scene, [bg, ...strips, icon], { x: -22, y: -22, w: 44, h: 44 });
-    this.container = scene.add.container(at.x, at.y, [face, this.#progress, this.#caption]).setDepth(3);
+    scene.add.container(at.x, at.y, [face, this.#progress, this.#caption]).setDepth(3);
     this.update(line);
   }
 
@@ -133,9 +132,5 @@ export class LineToken {
     this.#progress.beginPath();
     this.#progress.arc(0, 0, 25, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * Math.max(0.02, share), false);
     this.#progress.strokePath();
-  }
-
-  destroy(): void {
-    this.container.destroy();
   }
 }
