@@ -54,10 +54,9 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     region.damage = Math.max(0, region.damage - e.amount);
     say(ctx, `${regionName(s, id)} is repaired (damage ${region.damage}).`);
   } else if ('incident' in e) {
-    incident(ctx, e.incident === 'target' && b.target ? b.target : e.incident);
+    incident(ctx, bindPlace(e.incident, b));
   } else if ('hotline' in e) {
-    const theatre = e.hotline === 'target' && b.target ? b.target : e.hotline;
-    own(s, 'hotline')[theatre] = true;
+    own(s, 'hotline')[bindPlace(e.hotline, b)] = true;
     say(ctx, 'A hotline is open: the next incident will escalate only half as far.');
   } else if ('richardson' in e) {
     // The arms race is read as it stands and replaced whole (writing into it would draft the step).
