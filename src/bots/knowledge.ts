@@ -1,5 +1,5 @@
 import {
-  gaps, isDisabled, quantityFields, quantityValue, trackBounds as coreTrackBounds,
+  bindRole, gaps, isDisabled, quantityFields, quantityValue, trackBounds as coreTrackBounds,
   type Condition, type GameState, type Quantity, type Role, type RoleView,
 } from '../core';
 
@@ -27,11 +27,8 @@ export const isDisabledRegion = (v: View, region: string): boolean => isDisabled
 export const turnsLeft = (v: View): number => Math.max(0, v.scenario.turns - v.turn);
 export const isPlayed = (v: View, role: string): boolean => { const seat = v.seats[role]; return seat !== undefined && seat.kind !== 'scripted'; };
 
-export function bindRole(role: string, b: Binding): string {
-  if (role === 'actor') return b.actor ?? role;
-  if (role === 'target') return b.target ?? role;
-  return role;
-}
+// The rules' own binding of `actor` and `target`.
+export { bindPlace, bindRole } from '../core';
 
 /** Per actor, then per target (no string keys to build on every call). */
 type ByBinding<T> = Map<string | null, Map<string | null, T>>;

@@ -16,6 +16,9 @@ export function bindRole(role: string, b: Binding): string {
   return role;
 }
 
+/** A region or theatre named `target` in a move stands for the move's target. */
+export const bindPlace = (id: string, b: Binding): string => (id === 'target' && b.target ? b.target : id);
+
 export const isDisabled = (s: GameState, region: string): boolean => {
   const def = s.scenario.regions.find((r) => r.id === region);
   if (!def) return false;

@@ -20,7 +20,7 @@ export { transparencyTrack } from './rules/diplomacyAgreements';
 export { detectionChance } from './rules/threatsResolve';
 export { trackBounds } from './context';
 export { computeScores } from './rules/assessment';
-export { protectedPct, stockOf, isDisabled, quantityFields, quantityValue } from './conditions';
+export { protectedPct, stockOf, isDisabled, quantityFields, quantityValue, bindRole, bindPlace } from './conditions';
 export { trackName, roleName, plural, capitalise, type GameEvent, type ShotRecord } from './context';
 export { REJECTION_CODES, type RejectionCode } from './rejections';
 export { FACILITATOR, ACTION_TYPES, type Action, type ActionType, type LegalAction, type Rejection } from './actions';
