@@ -18,6 +18,7 @@ export { revealLabel } from './rules/facilitator';
 export { airTurns, loadsWaiting } from './rules/deploymentMap';
 export { transparencyTrack } from './rules/diplomacyAgreements';
 export { detectionChance } from './rules/threatsResolve';
+export { drawWaves } from './rules/threats';
 export { trackBounds } from './context';
 export { pairKey } from './trackIds';
 export { computeScores } from './rules/assessment';
