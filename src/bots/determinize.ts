@@ -1,5 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
-import { drawWaves, STREAMS, type GameState, type RoleView } from '../core';
+import { drawWaves, shuffle, STREAMS, type GameState, type RoleView } from '../core';
 import type { Random } from './random';
 import { redPlayed } from './threatModel';
 
@@ -7,14 +7,6 @@ import { redPlayed } from './threatModel';
 // the scripted Red cell's planned waves, others' intelligence) are sampled from the bot's own stream.
 
 type RngState = GameState['rng'][keyof GameState['rng']];
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 /** The cards still in the deck (every copy less those drawn or injected), in a sampled order. */
 function sampleDeck(v: RoleView, random: Random): string[] {

@@ -19,6 +19,7 @@ export { airTurns, loadsWaiting } from './rules/deploymentMap';
 export { transparencyTrack } from './rules/diplomacyAgreements';
 export { detectionChance } from './rules/threatsResolve';
 export { drawWaves } from './rules/threats';
+export { shuffle } from './rules/events';
 export { trackBounds } from './context';
 export { pairKey } from './trackIds';
 export { computeScores } from './rules/assessment';
