@@ -1,5 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
-import { STREAMS, type GameState, type RoleView } from '../core';
+import { drawWaves, shuffle, STREAMS, type GameState, type RoleView } from '../core';
 import type { Random } from './random';
 import { redPlayed } from './threatModel';
 
@@ -7,14 +7,6 @@ import { redPlayed } from './threatModel';
 // the scripted Red cell's planned waves, others' intelligence) are sampled from the bot's own stream.
 
 type RngState = GameState['rng'][keyof GameState['rng']];
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 /** The cards still in the deck (every copy less those drawn or injected), in a sampled order. */
 function sampleDeck(v: RoleView, random: Random): string[] {
@@ -32,15 +24,7 @@ function sampleDeck(v: RoleView, random: Random): string[] {
 /** This turn's waves of a scripted Red cell, drawn as the rules draw them, when they are still to come and unseen. */
 function sampleWaves(v: RoleView, random: Random): GameState['plannedWaves'] {
   if (redPlayed(v) || Object.keys(v.plannedWaves).length > 0 || v.phase === 'assessment') return v.plannedWaves;
-  const out: GameState['plannedWaves'] = {};
-  for (const w of v.scenario.waves) {
-    if (w.fromTurn > v.turn || w.toTurn < v.turn) continue;
-    const count = w.min + Math.floor(random() * (w.max - w.min + 1));
-    const target = w.targets[Math.floor(random() * w.targets.length)];
-    if (count <= 0 || target === undefined) continue;
-    (out[w.theatre] ??= []).push({ threat: w.threat, target, count });
-  }
-  return out;
+  return drawWaves(v, random);
 }
 
 export function determinize(v: RoleView, random: Random): GameState {

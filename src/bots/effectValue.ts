@@ -1,15 +1,13 @@
 import type { Effect } from '../core';
 import { lever, regionWorth, stockWorth, trackWeight, type Interests } from './interests';
 import {
-  bindRole, holds, regionDef, rollChance, sameSide, trackBounds, trackKeyOf, trackValue,
+  bindPlace, bindRole, holds, regionDef, rollChance, sameSide, trackBounds, trackKeyOf, trackValue,
   type Binding, type View,
 } from './knowledge';
 import { expectedThreats } from './threatModel';
 
 // What a list of declarative effects (a card option, a move, a project, a provocation) is worth to a
 // role, judged statically from its interests: no dice are thrown, rolls count by their chance.
-
-const bindPlace = (id: string, b: Binding): string => (id === 'target' && b.target ? b.target : id);
 
 function trackDelta(v: View, i: Interests, key: string, by: number): number {
   const [min, max] = trackBounds(v, key);
@@ -81,7 +79,7 @@ export function effectValue(v: View, i: Interests, e: Effect, b: Binding): numbe
     return def ? (regionWorth(v, i, region) * Math.min(damage, e.amount)) / def.stayingPower : 0;
   }
   if ('incident' in e) {
-    const theatre = e.incident === 'target' && b.target ? b.target : e.incident;
+    const theatre = bindPlace(e.incident, b);
     const key = `tension:${theatre}`;
     if (!(key in v.tracks)) return 0;
     let step = trackValue(v, key) >= 7 ? 2 : 1;
@@ -89,7 +87,7 @@ export function effectValue(v: View, i: Interests, e: Effect, b: Binding): numbe
     return trackDelta(v, i, key, step);
   }
   if ('hotline' in e) {
-    const theatre = e.hotline === 'target' && b.target ? b.target : e.hotline;
+    const theatre = bindPlace(e.hotline, b);
     if (v.hotline[theatre]) return 0;
     return -0.5 * trackWeight(i, `tension:${theatre}`);
   }

@@ -14,12 +14,11 @@ const REPAIR_COST = 1;
 const DEFAULT_STEP_TURNS = [2, 4, 6, 4];
 
 const techLevel = (v: View, transfer: string): number => v.transfers.find((t) => t.id === transfer)?.level ?? 0;
-const lineTheatre = (v: View, line: Line): string => theatreOf(v, line.region) ?? '';
 
 /** What one unit of a line's output is worth to the role: its own share, its partners' and any contract it feeds. */
 function unitWorth(ctx: BotContext, line: Line): number {
   const { v, i, role } = ctx;
-  const theatre = lineTheatre(v, line);
+  const theatre = theatreOf(v, line.region) ?? '';
   const total = line.owners.reduce((sum, o) => sum + o.share, 0) || 1;
   let w = 0;
   for (const o of line.owners) w += (o.share / total) * stockWorth(i, o.role, line.item, theatre);

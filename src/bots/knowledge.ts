@@ -1,5 +1,5 @@
 import {
-  gaps, isDisabled, quantityFields, quantityValue, trackBounds as coreTrackBounds,
+  bindRole, compareHolds, gaps, pairKey, isDisabled, quantityFields, quantityValue, trackBounds as coreTrackBounds,
   type Condition, type GameState, type Quantity, type Role, type RoleView,
 } from '../core';
 
@@ -14,7 +14,6 @@ type RollSpec = { die: number; dice: number; atLeast: number; addTracks: { track
 /** The core's board helpers read only public fields, all of which a view carries (it lacks just dice and deck). */
 export const board = (v: View): GameState => v as unknown as GameState;
 
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}+${b}` : `${b}+${a}`);
 export const roleDef = (v: View, id: string): Role | undefined => v.scenario.roles.find((r) => r.id === id);
 export const sideOf = (v: View, id: string): string | undefined => roleDef(v, id)?.side;
 export const isRedRole = (v: View, id: string): boolean => roleDef(v, id)?.kind === 'red';
@@ -27,11 +26,8 @@ export const isDisabledRegion = (v: View, region: string): boolean => isDisabled
 export const turnsLeft = (v: View): number => Math.max(0, v.scenario.turns - v.turn);
 export const isPlayed = (v: View, role: string): boolean => { const seat = v.seats[role]; return seat !== undefined && seat.kind !== 'scripted'; };
 
-export function bindRole(role: string, b: Binding): string {
-  if (role === 'actor') return b.actor ?? role;
-  if (role === 'target') return b.target ?? role;
-  return role;
-}
+// The rules' own binding of `actor` and `target`.
+export { bindPlace, bindRole, compareHolds, pairKey } from '../core';
 
 /** Per actor, then per target (no string keys to build on every call). */
 type ByBinding<T> = Map<string | null, Map<string | null, T>>;
@@ -227,15 +223,6 @@ export function openGaps(v: View): string[] {
   return open;
 }
 
-export function compareHolds(value: number, op: string, target: number): boolean {
-  switch (op) {
-    case '>=': return value >= target;
-    case '<=': return value <= target;
-    case '>': return value > target;
-    case '<': return value < target;
-    default: return value === target;
-  }
-}
 
 export function holds(v: View, c: Condition, b: Binding = NO_BINDING): boolean {
   // Loops rather than every/some: asked for every goal at every decision, without a closure each time (and a compare, the

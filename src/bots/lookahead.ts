@@ -3,6 +3,7 @@ import {
   type Action, type GameState, type LegalAction, type RoleView,
 } from '../core';
 import { determinize } from './determinize';
+import { actorOf } from './play';
 import { holds, isRedRole, type View } from './knowledge';
 import type { Random } from './random';
 import { MIN_GAIN, pickFrom, rankStandard } from './standard';
@@ -54,8 +55,6 @@ export function scoreFor(s: GameState, role: string): number {
   }
   return value;
 }
-
-const actorOf = (s: GameState): string | null => (s.outcome ? null : s.pendingChoice?.role ?? s.queue[0] ?? null);
 
 /** Playouts run so far in this process, and decisions where a candidate replaced the standard pick (read by the benchmark). */
 export const lookaheadCounters = { rollouts: 0, overrides: 0 };

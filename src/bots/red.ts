@@ -14,8 +14,6 @@ export const ESCALATE_AT = 4;
 export const RESTRAINT_AT = 8;
 export const HOLD_AT = 9;
 
-const isActive = (v: View, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= v.turn && v.turn <= e.toTurn;
-
 function tensionIn(v: View, theatre: string | undefined): number {
   if (theatre === undefined) return 0;
   // Asked for every launch scored: the track's key is found once per scenario and theatre.
@@ -31,7 +29,7 @@ const tensionKeys = new WeakMap<object, Map<string, string | null>>();
 
 /** The table entry a launch of `threat` at `target` would draw on (the rules use the first with room). */
 function entryFor(v: View, threat: string, target: string, count: number): number {
-  return v.scenario.waves.findIndex((w, i) => isActive(v, w) && w.threat === threat && w.targets.includes(target)
+  return v.scenario.waves.findIndex((w, i) => w.fromTurn <= v.turn && v.turn <= w.toTurn && w.threat === threat && w.targets.includes(target)
     && w.max - (v.turnStats.launched[i] ?? 0) >= count);
 }
 

@@ -16,6 +16,9 @@ export function bindRole(role: string, b: Binding): string {
   return role;
 }
 
+/** A region or theatre named `target` in a move stands for the move's target. */
+export const bindPlace = (id: string, b: Binding): string => (id === 'target' && b.target ? b.target : id);
+
 export const isDisabled = (s: GameState, region: string): boolean => {
   const def = s.scenario.regions.find((r) => r.id === region);
   if (!def) return false;
@@ -160,13 +163,17 @@ export function evaluate(s: GameState, c: Condition, b: Binding = NO_BINDING): b
     return false;
   }
   if ('not' in c) return !evaluate(s, c.not, b);
-  const v = quantityValue(s, c.compare, b);
-  switch (c.op) {
-    case '>=': return v >= c.value;
-    case '<=': return v <= c.value;
-    case '>': return v > c.value;
-    case '<': return v < c.value;
-    case '==': return v === c.value;
+  return compareHolds(quantityValue(s, c.compare, b), c.op, c.value);
+}
+
+/** A condition's comparison (the schema allows only COMPARATORS: the last is `==`). */
+export function compareHolds(value: number, op: string, target: number): boolean {
+  switch (op) {
+    case '>=': return value >= target;
+    case '<=': return value <= target;
+    case '>': return value > target;
+    case '<': return value < target;
+    default: return value === target;
   }
 }
 

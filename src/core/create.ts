@@ -46,8 +46,9 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
       tracks[`interop:${key}`] = 0;
     }
   for (const p of scenario.pairs) {
-    tracks[`trust:${pairKey(p.roles[0], p.roles[1])}`] = p.trust;
-    tracks[`interop:${pairKey(p.roles[0], p.roles[1])}`] = p.interop;
+    const key = pairKey(p.roles[0], p.roles[1]);
+    tracks[`trust:${key}`] = p.trust;
+    tracks[`interop:${key}`] = p.interop;
   }
   for (const t of scenario.tracks) tracks[t.id] = t.start;
 
@@ -60,7 +61,11 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     };
   });
   const stocks: Record<string, number> = {};
-  for (const x of scenario.stockpiles) stocks[`${x.owner}|${x.item}|${x.theatre}`] = (stocks[`${x.owner}|${x.item}|${x.theatre}`] ?? 0) + x.amount;
+  for (const x of scenario.stockpiles) {
+    const key = `${x.owner}|${x.item}|${x.theatre}`;
+    stocks[key] = (stocks[key] ?? 0) + x.amount;
+  }
+  const r = scenario.richardson;
 
   const initial: GameState = {
     formatVersion: 1,
@@ -99,13 +104,8 @@ export function createGame(scenario: Scenario, seed: string, seats: Seats = defa
     plannedWaves: {},
     doctrines: Object.fromEntries(scenario.roles.map((r) => [r.id, { ...r.doctrine }])),
     hotline: Object.fromEntries(scenario.theatres.map((t) => [t.id, false])),
-    arms: scenario.richardson
-      ? {
-          levels: { [scenario.richardson.x]: scenario.richardson.start.x, [scenario.richardson.y]: scenario.richardson.start.y },
-          change: { [scenario.richardson.x]: 0, [scenario.richardson.y]: 0 },
-          k: scenario.richardson.k, l: scenario.richardson.l, a: scenario.richardson.a,
-          b: scenario.richardson.b, g: scenario.richardson.g, h: scenario.richardson.h,
-        }
+    arms: r
+      ? { levels: { [r.x]: r.start.x, [r.y]: r.start.y }, change: { [r.x]: 0, [r.y]: 0 }, k: r.k, l: r.l, a: r.a, b: r.b, g: r.g, h: r.h }
       : null,
     movesUsed: {},
     turnStats: emptyTurnStatsValue(),

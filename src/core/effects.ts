@@ -1,7 +1,7 @@
 import type { Effect } from './scenario/schema';
 import type { Battery, GameState } from './state';
 import { adjustTrack, append, currentList, emit, nextId, own, ownValue, peekField, regionName, resolveTrack, roleName, say, setTrackValue, standing, theatreName, type Ctx } from './context';
-import { bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
+import { bindPlace, bindRole, evaluate, isDisabled, performRoll, type Binding } from './conditions';
 import { interoperabilityMultiplier, salvoExchange } from './formulas';
 import { pairKey } from './trackIds';
 import type { Stream } from './vocabulary';
@@ -54,10 +54,9 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     region.damage = Math.max(0, region.damage - e.amount);
     say(ctx, `${regionName(s, id)} is repaired (damage ${region.damage}).`);
   } else if ('incident' in e) {
-    incident(ctx, e.incident === 'target' && b.target ? b.target : e.incident);
+    incident(ctx, bindPlace(e.incident, b));
   } else if ('hotline' in e) {
-    const theatre = e.hotline === 'target' && b.target ? b.target : e.hotline;
-    own(s, 'hotline')[theatre] = true;
+    own(s, 'hotline')[bindPlace(e.hotline, b)] = true;
     say(ctx, 'A hotline is open: the next incident will escalate only half as far.');
   } else if ('richardson' in e) {
     // The arms race is read as it stands and replaced whole (writing into it would draft the step).
@@ -93,9 +92,6 @@ export function applyEffect(ctx: Ctx, e: Effect, b: Binding, stream: Stream): vo
     say(ctx, e.log);
   }
 }
-
-/** A region or theatre named `target` in a move stands for the move's target. */
-const bindPlace = (id: string, b: Binding): string => (id === 'target' && b.target ? b.target : id);
 
 export const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 

@@ -8,35 +8,37 @@ import type { Debrief } from './types';
 
 export interface CsvColumn { header: string; value(record: TurnRecord, role: string): string | number }
 
+const col = (header: string, value: CsvColumn['value']): CsvColumn => ({ header, value });
+
 export function csvColumns(d: Debrief): CsvColumn[] {
   const cols: CsvColumn[] = [
-    { header: 'turn', value: (r) => r.turn },
-    { header: 'turn_label', value: (r) => d.turns.find((t) => t.record.turn === r.turn)?.label ?? '' },
-    { header: 'role', value: (_r, role) => role },
-    { header: 'role_name', value: (_r, role) => d.roles.find((x) => x.id === role)?.name ?? role },
-    { header: 'budget', value: (r, role) => r.budgets[role] ?? '' },
-    { header: 'score', value: (r, role) => r.scores[role] ?? '' },
+    col('turn', (r) => r.turn),
+    col('turn_label', (r) => d.turns.find((t) => t.record.turn === r.turn)?.label ?? ''),
+    col('role', (_r, role) => role),
+    col('role_name', (_r, role) => d.roles.find((x) => x.id === role)?.name ?? role),
+    col('budget', (r, role) => r.budgets[role] ?? ''),
+    col('score', (r, role) => r.scores[role] ?? ''),
   ];
   for (const kind of ['support', 'reputation', 'readiness'])
-    cols.push({ header: kind, value: (r, role) => r.tracks[`${kind}:${role}`] ?? '' });
+    cols.push(col(kind, (r, role) => r.tracks[`${kind}:${role}`] ?? ''));
   for (const other of d.roles)
     for (const kind of ['trust', 'interop'])
-      cols.push({ header: `${kind}_with_${other.id}`, value: (r, role) => (role === other.id ? '' : r.tracks[pairTrack(kind, role, other.id, r)] ?? '') });
+      cols.push(col(`${kind}_with_${other.id}`, (r, role) => (role === other.id ? '' : r.tracks[pairTrack(kind, role, other.id, r)] ?? '')));
   for (const t of d.theatres) {
-    cols.push({ header: `tension_${t.id}`, value: (r) => r.tracks[`tension:${t.id}`] ?? '' });
-    cols.push({ header: `leakers_${t.id}`, value: (r) => r.leakers[t.id] ?? 0 });
-    cols.push({ header: `intercepted_${t.id}`, value: (r) => r.intercepted[t.id] ?? 0 });
-    cols.push({ header: `protected_pct_${t.id}`, value: (r) => r.protectedPct[t.id] ?? '' });
+    cols.push(col(`tension_${t.id}`, (r) => r.tracks[`tension:${t.id}`] ?? ''));
+    cols.push(col(`leakers_${t.id}`, (r) => r.leakers[t.id] ?? 0));
+    cols.push(col(`intercepted_${t.id}`, (r) => r.intercepted[t.id] ?? 0));
+    cols.push(col(`protected_pct_${t.id}`, (r) => r.protectedPct[t.id] ?? ''));
   }
-  for (const key of customTracks(d)) cols.push({ header: `track_${key}`, value: (r) => r.tracks[key] ?? '' });
+  for (const key of customTracks(d)) cols.push(col(`track_${key}`, (r) => r.tracks[key] ?? ''));
   for (const [item, theatre] of stockKinds(d))
-    cols.push({ header: `stock_${item}_${theatre}`, value: (r, role) => r.stocks[`${role}|${item}|${theatre}`] ?? '' });
+    cols.push(col(`stock_${item}_${theatre}`, (r, role) => r.stocks[`${role}|${item}|${theatre}`] ?? ''));
   cols.push(
-    { header: 'arms_level', value: (r, role) => r.arms[role] ?? '' },
-    { header: 'interceptors_fired', value: (r) => r.interceptorsFired },
-    { header: 'interceptor_cost', value: (r) => r.interceptorCost },
-    { header: 'threat_cost', value: (r) => r.threatCost },
-    { header: 'cost_exchange', value: (r) => r.costExchange },
+    col('arms_level', (r, role) => r.arms[role] ?? ''),
+    col('interceptors_fired', (r) => r.interceptorsFired),
+    col('interceptor_cost', (r) => r.interceptorCost),
+    col('threat_cost', (r) => r.threatCost),
+    col('cost_exchange', (r) => r.costExchange),
   );
   return cols;
 }

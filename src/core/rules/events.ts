@@ -11,13 +11,18 @@ import { reject } from '../rejections';
 export function shuffleDeck(ctx: Ctx): void {
   const cards: string[] = [];
   for (const card of ctx.s.scenario.deck) for (let i = 0; i < card.copies; i++) cards.push(card.id);
-  // Fisher–Yates with the events stream: the deck order is part of the seeded state.
-  for (let i = cards.length - 1; i > 0; i--) {
-    const j = Math.floor(draw(ctx, 'events') * (i + 1));
-    [cards[i], cards[j]] = [cards[j]!, cards[i]!];
-  }
-  ctx.s.deck = cards;
+  // With the events stream: the deck order is part of the seeded state.
+  ctx.s.deck = shuffle(cards, () => draw(ctx, 'events'));
   ctx.s.discard = [];
+}
+
+/** Fisher–Yates in place, from the last item down (a bot samples the deck the same way). */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }
 
 export const cardById = (s: GameState, id: string): Card | undefined => s.scenario.deck.find((c) => c.id === id);

@@ -4,7 +4,7 @@ import { stockKey } from '../state';
 import { reject } from '../rejections';
 import { roleName } from '../context';
 import {
-  canAfford, cantAfford, contractTotal, deliveredOn, isText, isWholeNumber, itemName, lineComplete, markKey,
+  bp, budgetOf, canAfford, contractTotal, deliveredOn, isText, isWholeNumber, itemName, lineComplete, markKey,
   marked, MAX_LOTS_PER_TURN, nextStep, ownsLine, QUALITY_COST, QUALITY_MAX, REPAIR_COST, SURGE_COST,
   theatreName, transferAgreement,
 } from './industryShared';
@@ -23,6 +23,12 @@ function ownedLine(s: GameState, role: string, id: unknown): Line | Rejection {
   return line;
 }
 
+function checkAfford(s: GameState, role: string, cost: number): Rejection | null {
+  if (canAfford(s, role, cost)) return null;
+  const name = roleName(s, role);
+  return reject('budget/insufficient', `${name} cannot afford this: it costs ${bp(cost)} and ${name} has ${bp(budgetOf(s, role))}.`);
+}
+
 const isRejection = (x: unknown): x is Rejection => typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
 
 export function checkIndustry(s: GameState, a: IndustryAction): Rejection | null {
@@ -31,21 +37,21 @@ export function checkIndustry(s: GameState, a: IndustryAction): Rejection | null
       const line = ownedLine(s, a.role, a.line);
       if (isRejection(line)) return line;
       if (line.fundedThisTurn) return reject('limit/reached', `${line.name} is already funded this turn.`, { line: line.id });
-      return !canAfford(s, a.role, line.upkeep) ? reject('budget/insufficient', cantAfford(s, a.role, line.upkeep)) : null;
+      return checkAfford(s, a.role, line.upkeep);
     }
     case 'surgeLine': {
       const line = ownedLine(s, a.role, a.line);
       if (isRejection(line)) return line;
       if (!lineComplete(line)) return reject('line/not-ready', `${line.name} is still being built: only a finished line can be surged.`, { line: line.id });
       if (marked(s, markKey('surge', line.id)) > 0) return reject('limit/reached', `${line.name} has already been surged this turn.`, { line: line.id });
-      return !canAfford(s, a.role, SURGE_COST) ? reject('budget/insufficient', cantAfford(s, a.role, SURGE_COST)) : null;
+      return checkAfford(s, a.role, SURGE_COST);
     }
     case 'improveQuality': {
       const line = ownedLine(s, a.role, a.line);
       if (isRejection(line)) return line;
       if (line.quality >= QUALITY_MAX) return reject('limit/reached', `${line.name} already has the highest quality (${QUALITY_MAX}).`, { line: line.id });
       if (marked(s, markKey('quality', line.id)) > 0) return reject('limit/reached', `${line.name}'s quality has already been improved this turn.`, { line: line.id });
-      return !canAfford(s, a.role, QUALITY_COST) ? reject('budget/insufficient', cantAfford(s, a.role, QUALITY_COST)) : null;
+      return checkAfford(s, a.role, QUALITY_COST);
     }
     case 'startTechStep':
       return checkTechStep(s, a);
@@ -56,7 +62,7 @@ export function checkIndustry(s: GameState, a: IndustryAction): Rejection | null
       if (!project.roles.includes(a.role)) return reject('target/invalid', `${roleName(s, a.role)} cannot start ${project.name}.`, { project: project.id });
       const started = s.projects.filter((p) => p.project === project.id && p.owner === a.role).length;
       if (started >= project.limit) return reject('limit/reached', `${roleName(s, a.role)} has already started ${project.name} ${started === 1 ? 'once' : `${started} times`}, the most allowed.`, { project: project.id });
-      return !canAfford(s, a.role, project.cost) ? reject('budget/insufficient', cantAfford(s, a.role, project.cost)) : null;
+      return checkAfford(s, a.role, project.cost);
     }
     case 'orderInterceptors':
       return checkOrder(s, a);
@@ -69,7 +75,7 @@ export function checkIndustry(s: GameState, a: IndustryAction): Rejection | null
       if (!def || !region) return reject('target/unknown', `There is no region "${a.region}".`, { region: a.region });
       if (def.owner !== a.role) return reject('target/invalid', `${roleName(s, a.role)} can only repair its own regions; ${def.name} belongs to ${roleName(s, def.owner)}.`, { region: def.id });
       if (region.damage <= 0) return reject('region/undamaged', `${def.name} has no damage to repair.`, { region: def.id });
-      return !canAfford(s, a.role, REPAIR_COST) ? reject('budget/insufficient', cantAfford(s, a.role, REPAIR_COST)) : null;
+      return checkAfford(s, a.role, REPAIR_COST);
     }
     default:
       return reject('action/unknown', 'This is not an industry action.');
@@ -90,7 +96,8 @@ function checkTechStep(s: GameState, a: ActionOf<'startTechStep'>): Rejection | 
   if (t.level >= 4 || !step) return reject('tech/max-level', `${roleName(s, t.recipient)} is already at the top of the ladder (L${t.level}).`, { transfer: t.id });
   if (step.needsApproval && marked(s, markKey('approval', t.id)) > 0)
     return reject('tech/approval-refused', `Export approval for L${step.level} was refused this turn; it can be asked again next turn.`, { transfer: t.id });
-  if (!canAfford(s, t.recipient, step.cost)) return reject('budget/insufficient', cantAfford(s, t.recipient, step.cost));
+  const poor = checkAfford(s, t.recipient, step.cost);
+  if (poor) return poor;
   const workforce = s.workforce[t.recipient] ?? 0;
   if (workforce < step.workforce)
     return reject('workforce/insufficient', `${roleName(s, t.recipient)} needs ${step.workforce} workforce for L${step.level} and has ${workforce} this turn.`, { transfer: t.id });
@@ -117,7 +124,7 @@ function checkOrder(s: GameState, a: ActionOf<'orderInterceptors'>): Rejection |
   if (a.lots > left)
     return reject('limit/reached', `At most ${MAX_LOTS_PER_TURN} lots of ${itemName(s, a.item)} for ${theatreName(s, a.theatre)} can be ordered per turn; ${left} remain.`, { lots: a.lots });
   const cost = a.lots * s.scenario.orderCost;
-  return !canAfford(s, a.role, cost) ? reject('budget/insufficient', cantAfford(s, a.role, cost)) : null;
+  return checkAfford(s, a.role, cost);
 }
 
 function checkTransfer(s: GameState, a: ActionOf<'transferStock'>): Rejection | null {

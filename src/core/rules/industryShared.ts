@@ -54,11 +54,6 @@ export const lineComplete = (line: Line): boolean => line.buildLeft <= 0 && line
 export const markKey = (kind: 'surge' | 'quality' | 'approval' | 'order', id: string): string => `industry:${kind}:${id}`;
 export const marked = (s: GameState, key: string): number => s.movesUsed[key] ?? 0;
 
-export function cantAfford(s: GameState, role: string, cost: number): string {
-  const name = roleName(s, role);
-  return `${name} cannot afford this: it costs ${bp(cost)} and ${name} has ${bp(budgetOf(s, role))}.`;
-}
-
 export function transferAgreement(s: GameState, transfer: string): boolean {
   return s.agreements.some((a) => a.type === 'techTransfer' && a.transfer === transfer && (a.turnsLeft === null || a.turnsLeft > 0));
 }

@@ -22,7 +22,7 @@ type Provocation = GameState['scenario']['provocations'][number];
 /** Most attacks one launchWave may list. */
 export const MAX_ATTACKS_PER_WAVE = 20;
 
-const isActive = (s: GameState, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= s.turn && s.turn <= e.toTurn;
+const isActive = (s: { turn: number }, e: { fromTurn: number; toTurn: number }): boolean => e.fromTurn <= s.turn && s.turn <= e.toTurn;
 const threatName = (s: GameState, id: string): string => s.scenario.threatTypes.find((t) => t.id === id)?.name ?? id;
 const provocationKey = (id: string): string => `provocation:${id}`;
 
@@ -38,16 +38,21 @@ const scriptedAttacker = (s: GameState): string | null => s.scenario.roles.find(
 export function planWaves(ctx: Ctx): void {
   const s = ctx.s;
   // Made as a plain record and assigned whole (filling the step's field would draft it).
+  s.plannedWaves = redPlayed(s) ? {} : drawWaves(s, () => draw(ctx, 'threats'));
+}
+
+/** A turn's waves from the scenario's table, each entry's count and then its target drawn with `random`
+ *  (the rules' threats stream, or a bot's sample of what that stream may give). */
+export function drawWaves(s: Pick<GameState, 'scenario' | 'turn'>, random: () => number): GameState['plannedWaves'] {
   const planned: GameState['plannedWaves'] = {};
-  s.plannedWaves = planned;
-  if (redPlayed(s)) return;
   for (const w of s.scenario.waves) {
     if (!isActive(s, w)) continue;
-    const count = w.min + Math.floor(draw(ctx, 'threats') * (w.max - w.min + 1));
-    const target = w.targets[Math.floor(draw(ctx, 'threats') * w.targets.length)];
+    const count = w.min + Math.floor(random() * (w.max - w.min + 1));
+    const target = w.targets[Math.floor(random() * w.targets.length)];
     if (count <= 0 || target === undefined) continue;
     (planned[w.theatre] ??= []).push({ threat: w.threat, target, count });
   }
+  return planned;
 }
 
 /** End of the threats phase: a scripted Red cell's planned waves strike, then its provocations are tried. */

@@ -38,38 +38,41 @@ const given = (issue: { message: string }): string | null => (issue.message === 
 
 /** Turns one zod issue into the plain message of the file format's documentation. */
 export function issueToError(issue: z.core.$ZodIssue): ScenarioError {
-  const path = formatPath(issue.path);
   const input = (issue as { input?: unknown }).input;
+  // An unknown field is reported at the field itself.
+  const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  return { path: formatPath(at), message: issueMessage(issue, input) };
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined) return { path, message: `is missing (expected ${article(String(issue.expected))})` };
-      return { path, message: `expected ${article(String(issue.expected))}, got ${describeValue(input)}` };
+      if (input === undefined) return `is missing (expected ${article(String(issue.expected))})`;
+      return `expected ${article(String(issue.expected))}, got ${describeValue(input)}`;
     case 'too_small':
-      return { path, message: tooSmall(issue, input) };
+      return tooSmall(issue, input);
     case 'too_big':
-      return { path, message: tooBig(issue, input) };
+      return tooBig(issue, input);
     case 'unrecognized_keys': {
-      const [first] = issue.keys;
-      const where = formatPath([...issue.path, first ?? '']);
       const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).join(', ')})` : '';
-      return { path: where, message: `unknown field "${first ?? ''}"${others}: check its spelling against the scenario format` };
+      return `unknown field "${issue.keys[0] ?? ''}"${others}: check its spelling against the scenario format`;
     }
     case 'invalid_value':
-      if (input === undefined) return { path, message: `is missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})` };
+      if (input === undefined) return `is missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})`;
       if (issue.path[issue.path.length - 1] === 'formatVersion')
-        return { path, message: `this game reads scenario format version ${issue.values.map(String).join(', ')}, got ${describeValue(input)}` };
-      return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}` };
+        return `this game reads scenario format version ${issue.values.map(String).join(', ')}, got ${describeValue(input)}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`;
     case 'invalid_format':
-      return { path, message: `${given(issue) ?? `expected ${issue.format === 'regex' ? 'a text of another form' : `a ${issue.format}`}`}, got ${describeValue(input)}` };
+      return `${given(issue) ?? `expected ${issue.format === 'regex' ? 'a text of another form' : `a ${issue.format}`}`}, got ${describeValue(input)}`;
     case 'invalid_union': {
       const fields = input && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input) : [];
       const what = fields.length > 0 ? `an object with the fields ${fields.map((f) => `"${f}"`).join(', ')}` : describeValue(input);
-      return { path, message: `does not match any allowed form: got ${what}; check the field names and values against docs/scenario-format.md` };
+      return `does not match any allowed form: got ${what}; check the field names and values against docs/scenario-format.md`;
     }
     case 'not_multiple_of':
-      return { path, message: `expected a whole number, got ${describeValue(input)}` };
+      return `expected a whole number, got ${describeValue(input)}`;
     default:
-      return { path, message: given(issue) ?? `is not valid here (got ${describeValue(input)})` };
+      return given(issue) ?? `is not valid here (got ${describeValue(input)})`;
   }
 }
 

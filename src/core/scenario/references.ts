@@ -22,7 +22,7 @@ function table(lines: string): string[] {
 
 export function checkReferences(s: Scenario): ScenarioError[] {
   const c = createChecker(s);
-  checkWhole(s, c);
+  c.whole();
   return c.errors;
 }
 
@@ -33,7 +33,6 @@ export function checkEffectReferences(s: Scenario, effects: readonly Effect[], p
   return c.errors;
 }
 
-type Checker = ReturnType<typeof createChecker>;
 // Scenario data walked by field name: every value has passed the schema, so only the names are trusted here.
 type Data = any;
 
@@ -116,76 +115,76 @@ function createChecker(s: Scenario) {
       more?.(x, path, i);
     });
 
-  return { errors, err, regions, roles, sides, check, fields, each };
-}
-
-function checkWhole(s: Scenario, c: Checker): void {
-  const { err, regions, roles, sides, fields, each } = c;
-  const regionTheatre = new Map(s.regions.map((r) => [r.id, r.theatre]));
-  s.roles.forEach((r, i) => { if (RESERVED.includes(r.id)) err(`roles[${i}].id`, `"${r.id}" is a reserved word; choose another role id`); });
-  const adjacent = (a: string, b: string) => s.lanes.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
-  const itemKind = new Map(s.items.map((x) => [x.id, x.kind]));
-  if (s.turnLabels.length !== s.turns) err('turnLabels', `expected one label per turn (${s.turns}), got ${s.turnLabels.length}`);
-  each('roles', 'side:s score[]quantity:q');
-  each('regions', 'theatre:t owner:r');
-  s.lanes.forEach((l, i) => {
-    if (!regions.has(l.from)) err(`lanes[${i}].from`, `lane leads from an unknown region "${l.from}"`);
-    if (!regions.has(l.to)) err(`lanes[${i}].to`, `lane leads to an unknown region "${l.to}"`);
-    if (l.from === l.to) err(`lanes[${i}].to`, 'a lane must join two different regions');
-  });
-  each('pairs', 'roles[]:r', '', (p, path, i) => {
-    if (p.roles[0] === p.roles[1]) err(`${path}.roles`, 'a pair needs two different roles');
-    const key = [...p.roles].sort().join('+');
-    if (s.pairs.slice(0, i).some((q) => [...q.roles].sort().join('+') === key)) err(`${path}.roles`, `the pair ${p.roles.join(' and ')} is listed twice`);
-  });
-  s.tracks.forEach((t, i) => {
-    if (t.min > t.max) err(`tracks[${i}].max`, `expected max ≥ min (${t.min}), got ${t.max}`);
-    if (t.start < t.min || t.start > t.max) err(`tracks[${i}].start`, `expected a start between ${t.min} and ${t.max}, got ${t.start}`);
-  });
-  each('batteryTypes', 'interceptor:i', '', (b, path) => {
-    const kind = itemKind.get(b.interceptor);
-    if (kind !== undefined && kind !== 'interceptor') err(`${path}.interceptor`, `item "${b.interceptor}" is a ${kind}, not an interceptor`);
-  });
-  each('batteries', 'type:b owner:r region:g halfCover:g', '', (b, path) => {
-    if (b.halfCover !== undefined && regions.has(b.halfCover) && !adjacent(b.region, b.halfCover))
-      err(`${path}.halfCover`, `a battery half-covers a region joined to its own by a lane; "${b.halfCover}" is not next to "${b.region}"`);
-  });
-  each('stockpiles', 'owner:r item:i theatre:t');
-  each('resupply', 'owner:r item:i theatre:t');
-  const lineLike = 'item:i region:g requiredTech.transfer:T';
-  each('lineTemplates', lineLike);
-  each('lines', `${lineLike} owners[]role:r`, '', (l, path) => {
-    const total = l.owners.reduce((sum: number, o: { share: number }) => sum + o.share, 0);
-    if (Math.abs(total - 100) > 1e-9) err(`${path}.owners`, `shares must add up to 100, got ${total}`);
-  });
-  each('techTransfers', 'donor:r recipient:r', '', (t, path) => { if (t.donor === t.recipient) err(`${path}.recipient`, 'donor and recipient must differ'); });
-  s.techLadder?.forEach((step, i) => { if (step.level !== i + 1) err(`techLadder[${i}].level`, `expected level ${i + 1}, got ${step.level}`); });
-  each('projects', 'roles[]:r', 'effects[]:e');
-  each('moves', 'roles[]:r', 'requires:c effects[]:e');
-  each('agreements', 'parties[]:r transfer:T line:L');
-  each('contracts', 'seller:r buyer:r item:i theatre:t schedule[]turn:w');
-  each('deck', 'effects[]:e choice.role:r', '', (card, path) =>
-    card.choice?.options.forEach((o: Data, j: number) => fields(o, `${path}.choice.options[${j}]`, 'effects[]:e', true)));
-  each('waves', 'theatre:t threat:h', '', (w, path) => {
-    if (w.min > w.max) err(`${path}.max`, `expected max ≥ min (${w.min}), got ${w.max}`);
-    if (w.fromTurn > w.toTurn) err(`${path}.toTurn`, `expected toTurn ≥ fromTurn (${w.fromTurn}), got ${w.toTurn}`);
-    fields(w, path, 'toTurn:w', false);
-    w.targets.forEach((t: string, j: number) => {
-      if (!regions.has(t)) err(`${path}.targets[${j}]`, `unknown region "${t}"`);
-      else if (regionTheatre.get(t) !== w.theatre) err(`${path}.targets[${j}]`, `region "${t}" is not in theatre "${w.theatre}"`);
+  /** Checks the whole scenario, in the order its errors are reported. */
+  const whole = () => {
+    const regionTheatre = new Map(s.regions.map((r) => [r.id, r.theatre]));
+    s.roles.forEach((r, i) => { if (RESERVED.includes(r.id)) err(`roles[${i}].id`, `"${r.id}" is a reserved word; choose another role id`); });
+    const adjacent = (a: string, b: string) => s.lanes.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
+    const itemKind = new Map(s.items.map((x) => [x.id, x.kind]));
+    if (s.turnLabels.length !== s.turns) err('turnLabels', `expected one label per turn (${s.turns}), got ${s.turnLabels.length}`);
+    each('roles', 'side:s score[]quantity:q');
+    each('regions', 'theatre:t owner:r');
+    s.lanes.forEach((l, i) => {
+      if (!regions.has(l.from)) err(`lanes[${i}].from`, `lane leads from an unknown region "${l.from}"`);
+      if (!regions.has(l.to)) err(`lanes[${i}].to`, `lane leads to an unknown region "${l.to}"`);
+      if (l.from === l.to) err(`lanes[${i}].to`, 'a lane must join two different regions');
     });
-  });
-  each('provocations', 'theatre:t toTurn:w roll:n success[]:e');
-  const r = s.richardson;
-  if (r) {
-    fields(r, 'richardson', 'x:r y:r', false);
-    if (r.x === r.y) err('richardson.y', 'an arms race needs two different roles');
-  }
-  each('assessmentRules', 'when:c effects[]:e');
-  each('objectives', '', '', (o, path) => {
-    if (!roles.has(o.owner) && !sides.has(o.owner)) err(`${path}.owner`, `unknown role or side "${o.owner}"`);
-    fields(o, path, 'condition:c byTurn:w', false);
-  });
-  each('victory', 'side:s condition:c');
-  each('sharedLoss', 'condition:c');
+    each('pairs', 'roles[]:r', '', (p, path, i) => {
+      if (p.roles[0] === p.roles[1]) err(`${path}.roles`, 'a pair needs two different roles');
+      const key = [...p.roles].sort().join('+');
+      if (s.pairs.slice(0, i).some((q) => [...q.roles].sort().join('+') === key)) err(`${path}.roles`, `the pair ${p.roles.join(' and ')} is listed twice`);
+    });
+    s.tracks.forEach((t, i) => {
+      if (t.min > t.max) err(`tracks[${i}].max`, `expected max ≥ min (${t.min}), got ${t.max}`);
+      if (t.start < t.min || t.start > t.max) err(`tracks[${i}].start`, `expected a start between ${t.min} and ${t.max}, got ${t.start}`);
+    });
+    each('batteryTypes', 'interceptor:i', '', (b, path) => {
+      const kind = itemKind.get(b.interceptor);
+      if (kind !== undefined && kind !== 'interceptor') err(`${path}.interceptor`, `item "${b.interceptor}" is a ${kind}, not an interceptor`);
+    });
+    each('batteries', 'type:b owner:r region:g halfCover:g', '', (b, path) => {
+      if (b.halfCover !== undefined && regions.has(b.halfCover) && !adjacent(b.region, b.halfCover))
+        err(`${path}.halfCover`, `a battery half-covers a region joined to its own by a lane; "${b.halfCover}" is not next to "${b.region}"`);
+    });
+    each('stockpiles', 'owner:r item:i theatre:t');
+    each('resupply', 'owner:r item:i theatre:t');
+    const lineLike = 'item:i region:g requiredTech.transfer:T';
+    each('lineTemplates', lineLike);
+    each('lines', `${lineLike} owners[]role:r`, '', (l, path) => {
+      const total = l.owners.reduce((sum: number, o: { share: number }) => sum + o.share, 0);
+      if (Math.abs(total - 100) > 1e-9) err(`${path}.owners`, `shares must add up to 100, got ${total}`);
+    });
+    each('techTransfers', 'donor:r recipient:r', '', (t, path) => { if (t.donor === t.recipient) err(`${path}.recipient`, 'donor and recipient must differ'); });
+    s.techLadder?.forEach((step, i) => { if (step.level !== i + 1) err(`techLadder[${i}].level`, `expected level ${i + 1}, got ${step.level}`); });
+    each('projects', 'roles[]:r', 'effects[]:e');
+    each('moves', 'roles[]:r', 'requires:c effects[]:e');
+    each('agreements', 'parties[]:r transfer:T line:L');
+    each('contracts', 'seller:r buyer:r item:i theatre:t schedule[]turn:w');
+    each('deck', 'effects[]:e choice.role:r', '', (card, path) =>
+      card.choice?.options.forEach((o: Data, j: number) => fields(o, `${path}.choice.options[${j}]`, 'effects[]:e', true)));
+    each('waves', 'theatre:t threat:h', '', (w, path) => {
+      if (w.min > w.max) err(`${path}.max`, `expected max ≥ min (${w.min}), got ${w.max}`);
+      if (w.fromTurn > w.toTurn) err(`${path}.toTurn`, `expected toTurn ≥ fromTurn (${w.fromTurn}), got ${w.toTurn}`);
+      fields(w, path, 'toTurn:w', false);
+      w.targets.forEach((t: string, j: number) => {
+        if (!regions.has(t)) err(`${path}.targets[${j}]`, `unknown region "${t}"`);
+        else if (regionTheatre.get(t) !== w.theatre) err(`${path}.targets[${j}]`, `region "${t}" is not in theatre "${w.theatre}"`);
+      });
+    });
+    each('provocations', 'theatre:t toTurn:w roll:n success[]:e');
+    const r = s.richardson;
+    if (r) {
+      fields(r, 'richardson', 'x:r y:r', false);
+      if (r.x === r.y) err('richardson.y', 'an arms race needs two different roles');
+    }
+    each('assessmentRules', 'when:c effects[]:e');
+    each('objectives', '', '', (o, path) => {
+      if (!roles.has(o.owner) && !sides.has(o.owner)) err(`${path}.owner`, `unknown role or side "${o.owner}"`);
+      fields(o, path, 'condition:c byTurn:w', false);
+    });
+    each('victory', 'side:s condition:c');
+    each('sharedLoss', 'condition:c');
+  };
+
+  return { errors, check, whole };
 }
