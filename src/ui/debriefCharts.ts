@@ -178,7 +178,7 @@ export function spanChart(title: string, turns: number, bars: readonly Bar[]): H
   return h('figure', { class: 'chart-figure wide' }, h('figcaption', { text: title }), svg);
 }
 
-export interface GraphNode { id: string; name: string; colour: string; style: number }
+export interface GraphNode { id: string; name: string; colour: string }
 export interface GraphEdge { a: string; b: string; label: string; style: number }
 
 /** Who had which agreement at one turn: roles on a circle, one labelled line per agreement. */
@@ -212,7 +212,7 @@ export function allianceGraph(title: string, nodes: readonly GraphNode[], edges:
   }
   for (const n of nodes) {
     const p = at.get(n.id)!;
-    svg.append(marker(n.style, p.x, p.y, n.colour));
+    // Named beside it, so no series marker (one drawn here sat hidden under the circle).
     svg.append(el('circle', { cx: p.x, cy: p.y, r: 15, fill: n.colour, stroke: '#ffffff', 'stroke-width': 2 }));
     const below = p.y > cy;
     svg.append(el('text', { x: p.x, y: p.y + (below ? 36 : -24), 'text-anchor': 'middle', class: 'node-label' }, n.name));

@@ -88,7 +88,7 @@ export function allianceGraphAt(d: Debrief, turn: number): HTMLElement {
     for (let i = 0; i < a.parties.length; i++)
       for (let j = i + 1; j < a.parties.length; j++) edges.push({ a: a.parties[i]!, b: a.parties[j]!, label: name, style });
   }
-  const nodes = d.roles.map((r, i) => ({ id: r.id, name: r.name, colour: r.colour, style: i }));
+  const nodes = d.roles.map((r) => ({ id: r.id, name: r.name, colour: r.colour }));
   const legend = h('ul', { class: 'agreement-list' }, names.length === 0 ? h('li', { class: 'muted', text: 'No agreements in force.' }) : names.map((n) => h('li', {}, seriesKey({ colour: '#dfe7ef', style: n.style }), n.text)));
   return h('div', { class: 'graph-at keep' }, allianceGraph(`Agreements in force at the end of turn ${turn}`, nodes, edges), legend);
 }
