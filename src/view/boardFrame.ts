@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { plural, type Scenario } from '../core';
 import { dashedPath, fitText, label } from './draw';
-import { BOARD, laneControl, quadPoint, REGION_H, REGION_W, THEATRE_HEADER, type BoardLayout, type Point, type Rect } from './layout';
+import { BOARD, labelKeepClear, laneLabelSpot, lanePath, THEATRE_HEADER, type BoardLayout, type Point, type Rect } from './layout';
 import { palette, tensionColour } from './theme';
 
 // The still parts of the board: the situation-room table, the theatres as framed insets with their
@@ -94,15 +94,12 @@ export function drawLanes(scene: Phaser.Scene, scenario: Scenario, layout: Board
   const out: Record<string, LaneGeometry> = {};
   const g = scene.add.graphics();
   const pills = scene.add.graphics();
+  const keepClear = labelKeepClear(layout);
   for (const lane of scenario.lanes) {
-    const a = layout.regions[lane.from];
-    const b = layout.regions[lane.to];
-    if (!a || !b) continue;
-    const sameTheatre = regionTheatre(scenario, lane.from) === regionTheatre(scenario, lane.to);
-    const bend = lane.mode === 'air' ? (sameTheatre ? 18 : -60) : 70;
-    const c = laneControl(a, b, bend);
+    const path = lanePath(scenario, layout, lane);
+    if (!path) continue;
+    const { a, c, b, pts } = path;
     out[lane.id] = { a, c, b, mode: lane.mode };
-    const pts = Array.from({ length: 41 }, (_, i) => quadPoint(a, c, b, i / 40));
     if (lane.mode === 'air') {
       g.lineStyle(2.5, 0x8fb3d1, 0.75);
       dashedPath(g, pts, 10, 8);
@@ -110,10 +107,11 @@ export function drawLanes(scene: Phaser.Scene, scenario: Scenario, layout: Board
       g.lineStyle(4, 0x3f7fb0, 0.85);
       g.strokePoints(pts.map((p) => new Phaser.Math.Vector2(p.x, p.y)));
     }
-    if (lane.mode === 'sea' || !sameTheatre) {
-      const mid = visibleMiddle(pts, a, b);
+    if (path.labelled) {
       const text = lane.mode === 'sea' ? `sea · ${plural(lane.transit, 'turn')}` : 'airlift';
-      const t = label(scene, mid.x, mid.y, text, { size: 14, bold: true, colour: lane.mode === 'sea' ? '#bcdcf5' : '#d5e4f0' }).setOrigin(0.5);
+      const t = label(scene, 0, 0, text, { size: 14, bold: true, colour: lane.mode === 'sea' ? '#bcdcf5' : '#d5e4f0' }).setOrigin(0.5);
+      const mid = laneLabelSpot(pts, t.width / 2 + 10, keepClear);
+      t.setPosition(mid.x, mid.y);
       pills.fillStyle(0x0b121b, 0.9).fillRoundedRect(mid.x - t.width / 2 - 8, mid.y - 12, t.width + 16, 24, 12);
       pills.lineStyle(1.5, lane.mode === 'sea' ? 0x3f7fb0 : 0x8fb3d1, 1).strokeRoundedRect(mid.x - t.width / 2 - 8, mid.y - 12, t.width + 16, 24, 12);
       t.setDepth(1);
@@ -121,15 +119,5 @@ export function drawLanes(scene: Phaser.Scene, scenario: Scenario, layout: Board
   }
   return { lanes: out, still: [g, pills] };
 }
-
-/** The middle of the stretch of a lane that lies between its two region cards (where a label can be read). */
-function visibleMiddle(pts: readonly Point[], a: Point, b: Point): Point {
-  const under = (p: Point, c: Point) => Math.abs(p.x - c.x) < REGION_W / 2 + 14 && Math.abs(p.y - c.y) < REGION_H / 2 + 14;
-  const free = pts.map((p, i) => [p, i] as const).filter(([p]) => !under(p, a) && !under(p, b));
-  if (free.length === 0) return pts[Math.floor(pts.length / 2)]!;
-  return free[Math.floor(free.length / 2)]![0];
-}
-
-const regionTheatre = (scenario: Scenario, id: string): string | undefined => scenario.regions.find((r) => r.id === id)?.theatre;
 
 export const rectCentre = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });

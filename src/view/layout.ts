@@ -87,3 +87,43 @@ export function moveProgress(s: GameState, b: GameState['batteries'][number]): n
   const total = lane?.transit ?? s.scenario.seaTransitTurns;
   return Math.min(0.9, Math.max(0.1, 1 - b.turnsLeft / Math.max(total, b.turnsLeft + 1)));
 }
+
+/** The rectangles a lane's label must not cover: every region card with its first battery's slot to its right, the
+ * stockpile shelves and the theatres' headers. */
+export function labelKeepClear(layout: BoardLayout): Rect[] {
+  return [
+    ...Object.values(layout.regions).map((p) => ({ x: p.x - REGION_W / 2, y: p.y - REGION_H / 2, w: REGION_W + 86, h: REGION_H + 8 })),
+    ...Object.values(layout.shelf),
+    ...Object.values(layout.theatres).map((r) => ({ ...r, h: THEATRE_HEADER })),
+  ];
+}
+
+/**
+ * Where a lane's label goes (`pts`: 41 points along the lane from a to b; `half`: half the label's width): the point
+ * nearest the lane's middle where a 28 px high label covers nothing of `keepClear`; where there is none (two cards
+ * close together), the middle of the stretch between the lane's own two cards.
+ */
+export function laneLabelSpot(pts: readonly Point[], half: number, keepClear: readonly Rect[]): Point {
+  const clear = [...pts.keys()].sort((i, j) => Math.abs(i - 20) - Math.abs(j - 20)).map((i) => pts[i]!)
+    .find((p) => !keepClear.some((r) => p.x + half > r.x && p.x - half < r.x + r.w && p.y + 14 > r.y && p.y - 14 < r.y + r.h));
+  if (clear) return clear;
+  const a = pts[0]!;
+  const b = pts[pts.length - 1]!;
+  const under = (p: Point, c: Point) => Math.abs(p.x - c.x) < REGION_W / 2 + 14 && Math.abs(p.y - c.y) < REGION_H / 2 + 14;
+  const free = pts.filter((p) => !under(p, a) && !under(p, b));
+  return free[Math.floor(free.length / 2)] ?? pts[20]!;
+}
+
+/**
+ * A lane's curve as the board draws it: its control point and 41 points from one card to the other. `labelled`: a
+ * sea lane, or an airlift between theatres, carries a label.
+ */
+export function lanePath(scenario: Scenario, layout: BoardLayout, lane: Scenario['lanes'][number]): { a: Point; c: Point; b: Point; pts: Point[]; labelled: boolean } | null {
+  const a = layout.regions[lane.from];
+  const b = layout.regions[lane.to];
+  if (!a || !b) return null;
+  const theatre = (id: string) => scenario.regions.find((r) => r.id === id)?.theatre;
+  const sameTheatre = theatre(lane.from) === theatre(lane.to);
+  const c = laneControl(a, b, lane.mode === 'air' ? (sameTheatre ? 18 : -60) : 70);
+  return { a, c, b, pts: Array.from({ length: 41 }, (_, i) => quadPoint(a, c, b, i / 40)), labelled: lane.mode === 'sea' || !sameTheatre };
+}
